@@ -1,0 +1,4 @@
+/**
+ * Runnable programs and benchmarks built on dbscim.
+ */
+package dev.dbscim.examples;

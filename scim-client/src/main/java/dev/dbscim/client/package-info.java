@@ -1,0 +1,4 @@
+/**
+ * Account and workspace SCIM facades for Databricks. Not yet implemented: this module currently ships no API.
+ */
+package dev.dbscim.client;

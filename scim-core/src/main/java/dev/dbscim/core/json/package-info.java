@@ -1,0 +1,4 @@
+/**
+ * JSON configuration (the one place a Jackson {@code ObjectMapper} is set up) and the SCIM schema URNs.
+ */
+package dev.dbscim.core.json;
