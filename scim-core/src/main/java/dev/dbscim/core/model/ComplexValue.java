@@ -1,6 +1,7 @@
 package dev.dbscim.core.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -28,6 +29,7 @@ public abstract class ComplexValue {
    *
    * @return the value, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> value();
 
   /**
@@ -35,6 +37,7 @@ public abstract class ComplexValue {
    *
    * @return the display name, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> display();
 
   /**
@@ -42,6 +45,7 @@ public abstract class ComplexValue {
    *
    * @return the type, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> type();
 
   /**
@@ -58,6 +62,7 @@ public abstract class ComplexValue {
    * @return the reference, if set
    */
   @JsonProperty("$ref")
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> ref();
 
   /**
@@ -66,6 +71,7 @@ public abstract class ComplexValue {
    * @return the unknown sub-attributes by their original key
    */
   @JsonAnyGetter
+  @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
   @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public abstract Map<String, JsonNode> additionalAttributes();
 

@@ -1,6 +1,7 @@
 package dev.dbscim.core.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -38,6 +39,7 @@ public abstract class EnterpriseUser {
    *
    * @return the employee number, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> employeeNumber();
 
   /**
@@ -45,6 +47,7 @@ public abstract class EnterpriseUser {
    *
    * @return the cost center, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> costCenter();
 
   /**
@@ -52,6 +55,7 @@ public abstract class EnterpriseUser {
    *
    * @return the organization, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> organization();
 
   /**
@@ -59,6 +63,7 @@ public abstract class EnterpriseUser {
    *
    * @return the division, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> division();
 
   /**
@@ -66,6 +71,7 @@ public abstract class EnterpriseUser {
    *
    * @return the department, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> department();
 
   /**
@@ -81,6 +87,7 @@ public abstract class EnterpriseUser {
    * @return the unknown sub-attributes by their original key
    */
   @JsonAnyGetter
+  @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
   @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public abstract Map<String, JsonNode> additionalAttributes();
 

@@ -1,6 +1,7 @@
 package dev.dbscim.core.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -53,6 +54,7 @@ public abstract class Group implements ScimResource {
    * @return the id; empty before creation
    */
   @Override
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> id();
 
   /**
@@ -61,6 +63,7 @@ public abstract class Group implements ScimResource {
    * @return the external id, if set
    */
   @Override
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> externalId();
 
   /**
@@ -123,6 +126,7 @@ public abstract class Group implements ScimResource {
    */
   @Override
   @JsonAnyGetter
+  @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
   @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public abstract Map<String, JsonNode> additionalAttributes();
 

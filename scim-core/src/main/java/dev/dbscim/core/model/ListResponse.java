@@ -1,6 +1,7 @@
 package dev.dbscim.core.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -90,6 +91,7 @@ public abstract class ListResponse<T> {
    * @return the unknown attributes by their original key
    */
   @JsonAnyGetter
+  @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
   @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public abstract Map<String, JsonNode> additionalAttributes();
 

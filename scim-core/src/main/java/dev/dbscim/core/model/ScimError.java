@@ -1,6 +1,7 @@
 package dev.dbscim.core.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -43,6 +44,7 @@ public abstract class ScimError {
    *
    * @return the status text, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> status();
 
   /**
@@ -50,6 +52,7 @@ public abstract class ScimError {
    *
    * @return the error type, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> scimType();
 
   /**
@@ -57,6 +60,7 @@ public abstract class ScimError {
    *
    * @return the detail, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> detail();
 
   /**
@@ -65,6 +69,7 @@ public abstract class ScimError {
    * @return the unknown attributes by their original key
    */
   @JsonAnyGetter
+  @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
   @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public abstract Map<String, JsonNode> additionalAttributes();
 

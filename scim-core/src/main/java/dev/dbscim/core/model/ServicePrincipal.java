@@ -1,6 +1,7 @@
 package dev.dbscim.core.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -49,6 +50,7 @@ public abstract class ServicePrincipal implements ScimResource {
    * @return the id; empty before creation
    */
   @Override
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> id();
 
   /**
@@ -57,6 +59,7 @@ public abstract class ServicePrincipal implements ScimResource {
    * @return the external id, if set
    */
   @Override
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> externalId();
 
   /**
@@ -64,6 +67,7 @@ public abstract class ServicePrincipal implements ScimResource {
    *
    * @return the application id, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> applicationId();
 
   /**
@@ -71,6 +75,7 @@ public abstract class ServicePrincipal implements ScimResource {
    *
    * @return the display name, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> displayName();
 
   /**
@@ -122,6 +127,7 @@ public abstract class ServicePrincipal implements ScimResource {
    */
   @Override
   @JsonAnyGetter
+  @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
   @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public abstract Map<String, JsonNode> additionalAttributes();
 

@@ -1,6 +1,7 @@
 package dev.dbscim.core.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -31,7 +32,8 @@ import org.immutables.value.Value;
  * {@code null} counts as absent, a multi-valued attribute given as a single object is read as a one-element list, and
  * {@code null} elements inside a list are dropped. A missing or blank {@code userName} fails the read with an exception
  * naming the attribute. On write, empty lists and absent values are left out (RFC 7643 section 2.5 treats an empty
- * list as unassigned).
+ * list as unassigned); an empty string is a value and is written back, and unknown attributes are written back exactly
+ * as read, even when empty or {@code null}.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableUser.class)
@@ -55,6 +57,7 @@ public abstract class User implements ScimResource {
    * @return the id; empty before creation
    */
   @Override
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> id();
 
   /**
@@ -63,6 +66,7 @@ public abstract class User implements ScimResource {
    * @return the external id, if set
    */
   @Override
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> externalId();
 
   /**
@@ -77,6 +81,7 @@ public abstract class User implements ScimResource {
    *
    * @return the display name, if set
    */
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> displayName();
 
   /**
@@ -145,6 +150,7 @@ public abstract class User implements ScimResource {
    * @return the password, if set
    */
   @Value.Redacted
+  @JsonInclude(value = JsonInclude.Include.NON_ABSENT, content = JsonInclude.Include.ALWAYS)
   public abstract Optional<String> password();
 
   /**
@@ -155,6 +161,7 @@ public abstract class User implements ScimResource {
    */
   @Override
   @JsonAnyGetter
+  @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
   @JsonProperty(access = JsonProperty.Access.READ_ONLY)
   public abstract Map<String, JsonNode> additionalAttributes();
 

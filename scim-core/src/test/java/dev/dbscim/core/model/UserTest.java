@@ -219,4 +219,15 @@ class UserTest {
 
     assertThat(user.schemas()).containsExactly(SchemaUrns.USER, SchemaUrns.WORKSPACE_USER);
   }
+
+  @Test
+  void write_emptyStringsAndEmptyUnknownValues_keepsThem() {
+    String json = "{\"userName\":\"a\",\"displayName\":\"\",\"name\":{\"givenName\":\"\"},"
+        + "\"emails\":[{\"value\":\"\"}],\"x-text\":\"\",\"x-object\":{},\"x-list\":[],\"x-null\":null}";
+
+    User user = read(json);
+
+    assertThat(user.displayName()).hasValue("");
+    assertThat(ScimJson.write(user)).isEqualTo(json);
+  }
 }
