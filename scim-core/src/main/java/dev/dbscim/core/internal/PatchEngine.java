@@ -92,9 +92,7 @@ public final class PatchEngine {
     if (!value.isObject()) {
       throw new PatchFailure("invalidValue", op.wireName() + " without a path requires an object value");
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       String key = field.getKey();
       JsonNode fieldValue = field.getValue();
       if (isExtensionKey(resource, key)) {
@@ -141,9 +139,7 @@ public final class PatchEngine {
       throw new PatchFailure("invalidValue", "an extension schema takes an object value");
     }
     ObjectNode extension = extensionContainer(resource, urn, true);
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       if (op == PatchOp.ADD) {
         addAttribute(extension, field.getKey(), field.getValue());
       } else {
@@ -201,9 +197,7 @@ public final class PatchEngine {
       return;
     }
     JsonNode normalized = normalizeElement(target.attribute(), value);
-    Iterator<Map.Entry<String, JsonNode>> fields = normalized.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : normalized.properties()) {
       addAttribute(element, field.getKey(), field.getValue());
     }
   }
@@ -230,9 +224,7 @@ public final class PatchEngine {
       return;
     }
     if (existing.isObject() && value.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
         addAttribute((ObjectNode) existing, field.getKey(), field.getValue());
       }
       return;
@@ -291,9 +283,7 @@ public final class PatchEngine {
     JsonNode existing = key == null ? null : container.get(key);
     String writeKey = key == null ? name : key;
     if (existing != null && existing.isObject() && value.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
         replaceAttribute((ObjectNode) existing, field.getKey(), field.getValue());
       }
       return;
@@ -588,9 +578,7 @@ public final class PatchEngine {
   private JsonNode withoutNulls(JsonNode value) {
     if (value.isObject()) {
       ObjectNode copy = NODES.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
         if (!field.getValue().isNull()) {
           JsonNode child = withoutNulls(field.getValue());
           copy.set(field.getKey(), isBoolean(field.getKey()) ? toBoolean(child) : child);

@@ -40,10 +40,11 @@ public abstract class PatchOperation {
   public abstract Optional<String> path();
 
   /**
-   * Returns the value; empty for most removes.
+   * Returns the value; empty for most removes. It is masked in {@code toString()}, since it may hold a password.
    *
    * @return the value as a JSON tree
    */
+  @Value.Redacted
   @JsonProperty("value")
   public abstract Optional<JsonNode> value();
 

@@ -171,4 +171,12 @@ class PatchRequestJsonTest {
 
     assertThat(request.operations().get(0).value().get().toString()).isEqualTo("[{\"value\":\"101\"}]");
   }
+
+  @Test
+  void toString_operationWithValue_masksTheValue() {
+    PatchRequest request = PatchRequest.builder().replace("password", "s3cr3t-value").build();
+
+    assertThat(request.toString()).doesNotContain("s3cr3t-value").contains("****").contains("password");
+    assertThat(ScimJson.write(request)).contains("s3cr3t-value");
+  }
 }
