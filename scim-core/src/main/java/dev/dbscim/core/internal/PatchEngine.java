@@ -629,7 +629,10 @@ public final class PatchEngine {
     return multiValuedComplexAttributes.contains(name.toLowerCase(Locale.ROOT));
   }
 
-  /** Whether an equal element, or one with the same {@code value} and {@code type}, is already present. */
+  /**
+   * Whether an equal element is already present, or one with the same {@code value} whose {@code type} does not differ
+   * (a member sent as {@code {"value":"1","type":"User"}} is the member {@code {"value":"1","display":"Ada"}}).
+   */
   private static boolean containsEquivalent(ArrayNode array, JsonNode item) {
     for (JsonNode element : array) {
       if (element.equals(item)) {
@@ -637,11 +640,15 @@ public final class PatchEngine {
       }
       if (element.isObject() && item.isObject() && element.has("value") && item.has("value")
           && element.get("value").equals(item.get("value"))
-          && java.util.Objects.equals(element.get("type"), item.get("type"))) {
+          && compatibleTypes(element.get("type"), item.get("type"))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean compatibleTypes(JsonNode first, JsonNode second) {
+    return first == null || second == null || first.equals(second);
   }
 
   /** Whether {@code element} is what a remove-with-value item names: same {@code value}, or equal. */
