@@ -92,7 +92,9 @@ public final class FilterText {
     } else if (value.isLong()) {
       out.append(value.longValue());
     } else if (value.isBigDecimal()) {
-      out.append(value.decimalValue().toString());
+      BigDecimal number = value.decimalValue();
+      boolean plain = number.scale() <= 0 ? number.precision() - number.scale() <= 40 : number.scale() <= 40;
+      out.append(plain ? number.toPlainString() : number.toString());
     } else if (value.isBoolean()) {
       out.append(value.booleanValue() ? "true" : "false");
     } else {
