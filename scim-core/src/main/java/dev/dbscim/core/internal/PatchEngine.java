@@ -1,0 +1,711 @@
+package dev.dbscim.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.core.json.SchemaUrns;
+import dev.dbscim.core.patch.PatchOp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Applies single PATCH operations (RFC 7644 section 3.5.2) to a mutable JSON resource, leniently enough for what
+ * Entra ID, Okta, Terraform and the Databricks SDKs send. The caller works on a copy and discards it on failure, which
+ * makes a whole request atomic.
+ *
+ * <p>Not public API; may change without notice.
+ */
+public final class PatchEngine {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final boolean strictRemove;
+  private final Set<String> booleanAttributes;
+  private final Set<String> multiValuedComplexAttributes;
+  private final Set<String> readOnlyAttributes;
+  private final Set<String> ignoredAttributes;
+
+  /**
+   * Creates an engine.
+   *
+   * @param strictRemove whether a remove that finds nothing fails with {@code noTarget} instead of doing nothing
+   * @param booleanAttributes attribute names whose string values {@code "true"}/{@code "false"} become booleans
+   * @param multiValuedComplexAttributes attribute names whose values must be arrays of objects
+   * @param readOnlyAttributes top-level attributes dropped from path-less values and refused with an explicit path
+   * @param ignoredAttributes top-level attributes whose changes are dropped silently
+   */
+  public PatchEngine(
+      boolean strictRemove,
+      Collection<String> booleanAttributes,
+      Collection<String> multiValuedComplexAttributes,
+      Collection<String> readOnlyAttributes,
+      Collection<String> ignoredAttributes) {
+    this.strictRemove = strictRemove;
+    this.booleanAttributes = lowerCase(booleanAttributes);
+    this.multiValuedComplexAttributes = lowerCase(multiValuedComplexAttributes);
+    this.readOnlyAttributes = lowerCase(readOnlyAttributes);
+    this.ignoredAttributes = lowerCase(ignoredAttributes);
+  }
+
+  /**
+   * Applies one operation to {@code resource} in place.
+   *
+   * @param resource the resource to change
+   * @param op the operation
+   * @param path the path, or {@code null}
+   * @param value the value, or {@code null}
+   * @throws PatchFailure when the operation cannot be applied; {@code resource} may then be partly changed
+   */
+  public void apply(ObjectNode resource, PatchOp op, String path, JsonNode value) {
+    if (op == PatchOp.REMOVE) {
+      if (path == null) {
+        throw new PatchFailure("noTarget", "remove requires a path");
+      }
+      remove(resource, target(path), value);
+      return;
+    }
+    if (value == null || value.isMissingNode()) {
+      throw new PatchFailure("invalidSyntax", op.wireName() + " requires a value");
+    }
+    if (path == null) {
+      applyWithoutPath(resource, op, value);
+    } else if (op == PatchOp.ADD) {
+      add(resource, target(path), value);
+    } else {
+      replace(resource, target(path), value);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Path-less add and replace
+
+  private void applyWithoutPath(ObjectNode resource, PatchOp op, JsonNode value) {
+    if (!value.isObject()) {
+      throw new PatchFailure("invalidValue", op.wireName() + " without a path requires an object value");
+    }
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
+      String key = field.getKey();
+      JsonNode fieldValue = field.getValue();
+      if (isExtensionKey(resource, key)) {
+        applyToExtension(resource, op, key, fieldValue);
+        continue;
+      }
+      PatchTarget target =
+          SchemaUrns.isUrn(key) || key.indexOf('.') >= 0 || key.indexOf('[') >= 0
+              ? target(key)
+              : new PatchTarget(null, key, null, null, null);
+      if (skippedSilently(target)) {
+        continue;
+      }
+      if (op == PatchOp.ADD) {
+        if (!fieldValue.isNull()) {
+          add(resource, target, fieldValue);
+        }
+      } else {
+        replace(resource, target, fieldValue);
+      }
+    }
+  }
+
+  /** Whether a path-less key names an extension object ({@code urn:...:enterprise:2.0:User}), not an attribute. */
+  private static boolean isExtensionKey(ObjectNode resource, String key) {
+    if (!SchemaUrns.isUrn(key)) {
+      return false;
+    }
+    if (findKey(resource, key) != null || declaresSchema(resource, key)) {
+      return true;
+    }
+    String last = key.substring(key.lastIndexOf(':') + 1);
+    return !last.isEmpty() && Character.isUpperCase(last.charAt(0));
+  }
+
+  private void applyToExtension(ObjectNode resource, PatchOp op, String urn, JsonNode value) {
+    if (value.isNull()) {
+      if (op == PatchOp.REPLACE) {
+        removeKey(resource, urn);
+      }
+      return;
+    }
+    if (!value.isObject()) {
+      throw new PatchFailure("invalidValue", "an extension schema takes an object value");
+    }
+    ObjectNode extension = extensionContainer(resource, urn, true);
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
+      if (op == PatchOp.ADD) {
+        addAttribute(extension, field.getKey(), field.getValue());
+      } else {
+        replaceAttribute(extension, field.getKey(), field.getValue());
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // add (RFC 7644 section 3.5.2.1)
+
+  private void add(ObjectNode resource, PatchTarget target, JsonNode value) {
+    if (checkWritable(target)) {
+      return;
+    }
+    ObjectNode container = container(resource, target, true);
+    String attribute = target.attribute();
+    if (!target.valueFilter().isPresent()) {
+      if (!target.subAttribute().isPresent()) {
+        addAttribute(container, attribute, value);
+        return;
+      }
+      String sub = target.subAttribute().get();
+      for (ObjectNode complex : complexNodes(container, attribute, true)) {
+        addAttribute(complex, sub, value);
+      }
+      return;
+    }
+    ArrayNode array = multiValued(container, attribute, true);
+    List<ObjectNode> matches = matching(array, target.valueFilter().get());
+    if (matches.isEmpty()) {
+      if (!target.filterEqualities().isPresent()) {
+        throw new PatchFailure("noTarget", "no value matches the filter, and the filter does not describe a new one");
+      }
+      ObjectNode created = NODES.objectNode();
+      for (Map.Entry<String, JsonNode> equality : target.filterEqualities().get().entrySet()) {
+        created.set(equality.getKey(), equality.getValue().deepCopy());
+      }
+      mergeIntoElement(created, target, value, true);
+      array.add(created);
+      return;
+    }
+    for (ObjectNode match : matches) {
+      mergeIntoElement(match, target, value, true);
+    }
+  }
+
+  private void mergeIntoElement(ObjectNode element, PatchTarget target, JsonNode value, boolean add) {
+    if (target.subAttribute().isPresent()) {
+      if (add) {
+        addAttribute(element, target.subAttribute().get(), value);
+      } else {
+        replaceAttribute(element, target.subAttribute().get(), value);
+      }
+      return;
+    }
+    JsonNode normalized = normalizeElement(target.attribute(), value);
+    for (Map.Entry<String, JsonNode> field : normalized.properties()) {
+      addAttribute(element, field.getKey(), field.getValue());
+    }
+  }
+
+  private void addAttribute(ObjectNode container, String name, JsonNode rawValue) {
+    JsonNode value = normalize(name, rawValue);
+    if (value.isNull()) {
+      return;
+    }
+    String key = findKey(container, name);
+    JsonNode existing = key == null ? null : container.get(key);
+    String writeKey = key == null ? name : key;
+    if (existing == null || existing.isNull()) {
+      container.set(writeKey, isMultiValuedComplex(name) && !value.isArray() ? NODES.arrayNode().add(value) : value);
+      return;
+    }
+    if (existing.isArray()) {
+      ArrayNode array = (ArrayNode) existing;
+      for (JsonNode item : value.isArray() ? elements(value) : Collections.singletonList(value)) {
+        if (!containsEquivalent(array, item)) {
+          array.add(item);
+        }
+      }
+      return;
+    }
+    if (existing.isObject() && value.isObject()) {
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
+        addAttribute((ObjectNode) existing, field.getKey(), field.getValue());
+      }
+      return;
+    }
+    container.set(writeKey, value);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // replace (RFC 7644 section 3.5.2.3)
+
+  private void replace(ObjectNode resource, PatchTarget target, JsonNode value) {
+    if (checkWritable(target)) {
+      return;
+    }
+    ObjectNode container = container(resource, target, true);
+    String attribute = target.attribute();
+    if (!target.valueFilter().isPresent()) {
+      if (!target.subAttribute().isPresent()) {
+        replaceAttribute(container, attribute, value);
+        return;
+      }
+      String sub = target.subAttribute().get();
+      for (ObjectNode complex : complexNodes(container, attribute, true)) {
+        replaceAttribute(complex, sub, value);
+      }
+      return;
+    }
+    ArrayNode array = multiValued(container, attribute, false);
+    List<ObjectNode> matches = array == null ? Collections.<ObjectNode>emptyList() : matching(array, target.valueFilter().get());
+    if (matches.isEmpty()) {
+      throw new PatchFailure("noTarget", "no value matches the filter");
+    }
+    if (target.subAttribute().isPresent()) {
+      for (ObjectNode match : matches) {
+        replaceAttribute(match, target.subAttribute().get(), value);
+      }
+      return;
+    }
+    JsonNode replacement = normalizeElement(attribute, value);
+    for (int i = 0; i < array.size(); i++) {
+      if (containsIdentity(matches, array.get(i))) {
+        array.set(i, replacement.deepCopy());
+      }
+    }
+  }
+
+  private void replaceAttribute(ObjectNode container, String name, JsonNode rawValue) {
+    JsonNode value = normalize(name, rawValue);
+    String key = findKey(container, name);
+    if (value.isNull()) {
+      if (key != null) {
+        container.remove(key);
+      }
+      return;
+    }
+    JsonNode existing = key == null ? null : container.get(key);
+    String writeKey = key == null ? name : key;
+    if (existing != null && existing.isObject() && value.isObject()) {
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
+        replaceAttribute((ObjectNode) existing, field.getKey(), field.getValue());
+      }
+      return;
+    }
+    container.set(writeKey, isMultiValuedComplex(name) && !value.isArray() ? NODES.arrayNode().add(value) : value);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // remove (RFC 7644 section 3.5.2.2)
+
+  private void remove(ObjectNode resource, PatchTarget target, JsonNode value) {
+    if (checkWritable(target)) {
+      return;
+    }
+    ObjectNode container = container(resource, target, false);
+    String attribute = target.attribute();
+    String key = container == null ? null : findKey(container, attribute);
+    JsonNode node = key == null ? null : container.get(key);
+    if (node == null || node.isNull()) {
+      nothingToRemove();
+      return;
+    }
+    if (!target.valueFilter().isPresent()) {
+      if (target.subAttribute().isPresent()) {
+        removeSubAttribute(node, target.subAttribute().get());
+        return;
+      }
+      if (value != null && !value.isNull() && !value.isMissingNode()) {
+        removeListedValues(container, key, node, value);
+        return;
+      }
+      container.remove(key);
+      return;
+    }
+    if (!node.isArray()) {
+      throw new PatchFailure("invalidPath", "a value filter needs a multi-valued attribute");
+    }
+    ArrayNode array = (ArrayNode) node;
+    List<ObjectNode> matches = matching(array, target.valueFilter().get());
+    if (matches.isEmpty()) {
+      nothingToRemove();
+      return;
+    }
+    if (target.subAttribute().isPresent()) {
+      for (ObjectNode match : matches) {
+        String subKey = findKey(match, target.subAttribute().get());
+        if (subKey != null) {
+          match.remove(subKey);
+        }
+      }
+      return;
+    }
+    for (int i = array.size() - 1; i >= 0; i--) {
+      if (containsIdentity(matches, array.get(i))) {
+        array.remove(i);
+      }
+    }
+    if (array.isEmpty()) {
+      container.remove(key);
+    }
+  }
+
+  private void removeSubAttribute(JsonNode node, String sub) {
+    if (node.isObject()) {
+      String subKey = findKey((ObjectNode) node, sub);
+      if (subKey == null) {
+        nothingToRemove();
+      } else {
+        ((ObjectNode) node).remove(subKey);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        if (element.isObject()) {
+          String subKey = findKey((ObjectNode) element, sub);
+          if (subKey != null) {
+            ((ObjectNode) element).remove(subKey);
+          }
+        }
+      }
+    } else {
+      throw new PatchFailure("invalidPath", "a sub-attribute needs a complex attribute");
+    }
+  }
+
+  private void removeListedValues(ObjectNode container, String key, JsonNode node, JsonNode rawValue) {
+    if (!node.isArray()) {
+      throw new PatchFailure("invalidValue", "remove with a value needs a multi-valued attribute");
+    }
+    JsonNode value = normalize(key, rawValue);
+    List<JsonNode> listed = value.isArray() ? elements(value) : Collections.singletonList(value);
+    ArrayNode array = (ArrayNode) node;
+    int before = array.size();
+    for (int i = array.size() - 1; i >= 0; i--) {
+      for (JsonNode item : listed) {
+        if (sameValue(array.get(i), item)) {
+          array.remove(i);
+          break;
+        }
+      }
+    }
+    if (array.size() == before) {
+      nothingToRemove();
+    }
+    if (array.isEmpty()) {
+      container.remove(key);
+    }
+  }
+
+  private void nothingToRemove() {
+    if (strictRemove) {
+      throw new PatchFailure("noTarget", "nothing matches the path");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Targets and containers
+
+  private static PatchTarget target(String path) {
+    try {
+      return PatchPaths.resolve(path);
+    } catch (RuntimeException e) {
+      throw new PatchFailure("invalidPath", "the path does not parse");
+    }
+  }
+
+  /** Returns true when the target is ignored; throws when it is read-only. */
+  private boolean checkWritable(PatchTarget target) {
+    String name = target.attribute().toLowerCase(Locale.ROOT);
+    boolean topLevel = !target.schemaUrn().isPresent() || isCoreUrn(target.schemaUrn().get());
+    if (topLevel && ignoredAttributes.contains(name)) {
+      return true;
+    }
+    if (topLevel && readOnlyAttributes.contains(name)) {
+      throw new PatchFailure("mutability", "the attribute is read-only");
+    }
+    return false;
+  }
+
+  private boolean skippedSilently(PatchTarget target) {
+    String name = target.attribute().toLowerCase(Locale.ROOT);
+    boolean topLevel = !target.schemaUrn().isPresent() || isCoreUrn(target.schemaUrn().get());
+    return topLevel && (ignoredAttributes.contains(name) || readOnlyAttributes.contains(name));
+  }
+
+  private static ObjectNode container(ObjectNode resource, PatchTarget target, boolean create) {
+    if (!target.schemaUrn().isPresent()) {
+      return resource;
+    }
+    String urn = target.schemaUrn().get();
+    if (findKey(resource, urn) == null && isCoreUrn(urn)) {
+      return resource;
+    }
+    return extensionContainer(resource, urn, create);
+  }
+
+  private static ObjectNode extensionContainer(ObjectNode resource, String urn, boolean create) {
+    String key = findKey(resource, urn);
+    if (key != null) {
+      JsonNode node = resource.get(key);
+      if (node.isObject()) {
+        return (ObjectNode) node;
+      }
+      if (!node.isNull()) {
+        throw new PatchFailure("invalidPath", "the extension schema attribute is not an object");
+      }
+    }
+    if (!create) {
+      return null;
+    }
+    ObjectNode extension = resource.putObject(key == null ? urn : key);
+    JsonNode schemas = resource.get(findKeyOr(resource, "schemas"));
+    if (schemas != null && schemas.isArray() && !declaresSchema(resource, urn)) {
+      ((ArrayNode) schemas).add(urn);
+    }
+    return extension;
+  }
+
+  private static boolean isCoreUrn(String urn) {
+    return urn.toLowerCase(Locale.ROOT).contains(":core:");
+  }
+
+  private static boolean declaresSchema(ObjectNode resource, String urn) {
+    JsonNode schemas = resource.get(findKeyOr(resource, "schemas"));
+    if (schemas == null || !schemas.isArray()) {
+      return false;
+    }
+    for (JsonNode schema : schemas) {
+      if (schema.isTextual() && schema.asText().equalsIgnoreCase(urn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the complex values a sub-attribute path applies to, creating the complex attribute when absent. */
+  private List<ObjectNode> complexNodes(ObjectNode container, String attribute, boolean create) {
+    String key = findKey(container, attribute);
+    JsonNode node = key == null ? null : container.get(key);
+    if (node == null || node.isNull()) {
+      if (!create) {
+        return Collections.emptyList();
+      }
+      if (isMultiValuedComplex(attribute)) {
+        ObjectNode element = NODES.objectNode();
+        container.set(key == null ? attribute : key, NODES.arrayNode().add(element));
+        return Collections.singletonList(element);
+      }
+      return Collections.singletonList(container.putObject(key == null ? attribute : key));
+    }
+    if (node.isObject()) {
+      return Collections.singletonList((ObjectNode) node);
+    }
+    if (node.isArray()) {
+      List<ObjectNode> objects = new ArrayList<>();
+      for (JsonNode element : node) {
+        if (element.isObject()) {
+          objects.add((ObjectNode) element);
+        }
+      }
+      return objects;
+    }
+    throw new PatchFailure("invalidPath", "a sub-attribute needs a complex attribute");
+  }
+
+  private static ArrayNode multiValued(ObjectNode container, String attribute, boolean create) {
+    String key = findKey(container, attribute);
+    JsonNode node = key == null ? null : container.get(key);
+    if (node == null || node.isNull()) {
+      return create ? container.putArray(key == null ? attribute : key) : null;
+    }
+    if (!node.isArray()) {
+      throw new PatchFailure("invalidPath", "a value filter needs a multi-valued attribute");
+    }
+    return (ArrayNode) node;
+  }
+
+  private static List<ObjectNode> matching(ArrayNode array, Predicate<JsonNode> filter) {
+    List<ObjectNode> matches = new ArrayList<>();
+    for (JsonNode element : array) {
+      if (element.isObject() && test(filter, element)) {
+        matches.add((ObjectNode) element);
+      }
+    }
+    return matches;
+  }
+
+  private static boolean test(Predicate<JsonNode> filter, JsonNode element) {
+    try {
+      return filter.test(element);
+    } catch (RuntimeException e) {
+      throw new PatchFailure("invalidPath", "the value filter cannot be evaluated");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Values
+
+  /**
+   * Returns a copy of {@code value} fit for attribute {@code name}: null sub-attributes dropped, boolean strings and the
+   * {@code [{"value":"false"}]} form turned into booleans, and multi-valued complex attributes checked.
+   */
+  private JsonNode normalize(String name, JsonNode value) {
+    JsonNode clean = withoutNulls(value);
+    if (isBoolean(name)) {
+      return toBoolean(clean);
+    }
+    if (isMultiValuedComplex(name) && !clean.isNull()) {
+      if (clean.isArray()) {
+        for (JsonNode element : clean) {
+          if (!element.isObject()) {
+            throw new PatchFailure("invalidSyntax", "the attribute takes an array of objects");
+          }
+        }
+      } else if (!clean.isObject()) {
+        throw new PatchFailure("invalidSyntax", "the attribute takes an array of objects");
+      }
+    }
+    return clean;
+  }
+
+  /** Returns the value for one element of a multi-valued attribute, which must be an object. */
+  private JsonNode normalizeElement(String attribute, JsonNode value) {
+    JsonNode clean = withoutNulls(value);
+    if (!clean.isObject()) {
+      throw new PatchFailure(
+          isMultiValuedComplex(attribute) ? "invalidSyntax" : "invalidValue",
+          "a filtered path without a sub-attribute takes an object value");
+    }
+    return clean;
+  }
+
+  private JsonNode withoutNulls(JsonNode value) {
+    if (value.isObject()) {
+      ObjectNode copy = NODES.objectNode();
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
+        if (!field.getValue().isNull()) {
+          JsonNode child = withoutNulls(field.getValue());
+          copy.set(field.getKey(), isBoolean(field.getKey()) ? toBoolean(child) : child);
+        }
+      }
+      return copy;
+    }
+    if (value.isArray()) {
+      ArrayNode copy = NODES.arrayNode();
+      for (JsonNode element : value) {
+        if (!element.isNull()) {
+          copy.add(withoutNulls(element));
+        }
+      }
+      return copy;
+    }
+    return value.deepCopy();
+  }
+
+  private static JsonNode toBoolean(JsonNode value) {
+    JsonNode single = value;
+    if (single.isArray() && single.size() == 1) {
+      single = single.get(0);
+    }
+    if (single.isObject() && single.size() == 1 && single.has("value")) {
+      single = single.get("value");
+    }
+    if (single.isBoolean() || single.isNull()) {
+      return single;
+    }
+    if (single.isTextual()) {
+      String text = single.asText().trim();
+      if ("true".equalsIgnoreCase(text)) {
+        return BooleanNode.TRUE;
+      }
+      if ("false".equalsIgnoreCase(text)) {
+        return BooleanNode.FALSE;
+      }
+    }
+    throw new PatchFailure("invalidValue", "the attribute takes a boolean");
+  }
+
+  private boolean isBoolean(String name) {
+    return booleanAttributes.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  private boolean isMultiValuedComplex(String name) {
+    return multiValuedComplexAttributes.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Whether an equal element is already present, or one with the same {@code value} whose {@code type} does not differ
+   * (a member sent as {@code {"value":"1","type":"User"}} is the member {@code {"value":"1","display":"Ada"}}).
+   */
+  private static boolean containsEquivalent(ArrayNode array, JsonNode item) {
+    for (JsonNode element : array) {
+      if (element.equals(item)) {
+        return true;
+      }
+      if (element.isObject() && item.isObject() && element.has("value") && item.has("value")
+          && element.get("value").equals(item.get("value"))
+          && compatibleTypes(element.get("type"), item.get("type"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean compatibleTypes(JsonNode first, JsonNode second) {
+    return first == null || second == null || first.equals(second);
+  }
+
+  /** Whether {@code element} is what a remove-with-value item names: same {@code value}, or equal. */
+  private static boolean sameValue(JsonNode element, JsonNode item) {
+    if (item.isObject() && item.has("value") && element.isObject() && element.has("value")) {
+      return element.get("value").equals(item.get("value"));
+    }
+    return element.equals(item);
+  }
+
+  private static boolean containsIdentity(List<ObjectNode> nodes, JsonNode candidate) {
+    for (ObjectNode node : nodes) {
+      if (node == candidate) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<JsonNode> elements(JsonNode array) {
+    List<JsonNode> list = new ArrayList<>(array.size());
+    array.forEach(list::add);
+    return list;
+  }
+
+  /** Returns the existing key that equals {@code name} ignoring case, or null. */
+  static String findKey(ObjectNode node, String name) {
+    if (node.has(name)) {
+      return name;
+    }
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String candidate = names.next();
+      if (candidate.equalsIgnoreCase(name)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static String findKeyOr(ObjectNode node, String name) {
+    String key = findKey(node, name);
+    return key == null ? name : key;
+  }
+
+  private static void removeKey(ObjectNode node, String name) {
+    String key = findKey(node, name);
+    if (key != null) {
+      node.remove(key);
+    }
+  }
+
+  private static Set<String> lowerCase(Collection<String> names) {
+    Set<String> set = new HashSet<>();
+    for (String name : names) {
+      set.add(name.toLowerCase(Locale.ROOT));
+    }
+    return Collections.unmodifiableSet(set);
+  }
+}
