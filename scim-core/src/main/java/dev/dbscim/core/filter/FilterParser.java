@@ -517,7 +517,8 @@ final class FilterParser {
       throw error("expected attribute name after schema URN", nameStart);
     }
     char versionStart = in.charAt(lastSegmentStart);
-    if (versionStart >= '0' && versionStart <= '9' && in.indexOf('.', nameStart) < 0) {
+    int dot = in.indexOf('.', nameStart);
+    if (versionStart >= '0' && versionStart <= '9' && (dot < 0 || dot >= stop)) {
       for (int i = nameStart; i < stop; i++) {
         if (!FilterText.isNameChar(in.charAt(i))) {
           throw error("invalid character in schema URN", i);

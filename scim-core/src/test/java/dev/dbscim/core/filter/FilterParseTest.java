@@ -350,6 +350,16 @@ class FilterParseTest {
     assertThat(filter.attribute().subAttribute()).hasValue("value");
   }
 
+  @Test
+  void parse_bareSchemaUrnFollowedByDottedPath_staysBareUrn() {
+    Filter.Or filter = (Filter.Or) Filter.parse(
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User pr or name.givenName pr");
+
+    AttributePath first = ((Filter.Present) filter.operands().get(0)).attribute();
+    assertThat(first.isSchemaUrn()).isTrue();
+    assertThat(first.name()).isEqualTo("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User");
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode value(String filter) {
     return value(Filter.parse(filter));
   }
