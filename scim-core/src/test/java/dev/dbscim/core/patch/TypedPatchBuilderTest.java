@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbscim.core.json.ScimJson;
 import dev.dbscim.core.model.ScimResource;
+import dev.dbscim.core.model.User;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -156,26 +156,6 @@ class TypedPatchBuilderTest {
   }
 
   private static ScimResource resource(String id) {
-    return new ScimResource() {
-      @Override
-      public Optional<String> id() {
-        return Optional.ofNullable(id);
-      }
-
-      @Override
-      public Optional<String> externalId() {
-        return Optional.empty();
-      }
-
-      @Override
-      public List<String> schemas() {
-        return Collections.emptyList();
-      }
-
-      @Override
-      public Map<String, JsonNode> additionalAttributes() {
-        return Collections.emptyMap();
-      }
-    };
+    return User.builder().userName("member@example.com").id(Optional.ofNullable(id)).build();
   }
 }
