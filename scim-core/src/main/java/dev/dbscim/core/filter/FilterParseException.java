@@ -12,6 +12,7 @@ import dev.dbscim.core.internal.FilterText;
 public final class FilterParseException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The 0-based character offset where parsing failed. */
   private final int position;
 
   FilterParseException(String problem, int position, String input, String kind) {

@@ -20,7 +20,9 @@ public final class PatchException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The SCIM error type, one of the constants above. */
   private final String scimType;
+  /** The 0-based index of the failing operation in the request. */
   private final int operationIndex;
 
   PatchException(String scimType, int operationIndex, String message) {
