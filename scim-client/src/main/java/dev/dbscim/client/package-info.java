@@ -1,0 +1,4 @@
+/**
+ * Account and workspace SCIM facades for Databricks over {@code java.net.http.HttpClient}.
+ */
+package dev.dbscim.client;

@@ -1,0 +1,4 @@
+/**
+ * Retry policy and the injectable {@link dev.dbscim.client.retry.Sleeper}.
+ */
+package dev.dbscim.client.retry;
