@@ -303,7 +303,7 @@ public final class OAuthCredentials implements CredentialsProvider {
     private HttpClient httpClient;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Sleeper sleeper = Sleeper.system();
-    private boolean insecureHttpAllowed;
+    private boolean allowInsecureHttp;
 
     private Builder() {}
 
@@ -334,7 +334,7 @@ public final class OAuthCredentials implements CredentialsProvider {
      * SCIM and {@link OAuthCredentials#workspaceTokenEndpoint(URI)} for workspace SCIM.
      *
      * <p>It must be {@code https}; plain {@code http} is accepted only for a loopback address ({@code localhost},
-     * {@code 127.0.0.1}, {@code ::1}, as used by tests and local fakes) unless {@link #insecureHttpAllowed(boolean)}
+     * {@code 127.0.0.1}, {@code ::1}, as used by tests and local fakes) unless {@link #allowInsecureHttp(boolean)}
      * is set.
      *
      * @param tokenEndpoint the absolute token endpoint URI
@@ -427,15 +427,15 @@ public final class OAuthCredentials implements CredentialsProvider {
     }
 
     /**
-     * Sets whether a plain {@code http} token endpoint on a non-loopback host is accepted. Default {@code false}:
-     * the request carries the client secret and the answer a token, both readable by anyone on the network path.
-     * Turn it on only behind a trusted TLS-terminating proxy.
+     * Allows a plain {@code http} token endpoint on a non-loopback host. Default {@code false}: the request carries
+     * the client secret and the answer a token, both readable by anyone on the network path. Turn it on only behind a
+     * trusted TLS-terminating proxy. The name matches the {@code ClientConfig} option.
      *
-     * @param insecureHttpAllowed whether to accept plain http to any host
+     * @param allowInsecureHttp whether to accept plain http to any host
      * @return this builder
      */
-    public Builder insecureHttpAllowed(boolean insecureHttpAllowed) {
-      this.insecureHttpAllowed = insecureHttpAllowed;
+    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+      this.allowInsecureHttp = allowInsecureHttp;
       return this;
     }
 
@@ -466,7 +466,7 @@ public final class OAuthCredentials implements CredentialsProvider {
       if (scope.isBlank()) {
         throw new IllegalArgumentException("scope is blank");
       }
-      checkEndpoint(tokenEndpoint, insecureHttpAllowed);
+      checkEndpoint(tokenEndpoint, allowInsecureHttp);
       HttpClient client = httpClient != null ? httpClient : defaultHttpClient();
       return new OAuthCredentials(this, tokenEndpoint, client);
     }
@@ -480,7 +480,7 @@ public final class OAuthCredentials implements CredentialsProvider {
     }
   }
 
-  private static void checkEndpoint(URI endpoint, boolean insecureHttpAllowed) {
+  private static void checkEndpoint(URI endpoint, boolean allowInsecureHttp) {
     if (!endpoint.isAbsolute() || endpoint.getHost() == null) {
       throw new IllegalArgumentException("tokenEndpoint must be an absolute URI with a host");
     }
@@ -497,9 +497,9 @@ public final class OAuthCredentials implements CredentialsProvider {
     if (!scheme.equals("http")) {
       throw new IllegalArgumentException("tokenEndpoint must use https");
     }
-    if (!insecureHttpAllowed && !loopback(endpoint.getHost())) {
+    if (!allowInsecureHttp && !loopback(endpoint.getHost())) {
       throw new IllegalArgumentException(
-          "tokenEndpoint uses plain http to a non-loopback host; use https (or insecureHttpAllowed(true))");
+          "tokenEndpoint uses plain http to a non-loopback host; use https (or allowInsecureHttp(true))");
     }
   }
 

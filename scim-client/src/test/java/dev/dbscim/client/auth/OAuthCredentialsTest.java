@@ -567,7 +567,7 @@ class OAuthCredentialsTest {
     assertThatThrownBy(() -> credentials(remote).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plain http");
-    assertThat(credentials(remote).insecureHttpAllowed(true).build()).isNotNull();
+    assertThat(credentials(remote).allowInsecureHttp(true).build()).isNotNull();
     assertThat(credentials(URI.create("http://localhost:8080/oidc/v1/token")).build()).isNotNull();
     assertThat(credentials(URI.create("http://[::1]:8080/oidc/v1/token")).build()).isNotNull();
     assertThat(credentials(URI.create("https://accounts.example.com/oidc/v1/token")).build()).isNotNull();
