@@ -1,0 +1,306 @@
+package dev.dbscim.client.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbscim.client.retry.Sleeper;
+import dev.dbscim.core.json.ScimJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Sends the client-credentials token request (RFC 6749 section 4.4) and turns the answer into an {@link OAuthToken} or
+ * a {@code ScimClientException}. Retries at most {@link #MAX_ATTEMPTS} times on connection failures, 429, 502, 503
+ * and 504; a token request has no side effect beyond issuing a token, so repeating it is safe.
+ */
+final class OAuthTokenClient {
+  private static final System.Logger LOG = System.getLogger(OAuthTokenClient.class.getName());
+  private static final ObjectMapper MAPPER = ScimJson.mapper();
+
+  static final int MAX_ATTEMPTS = 3;
+  /** Lifetime assumed when the response has no {@code expires_in}: Databricks tokens last one hour. */
+  static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
+  private static final int MAX_RESPONSE_BYTES = 64 * 1024;
+  private static final int MAX_DETAIL_CHARS = 200;
+
+  private final URI endpoint;
+  private final String endpointLabel;
+  private final String clientSecret;
+  private final String authorization;
+  private final String form;
+  private final HttpClient httpClient;
+  private final Duration requestTimeout;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration refreshMargin;
+
+  OAuthTokenClient(
+      URI endpoint,
+      String clientId,
+      String clientSecret,
+      String scope,
+      HttpClient httpClient,
+      Duration requestTimeout,
+      Clock clock,
+      Sleeper sleeper,
+      Duration refreshMargin) {
+    this.endpoint = endpoint;
+    this.endpointLabel = label(endpoint);
+    this.clientSecret = clientSecret;
+    // RFC 6749 section 2.3.1: form-encode id and secret, then Basic.
+    String pair = formEncode(clientId) + ":" + formEncode(clientSecret);
+    this.authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    this.form = "grant_type=client_credentials&scope=" + formEncode(scope);
+    this.httpClient = httpClient;
+    this.requestTimeout = requestTimeout;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.refreshMargin = refreshMargin;
+  }
+
+  /** Returns {@code scheme://host[:port]/path}, the form used in messages and logs. */
+  static String label(URI endpoint) {
+    return endpoint.getScheme() + "://" + endpoint.getRawAuthority() + Optional.ofNullable(endpoint.getRawPath()).orElse("");
+  }
+
+  String endpointLabel() {
+    return endpointLabel;
+  }
+
+  /** Fetches a new token, retrying transient failures. */
+  OAuthToken fetch() {
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(requestTimeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+            .build();
+    for (int attempt = 1; ; attempt++) {
+      Instant issuedAt = clock.instant();
+      long started = System.nanoTime();
+      HttpResponse<InputStream> response;
+      try {
+        response = httpClient.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw CredentialFailures.interrupted(
+            "interrupted while requesting an OAuth token from " + endpointLabel, e);
+      } catch (IOException e) {
+        boolean retryable = retryable(e);
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            "OAuth POST {0} -> {1} ({2} ms, attempt {3}/{4})",
+            endpointLabel, e.getClass().getSimpleName(), millisSince(started), attempt, MAX_ATTEMPTS);
+        if (!retryable || attempt >= MAX_ATTEMPTS) {
+          throw CredentialFailures.tokenRequestFailed(
+              "OAuth token request to " + endpointLabel + " failed: " + describe(e) + " [attempts=" + attempt + "]",
+              attempt, retryable, e);
+        }
+        pause(backoff(attempt, Optional.empty()));
+        continue;
+      }
+      int status = response.statusCode();
+      String body = readBody(response, attempt);
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "OAuth POST {0} -> {1} ({2} ms, attempt {3}/{4})",
+          endpointLabel, status, millisSince(started), attempt, MAX_ATTEMPTS);
+      if (retryableStatus(status) && attempt < MAX_ATTEMPTS) {
+        pause(backoff(attempt, retryAfter(response)));
+        continue;
+      }
+      return parse(status, body, issuedAt, attempt);
+    }
+  }
+
+  private OAuthToken parse(int status, String body, Instant issuedAt, int attempts) {
+    JsonNode json = readJson(body);
+    String error = firstText(json, "error", "errorCode", "error_code");
+    boolean success = status >= 200 && status < 300;
+    if (!success || error != null) {
+      String description = firstText(json, "error_description", "message");
+      StringBuilder message = new StringBuilder("OAuth token request to ").append(endpointLabel).append(" failed: HTTP ");
+      message.append(status);
+      if (error != null) {
+        message.append(' ').append(sanitize(error));
+      }
+      if (description != null) {
+        message.append(": ").append(sanitize(description));
+      }
+      if (!success && json == null && !body.isEmpty()) {
+        message.append(" (response is not JSON)");
+      }
+      message.append(" [attempts=").append(attempts).append(']');
+      throw CredentialFailures.tokenRequestFailed(
+          message.toString(), attempts, status == 429 || status >= 500, null);
+    }
+    if (json == null) {
+      throw malformed(status, "response is not a JSON object", attempts);
+    }
+    JsonNode accessToken = json.get("access_token");
+    if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
+      throw malformed(status, "response has no access_token", attempts);
+    }
+    String tokenType = firstText(json, "token_type");
+    if (tokenType != null && !tokenType.equalsIgnoreCase("bearer")) {
+      throw malformed(status, "token_type is not Bearer", attempts);
+    }
+    String token;
+    try {
+      token = TokenCredentials.checkToken(accessToken.asText());
+    } catch (IllegalArgumentException e) {
+      throw malformed(status, "access_token contains a control character", attempts);
+    }
+    return OAuthToken.issued(token, issuedAt, lifetime(json.get("expires_in"), status, attempts), refreshMargin);
+  }
+
+  private Duration lifetime(JsonNode expiresIn, int status, int attempts) {
+    if (expiresIn == null || expiresIn.isNull()) {
+      return DEFAULT_LIFETIME;
+    }
+    long seconds;
+    if (expiresIn.isIntegralNumber() && expiresIn.canConvertToLong()) {
+      seconds = expiresIn.longValue();
+    } else if (expiresIn.isNumber()) {
+      seconds = (long) expiresIn.doubleValue();
+    } else if (expiresIn.isTextual() && expiresIn.asText().trim().matches("[0-9]{1,12}")) {
+      seconds = Long.parseLong(expiresIn.asText().trim());
+    } else {
+      throw malformed(status, "expires_in is not a number of seconds", attempts);
+    }
+    if (seconds <= 0 || seconds > Duration.ofDays(3650).getSeconds()) {
+      throw malformed(status, "expires_in is out of range", attempts);
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  private RuntimeException malformed(int status, String problem, int attempts) {
+    return CredentialFailures.tokenRequestFailed(
+        "OAuth token request to " + endpointLabel + " failed: HTTP " + status + ", " + problem + " [attempts="
+            + attempts + "]",
+        attempts, false, null);
+  }
+
+  private String readBody(HttpResponse<InputStream> response, int attempt) {
+    try (InputStream in = response.body()) {
+      byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+      if (bytes.length > MAX_RESPONSE_BYTES) {
+        throw CredentialFailures.tokenRequestFailed(
+            "OAuth token request to " + endpointLabel + " failed: HTTP " + response.statusCode()
+                + ", response larger than " + MAX_RESPONSE_BYTES + " bytes [attempts=" + attempt + "]",
+            attempt, false, null);
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw CredentialFailures.tokenRequestFailed(
+          "OAuth token request to " + endpointLabel + " failed: HTTP " + response.statusCode()
+              + ", reading the response failed: " + describe(e) + " [attempts=" + attempt + "]",
+          attempt, true, e);
+    }
+  }
+
+  private static JsonNode readJson(String body) {
+    if (body.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode node = MAPPER.readTree(body);
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String firstText(JsonNode json, String... names) {
+    if (json == null) {
+      return null;
+    }
+    for (String name : names) {
+      JsonNode value = json.get(name);
+      if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
+        return value.asText();
+      }
+    }
+    return null;
+  }
+
+  /** Strips control characters, masks the client secret should the server echo it, and caps the length. */
+  private String sanitize(String serverText) {
+    String text = clientSecret.length() >= 4 ? serverText.replace(clientSecret, "****") : serverText;
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_DETAIL_CHARS + 3));
+    for (int i = 0; i < text.length() && out.length() < MAX_DETAIL_CHARS; i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    if (text.length() > MAX_DETAIL_CHARS) {
+      out.append("...");
+    }
+    return out.toString();
+  }
+
+  private static boolean retryable(IOException e) {
+    // A response timeout is not retried: the caller already waited requestTimeout, and followers wait with it.
+    return !(e instanceof HttpTimeoutException) || e instanceof HttpConnectTimeoutException;
+  }
+
+  private static boolean retryableStatus(int status) {
+    return status == 429 || status == 502 || status == 503 || status == 504;
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+  }
+
+  private static Duration backoff(int attempt, Optional<Duration> retryAfter) {
+    if (retryAfter.isPresent()) {
+      Duration hinted = retryAfter.get();
+      return hinted.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : hinted;
+    }
+    return FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
+  }
+
+  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .map(String::trim)
+        .filter(value -> value.matches("[0-9]{1,6}"))
+        .map(value -> Duration.ofSeconds(Long.parseLong(value)));
+  }
+
+  private void pause(Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CredentialFailures.interrupted(
+          "interrupted while waiting to retry the OAuth token request to " + endpointLabel, e);
+    }
+  }
+
+  private static long millisSince(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
+  }
+
+  private static String formEncode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,156 @@
+package dev.dbscim.client.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.http.HttpHeaders;
+import java.util.Optional;
+
+/**
+ * A successful (2xx) answer from {@link ScimTransport}: status, headers and the complete body bytes. Bodies are parsed
+ * on demand straight from the bytes, without an intermediate string. Error answers never become a
+ * {@code ScimResponse}; they are thrown.
+ *
+ * <p>Not public API; may change without notice.
+ */
+public final class ScimResponse {
+  private final String method;
+  private final String path;
+  private final int status;
+  private final HttpHeaders headers;
+  private final byte[] body;
+  private final int attempts;
+  private final String requestId;
+  private final ObjectMapper mapper;
+
+  ScimResponse(String method, String path, int status, HttpHeaders headers, byte[] body, int attempts,
+      String requestId, ObjectMapper mapper) {
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+    this.attempts = attempts;
+    this.requestId = requestId;
+    this.mapper = mapper;
+  }
+
+  /**
+   * Returns the HTTP status, 200 to 299.
+   *
+   * @return the status
+   */
+  public int status() {
+    return status;
+  }
+
+  /**
+   * Returns the response headers.
+   *
+   * @return the headers
+   */
+  public HttpHeaders headers() {
+    return headers;
+  }
+
+  /**
+   * Returns the body bytes; the array is shared, do not change it.
+   *
+   * @return the body; empty for 204 and other answers without a body
+   */
+  public byte[] bodyBytes() {
+    return body;
+  }
+
+  /**
+   * Returns whether the answer had a non-empty body.
+   *
+   * @return true when there is a body
+   */
+  public boolean hasBody() {
+    return body.length > 0;
+  }
+
+  /**
+   * Returns how many attempts the call took.
+   *
+   * @return at least 1
+   */
+  public int attempts() {
+    return attempts;
+  }
+
+  /**
+   * Returns the request id from the response headers.
+   *
+   * @return the id, if present
+   */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  /**
+   * Returns the body as a JSON tree.
+   *
+   * @return the tree; a {@link MissingNode} when the body is empty
+   * @throws dev.dbscim.client.error.ScimClientException when the body is not JSON
+   */
+  public JsonNode json() {
+    if (body.length == 0) {
+      return MissingNode.getInstance();
+    }
+    return read(mapper.constructType(JsonNode.class));
+  }
+
+  /**
+   * Returns the body read as the given type, parsed directly from the bytes.
+   *
+   * @param type the target type, such as {@code User} or {@code ListResponse<User>}
+   * @param <T> the target type
+   * @return the value
+   * @throws dev.dbscim.client.error.ScimClientException when the body is empty, not JSON, or does not fit the type
+   */
+  public <T> T read(JavaType type) {
+    if (body.length == 0) {
+      throw unusable("the body is empty", type);
+    }
+    try {
+      T value = mapper.readerFor(type).readValue(body);
+      if (value == null) {
+        throw unusable("the body is JSON null", type);
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      JsonLocation location = e.getLocation();
+      String where = location == null ? ""
+          : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+      // The Jackson exception is not chained: its message may quote parts of the body.
+      throw unusable(e.getClass().getSimpleName() + where, type);
+    } catch (IOException e) {
+      throw unusable(e.getClass().getSimpleName(), type);
+    }
+  }
+
+  /**
+   * Returns the body read as the given class.
+   *
+   * @param type the target class
+   * @param <T> the target type
+   * @return the value
+   * @throws dev.dbscim.client.error.ScimClientException when the body is empty, not JSON, or does not fit the type
+   */
+  public <T> T read(Class<T> type) {
+    return read(mapper.constructType(type));
+  }
+
+  private RuntimeException unusable(String problem, JavaType type) {
+    String message = "SCIM " + method + " " + path + " -> " + status + ": body is not a valid "
+        + type.getRawClass().getSimpleName() + " (" + problem + ") [" + (requestId == null ? ""
+        : "requestId=" + requestId + ", ") + "attempts=" + attempts + "]";
+    return ScimErrorAccess.get().clientException(message, null, attempts, false);
+  }
+}

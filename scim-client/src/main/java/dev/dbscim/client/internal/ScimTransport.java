@@ -1,0 +1,525 @@
+package dev.dbscim.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.dbscim.client.ClientConfig;
+import dev.dbscim.client.OperationClass;
+import dev.dbscim.client.RawResponse;
+import dev.dbscim.client.RequestOptions;
+import dev.dbscim.client.auth.CredentialsProvider;
+import dev.dbscim.client.error.ScimClientException;
+import dev.dbscim.client.error.ScimException;
+import dev.dbscim.client.error.ScimRateLimitedException;
+import dev.dbscim.client.error.ScimServiceException;
+import dev.dbscim.client.retry.NonIdempotentRetry;
+import dev.dbscim.client.retry.RetryPolicy;
+import dev.dbscim.core.json.ScimJson;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Sends SCIM calls over {@code java.net.http.HttpClient}: authentication, retries, rate limiting, size and time limits,
+ * logging with redaction, and mapping of error answers to the {@code client.error} exceptions. Thread-safe; one per
+ * client, shared by all its resource APIs.
+ *
+ * <p>Per attempt it waits for the {@link RequestThrottle}, asks the credentials for a token, and sends
+ * {@code Authorization: Bearer <token>}, {@code Accept: application/scim+json, application/json},
+ * {@code User-Agent: dbscim/<version> java/<version> [suffix]}, the configured default headers, the call's extra
+ * headers, and for a body {@code Content-Type: application/json} (what the official Databricks SDK sends; the service
+ * also accepts {@code application/scim+json}). A 401 makes it {@link CredentialsProvider#invalidate(String) invalidate}
+ * the token and, if the credentials then supply a different one, repeat the call once (even a POST: the service did
+ * not act on it). Retries follow the call's {@link RetryPolicy}. Redirects are never followed, so the token never
+ * reaches another host; a 3xx answer is an error.
+ *
+ * <p>Only 2xx answers are successes; an error envelope in a 2xx body is not looked for. Every attempt has the request
+ * timeout, which covers the whole body too, and every body is read up to {@link ClientConfig#maxResponseBytes()}.
+ *
+ * <p>Not public API; may change without notice.
+ */
+public final class ScimTransport {
+  private static final System.Logger LOG = System.getLogger(ScimTransport.class.getName());
+  private static final String ACCEPT = "application/scim+json, application/json";
+  private static final String CONTENT_TYPE = "application/json";
+  /** Error bodies are only read for their detail, so a small cap is plenty. */
+  private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+  private static final List<String> REQUEST_ID_HEADERS =
+      List.of("x-request-id", "x-databricks-request-id", "request-id");
+
+  private final ClientConfig config;
+  private final RequestThrottle throttle;
+  private final String basePath;
+  private final HttpClient httpClient;
+  private final ObjectMapper mapper;
+  private final ObjectReader treeReader;
+  private final String userAgent;
+
+  private ScimTransport(ClientConfig config, RequestThrottle throttle, String basePath, HttpClient httpClient,
+      ObjectMapper mapper) {
+    this.config = config;
+    this.throttle = throttle;
+    this.basePath = basePath;
+    this.httpClient = httpClient;
+    this.mapper = mapper;
+    this.treeReader = mapper.reader();
+    this.userAgent = userAgent(config);
+  }
+
+  /**
+   * Returns a transport for the given configuration. It uses the caller's {@code HttpClient} when the configuration
+   * has one, otherwise it creates an HTTP/1.1 client with {@code Redirect.NEVER} and the connect timeout.
+   *
+   * @param config the client configuration
+   * @param throttle the client-side rate limiter ({@link RequestThrottle#none()} for none)
+   * @param basePath the path prefix of every call below the endpoint's own path, such as
+   *     {@code /api/2.0/accounts/a1b2/scim/v2}; empty for none
+   * @return the transport
+   */
+  public static ScimTransport create(ClientConfig config, RequestThrottle throttle, String basePath) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(throttle, "throttle");
+    HttpClient httpClient = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(config.connectTimeout())
+        .build());
+    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, ScimJson.mapper());
+  }
+
+  /**
+   * Returns a transport for another path prefix that shares this one's HTTP client, mapper and settings; for raw calls
+   * outside the SCIM root.
+   *
+   * @param basePath the new prefix; empty for none
+   * @return the sibling transport
+   */
+  public ScimTransport withBasePath(String basePath) {
+    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, mapper);
+  }
+
+  /**
+   * Returns the mapper this transport reads and writes bodies with, from {@link ScimJson#mapper()}.
+   *
+   * @return the mapper; do not reconfigure it
+   */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /**
+   * Returns the configuration.
+   *
+   * @return the configuration
+   */
+  public ClientConfig config() {
+    return config;
+  }
+
+  /**
+   * Sends a call and returns its successful answer.
+   *
+   * @param method the HTTP method
+   * @param path the encoded path relative to the base path
+   * @param query the query parameters in order, unencoded
+   * @param body the body (a {@code JsonNode}, a model, or JSON bytes), or {@code null} for none
+   * @param operation the class of call for rate limiting
+   * @param options the per-call options
+   * @return the 2xx answer
+   * @throws ScimServiceException for an error answer, after retries
+   * @throws ScimClientException when no usable answer arrived
+   */
+  public ScimResponse send(String method, String path, List<Map.Entry<String, String>> query, Object body,
+      OperationClass operation, RequestOptions options) {
+    ScimRequest request = ScimRequest.of(method, path, operation).withOptions(options);
+    for (Map.Entry<String, String> parameter : query) {
+      request = request.withQuery(parameter.getKey(), parameter.getValue());
+    }
+    if (body != null) {
+      request = request.withBody(body);
+    }
+    return send(request);
+  }
+
+  /**
+   * Sends a call and returns the body of its successful answer read as the given type.
+   *
+   * @param request the call
+   * @param type the target type
+   * @param <T> the target type
+   * @return the value
+   * @throws ScimServiceException for an error answer, after retries
+   * @throws ScimClientException when no usable answer arrived or the body does not fit the type
+   */
+  public <T> T sendForObject(ScimRequest request, JavaType type) {
+    return send(request).read(type);
+  }
+
+  /**
+   * Sends a call and returns the body of its successful answer read as the given class.
+   *
+   * @param request the call
+   * @param type the target class
+   * @param <T> the target type
+   * @return the value
+   * @throws ScimServiceException for an error answer, after retries
+   * @throws ScimClientException when no usable answer arrived or the body does not fit the type
+   */
+  public <T> T sendForObject(ScimRequest request, Class<T> type) {
+    return send(request).read(type);
+  }
+
+  /**
+   * Sends a call for the raw escape hatch and returns its successful answer as a {@link RawResponse}.
+   *
+   * @param request the call
+   * @return the answer
+   * @throws ScimServiceException for an error answer, after retries
+   * @throws ScimClientException when no usable answer arrived
+   */
+  public RawResponse sendRaw(ScimRequest request) {
+    ScimResponse response = send(request);
+    return RawResponse.of(response.status(), response.headers().map(),
+        new String(response.bodyBytes(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sends a call, retrying as its policy allows, and returns the successful answer.
+   *
+   * @param request the call
+   * @return the 2xx answer
+   * @throws ScimServiceException for an error answer, after retries
+   * @throws ScimClientException when no usable answer arrived
+   */
+  public ScimResponse send(ScimRequest request) {
+    RequestOptions options = request.options();
+    RetryPolicy policy = options.retryPolicy().orElse(config.retryPolicy());
+    Duration timeout = options.timeout().orElse(config.requestTimeout());
+    byte[] body = request.body().map(this::serialize).orElse(null);
+    URI uri = URI.create(endpointPrefix() + basePath + request.pathAndQuery());
+    String logTarget = request.method() + " " + Redactor.pathAndQuery(request.pathAndQuery());
+    CredentialsProvider credentials = config.credentials();
+
+    int attempt = 0;
+    int retries = 0;
+    boolean tokenRefreshed = false;
+    while (true) {
+      acquirePermit(request, attempt);
+      String token = token(credentials, request, attempt);
+      attempt++;
+      Outcome outcome = exchange(request, uri, body, token, timeout, attempt, policy, logTarget);
+      if (outcome.response != null) {
+        return outcome.response;
+      }
+      ScimException failure = outcome.failure;
+      if (outcome.status == 401 && !tokenRefreshed) {
+        credentials.invalidate(token);
+        String fresh = token(credentials, request, attempt);
+        if (!fresh.equals(token)) {
+          tokenRefreshed = true;
+          LOG.log(System.Logger.Level.WARNING, "SCIM " + logTarget + " -> 401, repeating once with a refreshed token");
+          continue;
+        }
+      }
+      if (retries + 1 < policy.maxAttempts() && shouldRetry(request.method(), outcome, policy)) {
+        retries++;
+        Duration delay = policy.delayBeforeRetry(retries, outcome.retryAfter);
+        if (LOG.isLoggable(System.Logger.Level.WARNING)) {
+          LOG.log(System.Logger.Level.WARNING, "SCIM " + logTarget + " -> " + outcome.problem + ", retry " + retries
+              + "/" + (policy.maxAttempts() - 1) + " in " + delay.toMillis() + " ms");
+        }
+        sleep(delay, request, attempt);
+        continue;
+      }
+      throw failure;
+    }
+  }
+
+  static boolean shouldRetry(String method, Outcome outcome, RetryPolicy policy) {
+    if (!outcome.failure.retryable()) {
+      return false;
+    }
+    boolean idempotent = method.equals("GET") || method.equals("PUT") || method.equals("DELETE");
+    if (idempotent || policy.nonIdempotentRetry() == NonIdempotentRetry.DANGEROUS_ALWAYS) {
+      return true;
+    }
+    return outcome.notSent || outcome.failure instanceof ScimRateLimitedException || outcome.status == 503;
+  }
+
+  private Outcome exchange(ScimRequest request, URI uri, byte[] body, String token, Duration timeout, int attempt,
+      RetryPolicy policy, String logTarget) {
+    HttpRequest httpRequest = buildRequest(request, uri, body, token, timeout);
+    traceRequest(httpRequest, body, logTarget);
+    long started = System.nanoTime();
+    AtomicReference<LimitedBodySubscriber> subscriber = new AtomicReference<>();
+    HttpResponse.BodyHandler<byte[]> handler = info -> {
+      boolean error = info.statusCode() < 200 || info.statusCode() > 299;
+      long limit = error ? MAX_ERROR_BODY_BYTES : Math.min(config.maxResponseBytes(), Integer.MAX_VALUE - 8);
+      long declared = info.headers().firstValueAsLong("content-length").orElse(-1L);
+      LimitedBodySubscriber bodySubscriber = new LimitedBodySubscriber(limit, error, declared);
+      subscriber.set(bodySubscriber);
+      return bodySubscriber;
+    };
+    CompletableFuture<HttpResponse<byte[]>> future = httpClient.sendAsync(httpRequest, handler);
+    HttpResponse<byte[]> httpResponse;
+    try {
+      httpResponse = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      abort(future, subscriber);
+      Thread.currentThread().interrupt();
+      throw errors().clientException(prefix(request) + " interrupted [attempts=" + attempt + "]", e, attempt, false);
+    } catch (TimeoutException e) {
+      abort(future, subscriber);
+      return failed(errors().timeoutException(prefix(request) + " timed out after " + timeout.toMillis()
+          + " ms [attempts=" + attempt + "]", null, attempt), false, "timeout", started, logTarget, attempt, policy);
+    } catch (ExecutionException | CancellationException e) {
+      return ioFailure(request, e, started, logTarget, attempt, policy);
+    }
+    return answered(request, httpResponse, started, logTarget, attempt, policy);
+  }
+
+  private Outcome ioFailure(ScimRequest request, Exception wrapper, long started, String logTarget, int attempt,
+      RetryPolicy policy) {
+    Throwable cause = wrapper.getCause() == null ? wrapper : wrapper.getCause();
+    String name = cause.getClass().getSimpleName();
+    if (cause instanceof HttpConnectTimeoutException) {
+      return failed(errors().timeoutException(prefix(request) + " connect timed out [attempts=" + attempt + "]",
+          cause, attempt), true, name, started, logTarget, attempt, policy);
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return failed(errors().timeoutException(prefix(request) + " timed out [attempts=" + attempt + "]", cause,
+          attempt), false, name, started, logTarget, attempt, policy);
+    }
+    if (cause instanceof LimitedBodySubscriber.BodyTooLargeException) {
+      return failed(errors().clientException(prefix(request) + " failed: " + cause.getMessage() + " [attempts="
+          + attempt + "]", null, attempt, false), false, name, started, logTarget, attempt, policy);
+    }
+    boolean notSent = cause instanceof ConnectException || cause instanceof UnknownHostException
+        || cause instanceof NoRouteToHostException;
+    boolean retryable = cause instanceof IOException && !(cause instanceof SSLHandshakeException);
+    if (!(cause instanceof IOException) && cause instanceof RuntimeException
+        && !(cause instanceof CancellationException)) {
+      throw (RuntimeException) cause;
+    }
+    // I/O messages name hosts and ports at most; they never hold request data.
+    return failed(errors().clientException(prefix(request) + " failed: " + name + " [attempts=" + attempt + "]",
+        cause, attempt, retryable), notSent, name, started, logTarget, attempt, policy);
+  }
+
+  private Outcome answered(ScimRequest request, HttpResponse<byte[]> httpResponse, long started, String logTarget,
+      int attempt, RetryPolicy policy) {
+    int status = httpResponse.statusCode();
+    HttpHeaders headers = httpResponse.headers();
+    byte[] body = httpResponse.body() == null ? new byte[0] : httpResponse.body();
+    String requestId = requestId(headers);
+    logAttempt(logTarget, Integer.toString(status), started, attempt, policy, requestId);
+    traceResponse(status, headers, body, logTarget);
+    if (status >= 200 && status <= 299) {
+      return new Outcome(new ScimResponse(request.method(), request.path(), status, headers, body, attempt, requestId,
+          mapper));
+    }
+    ErrorBody error = ErrorBody.parse(body, headers.firstValue("content-type").orElse(null), treeReader);
+    Duration retryAfter = RetryAfter.parse(headers.firstValue("retry-after").orElse(null), config.clock());
+    ScimServiceException failure = errors().serviceException(request.method(), request.path(), status,
+        error.rawScimType, error.detail, error.errorCode, requestId, retryAfter, attempt);
+    return new Outcome(failure, status, false, retryAfter, Integer.toString(status));
+  }
+
+  private Outcome failed(ScimException failure, boolean notSent, String problem, long started, String logTarget,
+      int attempt, RetryPolicy policy) {
+    logAttempt(logTarget, problem, started, attempt, policy, null);
+    return new Outcome(failure, 0, notSent, null, problem);
+  }
+
+  private HttpRequest buildRequest(ScimRequest request, URI uri, byte[] body, String token, Duration timeout) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Accept", ACCEPT)
+        .header("User-Agent", userAgent);
+    config.defaultHeaders().forEach((name, value) -> {
+      if (!request.options().headers().containsKey(name)) {
+        builder.header(name, value);
+      }
+    });
+    request.options().headers().forEach(builder::header);
+    builder.header("Authorization", "Bearer " + token);
+    if (body != null) {
+      builder.header("Content-Type", CONTENT_TYPE);
+      builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+    } else {
+      builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
+    }
+    return builder.build();
+  }
+
+  private void acquirePermit(ScimRequest request, int attempts) {
+    try {
+      throttle.acquire(request.operation());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw errors().clientException(prefix(request) + " interrupted while waiting for a rate-limit permit [attempts="
+          + attempts + "]", e, attempts, false);
+    }
+  }
+
+  private void sleep(Duration delay, ScimRequest request, int attempts) {
+    try {
+      config.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw errors().clientException(prefix(request) + " interrupted while waiting to retry [attempts=" + attempts
+          + "]", e, attempts, false);
+    }
+  }
+
+  private static String token(CredentialsProvider credentials, ScimRequest request, int attempts) {
+    String token = credentials.bearerToken();
+    if (token == null || token.trim().isEmpty()) {
+      throw errors().clientException(prefix(request) + ": the credentials supplied no token [attempts=" + attempts
+          + "]", null, attempts, false);
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        // Never echo the token, not even in part.
+        throw errors().clientException(prefix(request) + ": the credentials supplied a token with characters not "
+            + "allowed in a header [attempts=" + attempts + "]", null, attempts, false);
+      }
+    }
+    return token;
+  }
+
+  private byte[] serialize(Object body) {
+    if (body instanceof byte[]) {
+      return (byte[]) body;
+    }
+    try {
+      return mapper.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("request body cannot be written as JSON: " + body.getClass().getName(), e);
+    }
+  }
+
+  private static void abort(CompletableFuture<?> future, AtomicReference<LimitedBodySubscriber> subscriber) {
+    LimitedBodySubscriber bodySubscriber = subscriber.get();
+    if (bodySubscriber != null) {
+      bodySubscriber.abort();
+    }
+    future.cancel(true);
+  }
+
+  private static String requestId(HttpHeaders headers) {
+    for (String name : REQUEST_ID_HEADERS) {
+      Optional<String> value = headers.firstValue(name);
+      if (value.isPresent() && !value.get().trim().isEmpty()) {
+        return value.get().trim();
+      }
+    }
+    return null;
+  }
+
+  private void logAttempt(String logTarget, String result, long started, int attempt, RetryPolicy policy,
+      String requestId) {
+    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      LOG.log(System.Logger.Level.DEBUG, "SCIM " + logTarget + " -> " + result + " (" + millis + " ms, attempt "
+          + attempt + "/" + policy.maxAttempts() + (requestId == null ? "" : ", requestId=" + requestId) + ")");
+    }
+  }
+
+  private void traceRequest(HttpRequest request, byte[] body, String logTarget) {
+    if (config.wireLoggingEnabled() && LOG.isLoggable(System.Logger.Level.TRACE)) {
+      LOG.log(System.Logger.Level.TRACE, "SCIM >> " + logTarget + " headers=" + Redactor.headers(request.headers()
+          .map()) + (body == null ? "" : " body=" + Redactor.body(body, mapper)));
+    }
+  }
+
+  private void traceResponse(int status, HttpHeaders headers, byte[] body, String logTarget) {
+    if (config.wireLoggingEnabled() && LOG.isLoggable(System.Logger.Level.TRACE)) {
+      LOG.log(System.Logger.Level.TRACE, "SCIM << " + logTarget + " " + status + " headers="
+          + Redactor.headers(headers.map()) + " body=" + Redactor.body(body, mapper));
+    }
+  }
+
+  private String endpointPrefix() {
+    String endpoint = config.endpoint().toString();
+    return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+  }
+
+  private static String prefix(ScimRequest request) {
+    return "SCIM " + request.method() + " " + request.path();
+  }
+
+  private static ScimErrorAccess errors() {
+    return ScimErrorAccess.get();
+  }
+
+  private static String checkBasePath(String basePath) {
+    Objects.requireNonNull(basePath, "basePath");
+    if (basePath.isEmpty()) {
+      return basePath;
+    }
+    if (!basePath.startsWith("/") || basePath.endsWith("/") || basePath.indexOf('?') >= 0
+        || basePath.indexOf('#') >= 0) {
+      throw new IllegalArgumentException("basePath must start with / and not end with /: " + basePath);
+    }
+    return basePath;
+  }
+
+  private static String userAgent(ClientConfig config) {
+    String version = ScimTransport.class.getPackage() == null ? null
+        : ScimTransport.class.getPackage().getImplementationVersion();
+    String agent = "dbscim/" + (version == null ? "dev" : version) + " java/" + Runtime.version().feature();
+    return config.userAgentSuffix().map(suffix -> agent + " " + suffix).orElse(agent);
+  }
+
+  /** The result of one attempt: a response, or a failure with what the retry decision needs. */
+  static final class Outcome {
+    final ScimResponse response;
+    final ScimException failure;
+    final int status;
+    final boolean notSent;
+    final Duration retryAfter;
+    final String problem;
+
+    Outcome(ScimResponse response) {
+      this(response, null, response.status(), false, null, null);
+    }
+
+    Outcome(ScimException failure, int status, boolean notSent, Duration retryAfter, String problem) {
+      this(null, failure, status, notSent, retryAfter, problem);
+    }
+
+    private Outcome(ScimResponse response, ScimException failure, int status, boolean notSent, Duration retryAfter,
+        String problem) {
+      this.response = response;
+      this.failure = failure;
+      this.status = status;
+      this.notSent = notSent;
+      this.retryAfter = retryAfter;
+      this.problem = problem;
+    }
+  }
+}
