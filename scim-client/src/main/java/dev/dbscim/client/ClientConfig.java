@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +72,7 @@ public final class ClientConfig {
     this.userAgentSuffix = builder.userAgentSuffix;
     this.wireLoggingEnabled = builder.wireLoggingEnabled;
     this.maxResponseBytes = builder.maxResponseBytes;
-    this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.defaultHeaders));
+    this.defaultHeaders = Collections.unmodifiableMap(copyIgnoringCase(builder.defaultHeaders));
     this.requestThrottle = builder.requestThrottle;
   }
 
@@ -222,12 +221,19 @@ public final class ClientConfig {
   }
 
   /**
-   * Returns the headers added to every request, in insertion order.
+   * Returns the headers added to every request.
    *
-   * @return the headers by name; empty by default
+   * @return the headers sorted by name, looked up ignoring case; empty by default
    */
   public Map<String, String> defaultHeaders() {
     return defaultHeaders;
+  }
+
+  /** Returns a sorted copy whose lookups ignore the case of header names. */
+  static Map<String, String> copyIgnoringCase(Map<String, String> headers) {
+    Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    copy.putAll(headers);
+    return copy;
   }
 
   /** Returns the client-side rate limiter; internal, so not public. */
