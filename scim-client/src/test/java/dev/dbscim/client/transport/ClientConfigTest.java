@@ -102,6 +102,17 @@ class ClientConfigTest {
   }
 
   @Test
+  void build_callerHttpClientThatFollowsRedirects_isRefused() {
+    java.net.http.HttpClient following = java.net.http.HttpClient.newBuilder()
+        .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+    java.net.http.HttpClient never = java.net.http.HttpClient.newBuilder().build();
+
+    assertThatThrownBy(() -> base("https://h").httpClient(following).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Redirect.NEVER");
+    assertThat(base("https://h").httpClient(never).build().httpClient()).containsSame(never);
+  }
+
+  @Test
   void defaultHeaders_lookupIgnoresCase() {
     assertThat(base("https://h").putDefaultHeader("X-Databricks-Workspace-Id", "42").build().defaultHeaders())
         .containsEntry("x-databricks-workspace-id", "42");

@@ -695,6 +695,28 @@ class ScimTransportTest {
   }
 
   @Test
+  void withBasePath_sendsBelowTheOtherPrefixWithTheSameSettings() throws Exception {
+    server.enqueue(json(200, "{}"));
+
+    transport().withBasePath("/api/2.0/accounts/acc-1").send(
+        ScimRequest.of("GET", "/workspaces/7/permissionassignments", OperationClass.GET));
+
+    RecordedRequest request = take();
+    assertThat(request.getTarget()).isEqualTo("/api/2.0/accounts/acc-1/workspaces/7/permissionassignments");
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+  }
+
+  @Test
+  void send_credentialsWithoutToken_throwsClientExceptionBeforeSending() {
+    ScimTransport transport = transport(b -> b.credentials(() -> " "));
+
+    ScimClientException e = catchThrowableOfType(ScimClientException.class, () -> transport.send(getUsers()));
+
+    assertThat(e.attempts()).isZero();
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void send_jsonTree_isReadFromBytes() {
     server.enqueue(json(200, "{\"Resources\":[{\"id\":\"1\"}],\"totalResults\":1}"));
 
