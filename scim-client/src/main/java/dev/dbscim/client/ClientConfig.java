@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +72,7 @@ public final class ClientConfig {
     this.userAgentSuffix = builder.userAgentSuffix;
     this.wireLoggingEnabled = builder.wireLoggingEnabled;
     this.maxResponseBytes = builder.maxResponseBytes;
-    this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.defaultHeaders));
+    this.defaultHeaders = Collections.unmodifiableMap(copyIgnoringCase(builder.defaultHeaders));
     this.requestThrottle = builder.requestThrottle;
   }
 
@@ -222,12 +221,19 @@ public final class ClientConfig {
   }
 
   /**
-   * Returns the headers added to every request, in insertion order.
+   * Returns the headers added to every request.
    *
-   * @return the headers by name; empty by default
+   * @return the headers sorted by name, looked up ignoring case; empty by default
    */
   public Map<String, String> defaultHeaders() {
     return defaultHeaders;
+  }
+
+  /** Returns a sorted copy whose lookups ignore the case of header names. */
+  static Map<String, String> copyIgnoringCase(Map<String, String> headers) {
+    Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    copy.putAll(headers);
+    return copy;
   }
 
   /** Returns the client-side rate limiter; internal, so not public. */
@@ -353,9 +359,9 @@ public final class ClientConfig {
 
     /**
      * Sets an HTTP client to use instead of one the SDK creates, for a proxy, custom TLS or a shared connection pool.
-     * Default none: the SDK creates an HTTP/1.1 client that never follows redirects. A caller's client should also
-     * use {@code Redirect.NEVER}, since a followed redirect would carry the token to another host. The SDK never
-     * closes it.
+     * Default none: the SDK creates an HTTP/1.1 client that never follows redirects. A caller's client must use
+     * {@code Redirect.NEVER} too, since a followed redirect would carry the token to another host; {@link #build()}
+     * refuses any other setting. The SDK never closes it.
      *
      * @param httpClient the caller's client
      * @return this builder
@@ -459,7 +465,7 @@ public final class ClientConfig {
      * @throws IllegalStateException if the endpoint or the credentials are missing
      * @throws IllegalArgumentException if the endpoint is not absolute, has user info, a query or a fragment, uses a
      *     scheme other than http or https, or uses plain http to a host that is not loopback without
-     *     {@link #allowInsecureHttp(boolean)}
+     *     {@link #allowInsecureHttp(boolean)}; or if a caller's HTTP client follows redirects
      */
     public ClientConfig build() {
       if (endpoint == null) {
@@ -469,6 +475,10 @@ public final class ClientConfig {
         throw new IllegalStateException("credentials are required");
       }
       checkEndpoint(endpoint, allowInsecureHttp);
+      if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+        throw new IllegalArgumentException("the caller's HttpClient must use Redirect.NEVER: a followed redirect "
+            + "would send the token to another host");
+      }
       return new ClientConfig(this);
     }
 

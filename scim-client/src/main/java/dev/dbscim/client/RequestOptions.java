@@ -3,7 +3,6 @@ package dev.dbscim.client;
 import dev.dbscim.client.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +28,7 @@ public final class RequestOptions {
 
   private RequestOptions(Builder builder) {
     this.timeout = builder.timeout;
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+    this.headers = Collections.unmodifiableMap(ClientConfig.copyIgnoringCase(builder.headers));
     this.retryPolicy = builder.retryPolicy;
   }
 
@@ -76,7 +75,7 @@ public final class RequestOptions {
   /**
    * Returns headers added to this call, after the client's default headers (a same-named default is replaced).
    *
-   * @return the headers by name; empty when none
+   * @return the headers sorted by name, looked up ignoring case; empty when none
    */
   public Map<String, String> headers() {
     return headers;

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -175,15 +173,16 @@ public final class Redactor {
       JsonNode path = object.get("path");
       boolean patchesSecret = path != null && path.isTextual() && isSecretAttribute(path.asText())
           && object.has("value");
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (isSecretAttribute(field.getKey())
-            || patchesSecret && field.getKey().equals("value")) {
-          field.setValue(TextNode.valueOf(MASK));
+      List<String> masked = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        if (isSecretAttribute(field.getKey()) || patchesSecret && field.getKey().equals("value")) {
+          masked.add(field.getKey());
         } else {
           mask(field.getValue());
         }
+      }
+      for (String name : masked) {
+        object.put(name, MASK);
       }
     } else if (node.isArray()) {
       for (JsonNode element : (ArrayNode) node) {

@@ -37,11 +37,15 @@ public abstract class ScimErrorAccess {
   }
 
   /**
-   * Installs the factory; the first installation wins, later calls are ignored.
+   * Installs the factory; only the factory of {@code client.error} is accepted, and the first installation wins.
    *
    * @param access the factory from {@code client.error}
+   * @throws IllegalArgumentException for any other implementation
    */
   public static synchronized void install(ScimErrorAccess access) {
+    if (!access.getClass().getName().equals("dev.dbscim.client.error.ErrorFactory")) {
+      throw new IllegalArgumentException("only dbscim's own exception factory can be installed");
+    }
     if (instance == null) {
       instance = access;
     }

@@ -76,10 +76,12 @@ public final class ScimTransport {
   private final ObjectMapper mapper;
   private final ObjectReader treeReader;
   private final String userAgent;
+  private final boolean ownsHttpClient;
 
   private ScimTransport(ClientConfig config, RequestThrottle throttle, String basePath, HttpClient httpClient,
-      ObjectMapper mapper) {
+      boolean ownsHttpClient, ObjectMapper mapper) {
     this.config = config;
+    this.ownsHttpClient = ownsHttpClient;
     this.throttle = throttle;
     this.basePath = basePath;
     this.httpClient = httpClient;
@@ -90,7 +92,9 @@ public final class ScimTransport {
 
   /**
    * Returns a transport for the given configuration. It uses the caller's {@code HttpClient} when the configuration
-   * has one, otherwise it creates an HTTP/1.1 client with {@code Redirect.NEVER} and the connect timeout.
+   * has one, otherwise it creates an HTTP/1.1 client with {@code Redirect.NEVER}, the connect timeout and a
+   * same-thread executor: the caller's thread waits for each answer anyway, and the body handler never blocks, so
+   * handing completions to a pool thread would only add a thread switch per request.
    *
    * @param config the client configuration
    * @param throttle the client-side rate limiter ({@link RequestThrottle#none()} for none)
@@ -101,12 +105,14 @@ public final class ScimTransport {
   public static ScimTransport create(ClientConfig config, RequestThrottle throttle, String basePath) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(throttle, "throttle");
+    boolean owns = !config.httpClient().isPresent();
     HttpClient httpClient = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(config.connectTimeout())
+        .executor(Runnable::run)
         .build());
-    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, ScimJson.mapper());
+    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, owns, ScimJson.mapper());
   }
 
   /**
@@ -117,7 +123,21 @@ public final class ScimTransport {
    * @return the sibling transport
    */
   public ScimTransport withBasePath(String basePath) {
-    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, mapper);
+    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, false, mapper);
+  }
+
+  /**
+   * Releases the HTTP client if this transport created it and the JDK can close it (Java 21 and later); a caller's
+   * client, and the client of a {@link #withBasePath(String)} sibling, is never closed. Calls after closing fail.
+   */
+  public void close() {
+    if (ownsHttpClient && httpClient instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) httpClient).close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "closing the HTTP client failed: " + e.getClass().getSimpleName());
+      }
+    }
   }
 
   /**
