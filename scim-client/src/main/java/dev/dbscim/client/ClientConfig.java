@@ -1,12 +1,11 @@
 package dev.dbscim.client;
 
 import dev.dbscim.client.auth.CredentialsProvider;
+import dev.dbscim.client.internal.LoopbackHosts;
 import dev.dbscim.client.internal.RequestThrottle;
 import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.client.retry.Sleeper;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -500,27 +499,9 @@ public final class ClientConfig {
       if (!scheme.equals("http")) {
         throw new IllegalArgumentException("endpoint scheme must be https (or http to loopback): " + scheme);
       }
-      if (!allowInsecureHttp && !isLoopback(endpoint.getHost())) {
+      if (!allowInsecureHttp && !LoopbackHosts.isLoopback(endpoint.getHost())) {
         throw new IllegalArgumentException("plain http is only allowed to loopback hosts, since the token would "
             + "travel unencrypted; use https or set allowInsecureHttp(true): " + endpoint.getHost());
-      }
-    }
-
-    /** Decides without DNS: "localhost" or a literal loopback address. */
-    static boolean isLoopback(String host) {
-      String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-      if (bare.equalsIgnoreCase("localhost")) {
-        return true;
-      }
-      boolean ipv4Literal = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-      boolean ipv6Literal = bare.indexOf(':') >= 0 && bare.matches("[0-9A-Fa-f:.]+");
-      if (!ipv4Literal && !ipv6Literal) {
-        return false;
-      }
-      try {
-        return InetAddress.getByName(bare).isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
       }
     }
 

@@ -1,9 +1,8 @@
 package dev.dbscim.client.auth;
 
+import dev.dbscim.client.internal.LoopbackHosts;
 import dev.dbscim.client.retry.Sleeper;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -497,29 +496,10 @@ public final class OAuthCredentials implements CredentialsProvider {
     if (!scheme.equals("http")) {
       throw new IllegalArgumentException("tokenEndpoint must use https");
     }
-    if (!allowInsecureHttp && !loopback(endpoint.getHost())) {
+    if (!allowInsecureHttp && !LoopbackHosts.isLoopback(endpoint.getHost())) {
       throw new IllegalArgumentException(
           "tokenEndpoint uses plain http to a non-loopback host; use https (or allowInsecureHttp(true))");
     }
   }
 
-  /** True for {@code localhost} and loopback IP literals; never resolves a name through DNS. */
-  static boolean loopback(String host) {
-    String name = host.toLowerCase(Locale.ROOT);
-    if (name.equals("localhost")) {
-      return true;
-    }
-    if (name.startsWith("[") && name.endsWith("]")) {
-      name = name.substring(1, name.length() - 1);
-    }
-    boolean ipLiteral = name.contains(":") || name.matches("[0-9.]+");
-    if (!ipLiteral) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(name).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbscim.client.error.ScimClientException;
 import dev.dbscim.client.error.ScimTimeoutException;
+import dev.dbscim.client.internal.LoopbackHosts;
 import dev.dbscim.client.retry.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -621,13 +622,13 @@ class OAuthCredentialsTest {
 
   @Test
   void loopback_hosts_recognisedWithoutDns() {
-    assertThat(OAuthCredentials.loopback("localhost")).isTrue();
-    assertThat(OAuthCredentials.loopback("127.0.0.1")).isTrue();
-    assertThat(OAuthCredentials.loopback("127.8.9.10")).isTrue();
-    assertThat(OAuthCredentials.loopback("[::1]")).isTrue();
-    assertThat(OAuthCredentials.loopback("10.0.0.1")).isFalse();
-    assertThat(OAuthCredentials.loopback("localhost.example.com")).isFalse();
-    assertThat(OAuthCredentials.loopback("example.com")).isFalse();
+    assertThat(LoopbackHosts.isLoopback("localhost")).isTrue();
+    assertThat(LoopbackHosts.isLoopback("127.0.0.1")).isTrue();
+    assertThat(LoopbackHosts.isLoopback("127.8.9.10")).isTrue();
+    assertThat(LoopbackHosts.isLoopback("[::1]")).isTrue();
+    assertThat(LoopbackHosts.isLoopback("10.0.0.1")).isFalse();
+    assertThat(LoopbackHosts.isLoopback("localhost.example.com")).isFalse();
+    assertThat(LoopbackHosts.isLoopback("example.com")).isFalse();
   }
 
   private OAuthCredentials.Builder credentials(URI endpoint) {
