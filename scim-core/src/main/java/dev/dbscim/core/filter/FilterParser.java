@@ -133,55 +133,49 @@ final class FilterParser {
   }
 
   private Filter parseOr(boolean inValuePath) {
-    Filter first = parseAnd(inValuePath);
-    List<Filter> operands = null;
-    int keyword = pos;
-    while (true) {
-      int mark = pos;
-      int whitespace = skipWhitespace();
-      if (!separatedBefore(whitespace) || !keywordAt("or")) {
-        pos = mark;
-        break;
-      }
-      keyword = pos;
-      pos += 2;
-      if (operands == null) {
-        operands = new ArrayList<>(4);
-        operands.add(first);
-      }
-      operands.add(parseAnd(inValuePath));
-    }
-    return operands == null ? first : build(operands, false, keyword);
-  }
-
-  private Filter build(List<Filter> operands, boolean and, int at) {
-    try {
-      return and ? Filter.and(operands) : Filter.or(operands);
-    } catch (IllegalArgumentException e) {
-      throw error("filter is nested deeper than " + Filter.MAX_DEPTH + " levels", at);
-    }
+    return parseJunction(false, inValuePath);
   }
 
   private Filter parseAnd(boolean inValuePath) {
-    Filter first = parseUnary(inValuePath);
+    return parseJunction(true, inValuePath);
+  }
+
+  /**
+   * Parses operands joined by {@code and} (which binds tighter, so its operands are unary) or by {@code or} (whose
+   * operands are conjunctions); a single operand is returned as it is.
+   */
+  private Filter parseJunction(boolean and, boolean inValuePath) {
+    String word = and ? "and" : "or";
+    Filter first = parseJunctionOperand(and, inValuePath);
     List<Filter> operands = null;
     int keyword = pos;
     while (true) {
       int mark = pos;
       int whitespace = skipWhitespace();
-      if (!separatedBefore(whitespace) || !keywordAt("and")) {
+      if (!separatedBefore(whitespace) || !keywordAt(word)) {
         pos = mark;
         break;
       }
       keyword = pos;
-      pos += 3;
+      pos += word.length();
       if (operands == null) {
         operands = new ArrayList<>(4);
         operands.add(first);
       }
-      operands.add(parseUnary(inValuePath));
+      operands.add(parseJunctionOperand(and, inValuePath));
     }
-    return operands == null ? first : build(operands, true, keyword);
+    if (operands == null) {
+      return first;
+    }
+    try {
+      return and ? Filter.and(operands) : Filter.or(operands);
+    } catch (IllegalArgumentException e) {
+      throw error("filter is nested deeper than " + Filter.MAX_DEPTH + " levels", keyword);
+    }
+  }
+
+  private Filter parseJunctionOperand(boolean and, boolean inValuePath) {
+    return and ? parseUnary(inValuePath) : parseAnd(inValuePath);
   }
 
   private Filter parseUnary(boolean inValuePath) {
@@ -191,25 +185,14 @@ final class FilterParser {
     }
     char c = in.charAt(pos);
     if (c == '(') {
-      int open = pos++;
-      enter(open);
-      Filter inner = parseOr(inValuePath);
-      skipWhitespace();
-      expect(')', "expected ')'");
-      nesting--;
-      return inner;
+      return parseEnclosed(')', inValuePath);
     }
     if ((c == 'n' || c == 'N') && keywordAt("not")) {
       int keyword = pos;
       pos += 3;
       skipWhitespace();
       if (pos < end && in.charAt(pos) == '(') {
-        int open = pos++;
-        enter(open);
-        Filter inner = parseOr(inValuePath);
-        skipWhitespace();
-        expect(')', "expected ')'");
-        nesting--;
+        Filter inner = parseEnclosed(')', inValuePath);
         try {
           return new Filter.Not(inner);
         } catch (IllegalArgumentException e) {
@@ -236,11 +219,15 @@ final class FilterParser {
   }
 
   private Filter parseBracketed() {
-    int open = pos++;
-    enter(open);
-    Filter inner = parseOr(true);
+    return parseEnclosed(']', true);
+  }
+
+  /** Parses the filter between the opening bracket at {@code pos} and {@code close}, one nesting level deeper. */
+  private Filter parseEnclosed(char close, boolean inValuePath) {
+    enter(pos++);
+    Filter inner = parseOr(inValuePath);
     skipWhitespace();
-    expect(']', "expected ']'");
+    expect(close, close == ')' ? "expected ')'" : "expected ']'");
     nesting--;
     return inner;
   }
