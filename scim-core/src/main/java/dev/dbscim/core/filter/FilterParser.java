@@ -2,6 +2,7 @@ package dev.dbscim.core.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.dbscim.core.internal.FilterText;
@@ -20,6 +21,36 @@ final class FilterParser {
 
   private static final String EXPECTED_OPERAND = "expected attribute path, '(' or 'not'";
   private static final String EXPECTED_OPERATOR = "expected comparison operator or 'pr'";
+
+  /**
+   * Attribute paths that filters name again and again (the core attributes of users, groups and service principals).
+   * A path written exactly like one of these, in the same case, reuses the shared, immutable instance instead of
+   * copying the name out of the input and building a new path.
+   */
+  private static final String[] COMMON_PATH_TEXTS = {
+      "id", "externalId", "userName", "displayName", "active", "name", "name.givenName", "name.familyName",
+      "name.formatted", "emails", "emails.value", "emails.type", "emails.primary", "type", "value", "primary",
+      "display", "members", "members.value", "members.display", "groups", "groups.value", "entitlements",
+      "entitlements.value", "roles", "roles.value", "meta", "meta.created", "meta.lastModified", "meta.resourceType",
+      "meta.location", "meta.version", "applicationId", "userType", "title", "nickName", "locale", "timezone",
+      "preferredLanguage", "phoneNumbers", "addresses", "$ref"};
+  private static final int COMMON_PATH_SLOTS = 128;
+  private static final String[] COMMON_PATH_TABLE_TEXTS = new String[COMMON_PATH_SLOTS];
+  private static final AttributePath[] COMMON_PATH_TABLE = new AttributePath[COMMON_PATH_SLOTS];
+
+  static {
+    for (String text : COMMON_PATH_TEXTS) {
+      int dot = text.indexOf('.');
+      AttributePath path = dot < 0 ? new AttributePath(null, text, null)
+          : new AttributePath(null, text.substring(0, dot), text.substring(dot + 1));
+      int slot = regionHash(text, 0, text.length()) & (COMMON_PATH_SLOTS - 1);
+      while (COMMON_PATH_TABLE[slot] != null) {
+        slot = (slot + 1) & (COMMON_PATH_SLOTS - 1);
+      }
+      COMMON_PATH_TABLE_TEXTS[slot] = text;
+      COMMON_PATH_TABLE[slot] = path;
+    }
+  }
 
   private final String in;
   private final boolean lenient;
@@ -114,8 +145,26 @@ final class FilterParser {
 
   private boolean keywordAt(String word) {
     int length = word.length();
-    return pos + length <= end && in.regionMatches(true, pos, word, 0, length)
+    return pos + length <= end && asciiMatchesIgnoreCase(pos, word)
         && (pos + length == end || !FilterText.isPathChar(in.charAt(pos + length)));
+  }
+
+  /**
+   * Returns whether the input at {@code at} is {@code lowerCaseWord} in any case, without the per-character case
+   * mapping of {@code regionMatches(true, ...)}: {@code (c | 0x20) == 'x'} holds only for {@code x} and {@code X}. For
+   * the words used here ({@code and}, {@code or}, {@code not}, {@code pr}, {@code urn:}) the answer is the same as
+   * {@code regionMatches}', since they contain no {@code i}, {@code k} or {@code s}, the only ASCII letters that
+   * non-ASCII characters (dotless i, dotted capital I, long s, Kelvin sign) fold to.
+   */
+  private boolean asciiMatchesIgnoreCase(int at, String lowerCaseWord) {
+    for (int i = 0; i < lowerCaseWord.length(); i++) {
+      char expected = lowerCaseWord.charAt(i);
+      char c = in.charAt(at + i);
+      if (c != expected && (expected < 'a' || expected > 'z' || (c | 0x20) != expected)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean separatedBefore(int whitespace) {
@@ -133,55 +182,61 @@ final class FilterParser {
   }
 
   private Filter parseOr(boolean inValuePath) {
-    Filter first = parseAnd(inValuePath);
-    List<Filter> operands = null;
-    int keyword = pos;
-    while (true) {
-      int mark = pos;
-      int whitespace = skipWhitespace();
-      if (!separatedBefore(whitespace) || !keywordAt("or")) {
-        pos = mark;
-        break;
-      }
-      keyword = pos;
-      pos += 2;
-      if (operands == null) {
-        operands = new ArrayList<>(4);
-        operands.add(first);
-      }
-      operands.add(parseAnd(inValuePath));
-    }
-    return operands == null ? first : build(operands, false, keyword);
-  }
-
-  private Filter build(List<Filter> operands, boolean and, int at) {
-    try {
-      return and ? Filter.and(operands) : Filter.or(operands);
-    } catch (IllegalArgumentException e) {
-      throw error("filter is nested deeper than " + Filter.MAX_DEPTH + " levels", at);
-    }
+    return parseJunction(false, inValuePath);
   }
 
   private Filter parseAnd(boolean inValuePath) {
-    Filter first = parseUnary(inValuePath);
+    return parseJunction(true, inValuePath);
+  }
+
+  /**
+   * Parses operands joined by {@code and} (which binds tighter, so its operands are unary) or by {@code or} (whose
+   * operands are conjunctions); a single operand is returned as it is.
+   */
+  private Filter parseJunction(boolean and, boolean inValuePath) {
+    String word = and ? "and" : "or";
+    Filter first = parseJunctionOperand(and, inValuePath);
     List<Filter> operands = null;
+    boolean flattens = false;
     int keyword = pos;
     while (true) {
       int mark = pos;
       int whitespace = skipWhitespace();
-      if (!separatedBefore(whitespace) || !keywordAt("and")) {
+      if (!separatedBefore(whitespace) || !keywordAt(word)) {
         pos = mark;
         break;
       }
       keyword = pos;
-      pos += 3;
+      pos += word.length();
       if (operands == null) {
         operands = new ArrayList<>(4);
         operands.add(first);
+        flattens = isJunction(first, and);
       }
-      operands.add(parseUnary(inValuePath));
+      Filter next = parseJunctionOperand(and, inValuePath);
+      flattens |= isJunction(next, and);
+      operands.add(next);
     }
-    return operands == null ? first : build(operands, true, keyword);
+    if (operands == null) {
+      return first;
+    }
+    try {
+      if (!flattens) {
+        return and ? new Filter.And(operands) : new Filter.Or(operands);
+      }
+      return and ? Filter.and(operands) : Filter.or(operands);
+    } catch (IllegalArgumentException e) {
+      throw error("filter is nested deeper than " + Filter.MAX_DEPTH + " levels", keyword);
+    }
+  }
+
+  /** Returns whether {@code operand} is of the junction being built, so that building it must flatten. */
+  private static boolean isJunction(Filter operand, boolean and) {
+    return and ? operand instanceof Filter.And : operand instanceof Filter.Or;
+  }
+
+  private Filter parseJunctionOperand(boolean and, boolean inValuePath) {
+    return and ? parseUnary(inValuePath) : parseAnd(inValuePath);
   }
 
   private Filter parseUnary(boolean inValuePath) {
@@ -191,25 +246,14 @@ final class FilterParser {
     }
     char c = in.charAt(pos);
     if (c == '(') {
-      int open = pos++;
-      enter(open);
-      Filter inner = parseOr(inValuePath);
-      skipWhitespace();
-      expect(')', "expected ')'");
-      nesting--;
-      return inner;
+      return parseEnclosed(')', inValuePath);
     }
     if ((c == 'n' || c == 'N') && keywordAt("not")) {
       int keyword = pos;
       pos += 3;
       skipWhitespace();
       if (pos < end && in.charAt(pos) == '(') {
-        int open = pos++;
-        enter(open);
-        Filter inner = parseOr(inValuePath);
-        skipWhitespace();
-        expect(')', "expected ')'");
-        nesting--;
+        Filter inner = parseEnclosed(')', inValuePath);
         try {
           return new Filter.Not(inner);
         } catch (IllegalArgumentException e) {
@@ -236,11 +280,15 @@ final class FilterParser {
   }
 
   private Filter parseBracketed() {
-    int open = pos++;
-    enter(open);
-    Filter inner = parseOr(true);
+    return parseEnclosed(']', true);
+  }
+
+  /** Parses the filter between the opening bracket at {@code pos} and {@code close}, one nesting level deeper. */
+  private Filter parseEnclosed(char close, boolean inValuePath) {
+    enter(pos++);
+    Filter inner = parseOr(inValuePath);
     skipWhitespace();
-    expect(']', "expected ']'");
+    expect(close, close == ')' ? "expected ')'" : "expected ']'");
     nesting--;
     return inner;
   }
@@ -272,7 +320,7 @@ final class FilterParser {
     if (whitespace == 0 || pos - operatorStart != 2) {
       throw error(EXPECTED_OPERATOR, operatorStart);
     }
-    if (in.regionMatches(true, operatorStart, "pr", 0, 2)) {
+    if (asciiMatchesIgnoreCase(operatorStart, "pr")) {
       return new Filter.Present(attribute);
     }
     ComparisonOperator operator = ComparisonOperator.fromToken(in, operatorStart);
@@ -391,11 +439,36 @@ final class FilterParser {
   }
 
   private JsonNode number(int start, int stop) {
+    JsonNode small = smallInteger(start, stop);
+    if (small != null) {
+      return small;
+    }
     try {
       return FilterText.canonicalNumber(new BigDecimal(in.substring(start, stop)));
     } catch (NumberFormatException | ArithmeticException e) {
       throw error("number out of range", start);
     }
+  }
+
+  /**
+   * Returns the canonical node of a plain integer of at most 18 digits (which always fits a long), or null for other
+   * numbers; it saves the BigDecimal of the general path for the common case.
+   */
+  private JsonNode smallInteger(int start, int stop) {
+    boolean negative = in.charAt(start) == '-';
+    int first = negative ? start + 1 : start;
+    if (stop - first > 18) {
+      return null;
+    }
+    long value = 0;
+    for (int i = first; i < stop; i++) {
+      char c = in.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return LongNode.valueOf(negative ? -value : value);
   }
 
   private String readString(char quote) {
@@ -487,10 +560,35 @@ final class FilterParser {
     if (stop == start) {
       throw error("expected attribute name", start);
     }
-    if (stop - start >= 4 && in.regionMatches(true, start, "urn:", 0, 4)) {
+    AttributePath common = commonPath(start, stop);
+    if (common != null) {
+      return common;
+    }
+    if (stop - start >= 4 && asciiMatchesIgnoreCase(start, "urn:")) {
       return urnAttributePath(start, stop);
     }
     return nameAndSubAttribute(null, start, stop);
+  }
+
+  /** Returns the shared path written exactly (case included) as the input from start to stop, or null. */
+  private AttributePath commonPath(int start, int stop) {
+    int length = stop - start;
+    for (int slot = regionHash(in, start, stop) & (COMMON_PATH_SLOTS - 1); COMMON_PATH_TABLE[slot] != null;
+        slot = (slot + 1) & (COMMON_PATH_SLOTS - 1)) {
+      String text = COMMON_PATH_TABLE_TEXTS[slot];
+      if (text.length() == length && in.startsWith(text, start)) {
+        return COMMON_PATH_TABLE[slot];
+      }
+    }
+    return null;
+  }
+
+  private static int regionHash(String text, int start, int stop) {
+    int hash = 0;
+    for (int i = start; i < stop; i++) {
+      hash = 31 * hash + text.charAt(i);
+    }
+    return hash ^ (hash >>> 7);
   }
 
   private AttributePath urnAttributePath(int start, int stop) {

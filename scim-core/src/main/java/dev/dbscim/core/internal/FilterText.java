@@ -19,6 +19,11 @@ public final class FilterText {
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
   private static final int EXCERPT_LENGTH = 16;
+  private static final byte NAME_START = 1;
+  private static final byte NAME_CHAR = 2;
+  private static final byte PATH_CHAR = 4;
+  /** The grammar's character classes for ASCII, looked up instead of tested range by range on the parser's hot path. */
+  private static final byte[] ASCII_CLASSES = asciiClasses();
 
   private FilterText() {}
 
@@ -161,7 +166,7 @@ public final class FilterText {
    * @return true when it may start a name
    */
   public static boolean isNameStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$';
+    return hasClass(c, NAME_START);
   }
 
   /**
@@ -172,7 +177,7 @@ public final class FilterText {
    * @return true when it may continue a name
    */
   public static boolean isNameChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    return hasClass(c, NAME_CHAR);
   }
 
   /**
@@ -182,7 +187,23 @@ public final class FilterText {
    * @return true when it may appear in a path
    */
   public static boolean isPathChar(char c) {
-    return isNameChar(c) || c == '.' || c == ':' || c == '$';
+    return hasClass(c, PATH_CHAR);
+  }
+
+  private static boolean hasClass(char c, byte characterClass) {
+    return c < ASCII_CLASSES.length && (ASCII_CLASSES[c] & characterClass) != 0;
+  }
+
+  private static byte[] asciiClasses() {
+    byte[] classes = new byte[128];
+    for (char c = 0; c < classes.length; c++) {
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      boolean nameChar = letter || (c >= '0' && c <= '9') || c == '-' || c == '_';
+      boolean nameStart = letter || c == '$';
+      boolean pathChar = nameChar || c == '.' || c == ':' || c == '$';
+      classes[c] = (byte) ((nameStart ? NAME_START : 0) | (nameChar ? NAME_CHAR : 0) | (pathChar ? PATH_CHAR : 0));
+    }
+    return classes;
   }
 
   /**

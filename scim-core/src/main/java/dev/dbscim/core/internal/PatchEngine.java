@@ -140,11 +140,7 @@ public final class PatchEngine {
     }
     ObjectNode extension = extensionContainer(resource, urn, true);
     for (Map.Entry<String, JsonNode> field : value.properties()) {
-      if (op == PatchOp.ADD) {
-        addAttribute(extension, field.getKey(), field.getValue());
-      } else {
-        replaceAttribute(extension, field.getKey(), field.getValue());
-      }
+      writeAttribute(extension, field.getKey(), field.getValue(), op == PatchOp.ADD);
     }
   }
 
@@ -156,19 +152,11 @@ public final class PatchEngine {
       return;
     }
     ObjectNode container = container(resource, target, true);
-    String attribute = target.attribute();
     if (!target.valueFilter().isPresent()) {
-      if (!target.subAttribute().isPresent()) {
-        addAttribute(container, attribute, value);
-        return;
-      }
-      String sub = target.subAttribute().get();
-      for (ObjectNode complex : complexNodes(container, attribute, true)) {
-        addAttribute(complex, sub, value);
-      }
+      writeUnfiltered(container, target, value, true);
       return;
     }
-    ArrayNode array = multiValued(container, attribute, true);
+    ArrayNode array = multiValued(container, target.attribute(), true);
     List<ObjectNode> matches = matching(array, target.valueFilter().get());
     if (matches.isEmpty()) {
       if (!target.filterEqualities().isPresent()) {
@@ -189,16 +177,33 @@ public final class PatchEngine {
 
   private void mergeIntoElement(ObjectNode element, PatchTarget target, JsonNode value, boolean add) {
     if (target.subAttribute().isPresent()) {
-      if (add) {
-        addAttribute(element, target.subAttribute().get(), value);
-      } else {
-        replaceAttribute(element, target.subAttribute().get(), value);
-      }
+      writeAttribute(element, target.subAttribute().get(), value, add);
       return;
     }
     JsonNode normalized = normalizeElement(target.attribute(), value);
     for (Map.Entry<String, JsonNode> field : normalized.properties()) {
       addAttribute(element, field.getKey(), field.getValue());
+    }
+  }
+
+  /** Adds or replaces {@code value} at a target without a value filter: the attribute, or its sub-attribute. */
+  private void writeUnfiltered(ObjectNode container, PatchTarget target, JsonNode value, boolean add) {
+    String attribute = target.attribute();
+    if (!target.subAttribute().isPresent()) {
+      writeAttribute(container, attribute, value, add);
+      return;
+    }
+    String sub = target.subAttribute().get();
+    for (ObjectNode complex : complexNodes(container, attribute, true)) {
+      writeAttribute(complex, sub, value, add);
+    }
+  }
+
+  private void writeAttribute(ObjectNode container, String name, JsonNode value, boolean add) {
+    if (add) {
+      addAttribute(container, name, value);
+    } else {
+      replaceAttribute(container, name, value);
     }
   }
 
@@ -240,18 +245,11 @@ public final class PatchEngine {
       return;
     }
     ObjectNode container = container(resource, target, true);
-    String attribute = target.attribute();
     if (!target.valueFilter().isPresent()) {
-      if (!target.subAttribute().isPresent()) {
-        replaceAttribute(container, attribute, value);
-        return;
-      }
-      String sub = target.subAttribute().get();
-      for (ObjectNode complex : complexNodes(container, attribute, true)) {
-        replaceAttribute(complex, sub, value);
-      }
+      writeUnfiltered(container, target, value, false);
       return;
     }
+    String attribute = target.attribute();
     ArrayNode array = multiValued(container, attribute, false);
     List<ObjectNode> matches = array == null ? Collections.<ObjectNode>emptyList() : matching(array, target.valueFilter().get());
     if (matches.isEmpty()) {

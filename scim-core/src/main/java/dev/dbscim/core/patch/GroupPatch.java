@@ -1,6 +1,5 @@
 package dev.dbscim.core.patch;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.dbscim.core.model.ScimResource;
 import java.util.Collection;
 import java.util.Objects;
@@ -11,7 +10,7 @@ import java.util.Objects;
  * {@code {"op":"remove","path":"members[value eq \"102\"]"}}.
  *
  * <p>Consecutive adds to the same attribute merge into one operation; an add after a different operation starts a new
- * one, so the operations keep the order they were called in.
+ * one, so the operations keep the order they were called in. {@code displayName} renames the group.
  *
  * <pre>{@code
  * PatchRequest request = GroupPatch.builder()
@@ -35,9 +34,7 @@ public final class GroupPatch {
   }
 
   /** Collects group changes in call order. */
-  public static final class Builder {
-    private final TypedOperations operations = new TypedOperations();
-
+  public static final class Builder extends TypedPatchBuilder<Builder> {
     private Builder() {}
 
     /**
@@ -47,8 +44,7 @@ public final class GroupPatch {
      * @return this builder
      */
     public Builder addMember(String id) {
-      operations.addValue("members", id);
-      return this;
+      return addValue("members", id);
     }
 
     /**
@@ -59,7 +55,7 @@ public final class GroupPatch {
      * @throws IllegalArgumentException when the resource has no id
      */
     public Builder addMember(ScimResource member) {
-      return addMember(TypedOperations.idOf(member));
+      return addMember(idOf(member));
     }
 
     /**
@@ -80,8 +76,7 @@ public final class GroupPatch {
      * @return this builder
      */
     public Builder removeMember(String id) {
-      operations.removeValue("members", id);
-      return this;
+      return removeValue("members", id);
     }
 
     /**
@@ -92,7 +87,7 @@ public final class GroupPatch {
      * @throws IllegalArgumentException when the resource has no id
      */
     public Builder removeMember(ScimResource member) {
-      return removeMember(TypedOperations.idOf(member));
+      return removeMember(idOf(member));
     }
 
     /**
@@ -104,81 +99,6 @@ public final class GroupPatch {
     public Builder removeMembers(Collection<String> ids) {
       Objects.requireNonNull(ids, "ids").forEach(this::removeMember);
       return this;
-    }
-
-    /**
-     * Replaces the display name (Databricks' group rename).
-     *
-     * @param displayName the new name
-     * @return this builder
-     */
-    public Builder displayName(String displayName) {
-      operations.replace("displayName", TextNode.valueOf(Objects.requireNonNull(displayName, "displayName")));
-      return this;
-    }
-
-    /**
-     * Replaces the external id.
-     *
-     * @param externalId the new external id
-     * @return this builder
-     */
-    public Builder externalId(String externalId) {
-      operations.replace("externalId", TextNode.valueOf(Objects.requireNonNull(externalId, "externalId")));
-      return this;
-    }
-
-    /**
-     * Adds an entitlement, such as {@code allow-cluster-create} (workspace level only on Databricks).
-     *
-     * @param entitlement the entitlement value
-     * @return this builder
-     */
-    public Builder addEntitlement(String entitlement) {
-      operations.addValue("entitlements", entitlement);
-      return this;
-    }
-
-    /**
-     * Removes an entitlement, with the path {@code entitlements[value eq "x"]}.
-     *
-     * @param entitlement the entitlement value
-     * @return this builder
-     */
-    public Builder removeEntitlement(String entitlement) {
-      operations.removeValue("entitlements", entitlement);
-      return this;
-    }
-
-    /**
-     * Adds a role, such as an instance-profile ARN.
-     *
-     * @param role the role value
-     * @return this builder
-     */
-    public Builder addRole(String role) {
-      operations.addValue("roles", role);
-      return this;
-    }
-
-    /**
-     * Removes a role, with the path {@code roles[value eq "x"]}.
-     *
-     * @param role the role value
-     * @return this builder
-     */
-    public Builder removeRole(String role) {
-      operations.removeValue("roles", role);
-      return this;
-    }
-
-    /**
-     * Returns the request.
-     *
-     * @return the request with the operations in call order
-     */
-    public PatchRequest build() {
-      return operations.build();
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.dbscim.core.patch;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -28,9 +27,7 @@ public final class UserPatch {
   }
 
   /** Collects user changes in call order. */
-  public static final class Builder {
-    private final TypedOperations operations = new TypedOperations();
-
+  public static final class Builder extends TypedPatchBuilder<Builder> {
     private Builder() {}
 
     /**
@@ -40,18 +37,7 @@ public final class UserPatch {
      * @return this builder
      */
     public Builder active(boolean active) {
-      operations.replace("active", BooleanNode.valueOf(active));
-      return this;
-    }
-
-    /**
-     * Replaces the display name.
-     *
-     * @param displayName the new display name
-     * @return this builder
-     */
-    public Builder displayName(String displayName) {
-      return replaceText("displayName", displayName);
+      return replace("active", BooleanNode.valueOf(active));
     }
 
     /**
@@ -75,49 +61,6 @@ public final class UserPatch {
     }
 
     /**
-     * Replaces the external id.
-     *
-     * @param externalId the new external id
-     * @return this builder
-     */
-    public Builder externalId(String externalId) {
-      return replaceText("externalId", externalId);
-    }
-
-    /**
-     * Adds an entitlement, such as {@code workspace-access}.
-     *
-     * @param entitlement the entitlement value
-     * @return this builder
-     */
-    public Builder addEntitlement(String entitlement) {
-      operations.addValue("entitlements", entitlement);
-      return this;
-    }
-
-    /**
-     * Removes an entitlement, with the path {@code entitlements[value eq "x"]}.
-     *
-     * @param entitlement the entitlement value
-     * @return this builder
-     */
-    public Builder removeEntitlement(String entitlement) {
-      operations.removeValue("entitlements", entitlement);
-      return this;
-    }
-
-    /**
-     * Adds a role, such as an instance-profile ARN or {@code account_admin}.
-     *
-     * @param role the role value
-     * @return this builder
-     */
-    public Builder addRole(String role) {
-      operations.addValue("roles", role);
-      return this;
-    }
-
-    /**
      * Adds roles, in one operation.
      *
      * @param roles the role values
@@ -125,31 +68,6 @@ public final class UserPatch {
      */
     public Builder addRoles(Collection<String> roles) {
       Objects.requireNonNull(roles, "roles").forEach(this::addRole);
-      return this;
-    }
-
-    /**
-     * Removes a role, with the path {@code roles[value eq "x"]}.
-     *
-     * @param role the role value
-     * @return this builder
-     */
-    public Builder removeRole(String role) {
-      operations.removeValue("roles", role);
-      return this;
-    }
-
-    /**
-     * Returns the request.
-     *
-     * @return the request with the operations in call order
-     */
-    public PatchRequest build() {
-      return operations.build();
-    }
-
-    private Builder replaceText(String path, String value) {
-      operations.replace(path, TextNode.valueOf(Objects.requireNonNull(value, path)));
       return this;
     }
   }

@@ -367,4 +367,58 @@ class FilterParseTest {
   private static com.fasterxml.jackson.databind.JsonNode value(Filter filter) {
     return ((Filter.Comparison) filter).value();
   }
+  @Test
+  void parse_commonAttributeWrittenInOtherCase_keepsTheCaseAsWritten() {
+    Filter upper = Filter.parse("USERNAME eq \"a\" and Meta.LastModified pr");
+
+    assertThat(upper.toString()).isEqualTo("USERNAME eq \"a\" and Meta.LastModified pr");
+    assertThat(upper).isEqualTo(Filter.parse("userName eq \"a\" and meta.lastModified pr"));
+    assertThat(upper.hashCode()).isEqualTo(Filter.parse("userName eq \"a\" and meta.lastModified pr").hashCode());
+  }
+
+  @Test
+  void parse_commonAttributePaths_splitIntoNameAndSubAttribute() {
+    AttributePath lastModified = AttributePath.parse("meta.lastModified");
+    AttributePath ref = AttributePath.parse("$ref");
+    AttributePath longer = AttributePath.parse("meta.lastModifiedBy");
+
+    assertThat(lastModified.name()).isEqualTo("meta");
+    assertThat(lastModified.subAttribute()).contains("lastModified");
+    assertThat(ref.name()).isEqualTo("$ref");
+    assertThat(ref.subAttribute()).isEmpty();
+    assertThat(longer.subAttribute()).contains("lastModifiedBy");
+    assertThat(ScimPath.parse("emails[type eq \"work\"].value").toString()).isEqualTo("emails[type eq \"work\"].value");
+  }
+
+  @Test
+  void parse_integerLiteralsAroundTheLongFastPath_areCanonical() {
+    assertThat(value("a eq 0")).isEqualTo(LongNode.valueOf(0));
+    assertThat(value("a eq -123456789012345678")).isEqualTo(LongNode.valueOf(-123456789012345678L));
+    assertThat(value("a eq 999999999999999999")).isEqualTo(LongNode.valueOf(999999999999999999L));
+    assertThat(value("a eq 1234567890123456789")).isEqualTo(LongNode.valueOf(1234567890123456789L));
+    assertThat(value("a eq -9223372036854775808")).isEqualTo(LongNode.valueOf(Long.MIN_VALUE));
+    assertThat(value("a eq 9223372036854775808").isBigDecimal()).isTrue();
+    assertThat(value("a eq 10e0")).isEqualTo(LongNode.valueOf(10));
+    assertThat(Filter.parseLenient("a eq 42").toString()).isEqualTo("a eq 42");
+  }
+
+  @Test
+  void parse_parenthesizedJunctionOfTheSameKind_isFlattened() {
+    Filter and = Filter.parse("(a pr and b pr) and c pr and (d pr and e pr)");
+    Filter or = Filter.parse("a pr or (b pr or c pr)");
+    Filter mixed = Filter.parse("(a pr or b pr) and c pr");
+
+    assertThat(((Filter.And) and).operands()).hasSize(5);
+    assertThat(((Filter.Or) or).operands()).hasSize(3);
+    assertThat(((Filter.And) mixed).operands()).hasSize(2).first().isInstanceOf(Filter.Or.class);
+    assertThat(and).isEqualTo(Filter.and(Filter.parse("a pr and b pr"), Filter.parse("c pr and d pr and e pr")));
+  }
+
+  @Test
+  void parse_keywordsInAnyCase_areKeywordsButLookalikesAreNot() {
+    assertThat(Filter.parse("a pr AnD b pr oR NOT (c pr)").toString()).isEqualTo("a pr and b pr or not (c pr)");
+    assertThatThrownBy(() -> Filter.parse("a pr andx b pr")).isInstanceOf(FilterParseException.class);
+    assertThatThrownBy(() -> Filter.parse("a pr an b pr")).isInstanceOf(FilterParseException.class);
+    assertThatThrownBy(() -> Filter.parse("a pr \u0430nd b pr")).isInstanceOf(FilterParseException.class);
+  }
 }

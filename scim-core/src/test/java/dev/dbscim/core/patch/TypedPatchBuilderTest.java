@@ -155,6 +155,38 @@ class TypedPatchBuilderTest {
     assertThat(second.operations().get(0).value().get().size()).isEqualTo(2);
   }
 
+  @Test
+  void typedBuilders_sharedMethods_returnTheConcreteBuilderForChaining() {
+    PatchRequest group = GroupPatch.builder().displayName("eng").addMember("1").build();
+    PatchRequest user = UserPatch.builder().externalId("e-1").givenName("Ada").build();
+    PatchRequest servicePrincipal = ServicePrincipalPatch.builder().removeRole("r0").active(false).build();
+
+    assertThat(group.operations()).extracting(operation -> operation.path().orElse(""))
+        .containsExactly("displayName", "members");
+    assertThat(user.operations()).extracting(operation -> operation.path().orElse(""))
+        .containsExactly("externalId", "name.givenName");
+    assertThat(servicePrincipal.operations()).extracting(operation -> operation.path().orElse(""))
+        .containsExactly("roles[value eq \"r0\"]", "active");
+  }
+
+  @Test
+  void userPatch_repeatedRoleInConsecutiveAdds_isSentOnce() {
+    PatchRequest request = UserPatch.builder().addRole("r1").addRoles(Arrays.asList("r1", "r2")).build();
+
+    assertThat(ScimJson.write(request.operations()))
+        .isEqualTo("[{\"op\":\"add\",\"path\":\"roles\",\"value\":[{\"value\":\"r1\"},{\"value\":\"r2\"}]}]");
+  }
+
+  @Test
+  void typedBuilders_nullOrEmptyValues_failFastNamingTheAttribute() {
+    assertThatThrownBy(() -> UserPatch.builder().displayName(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("displayName");
+    assertThatThrownBy(() -> ServicePrincipalPatch.builder().addEntitlement(""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("entitlements value must not be empty");
+    assertThatThrownBy(() -> GroupPatch.builder().removeRole(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("roles value");
+  }
+
   private static ScimResource resource(String id) {
     return User.builder().userName("member@example.com").id(Optional.ofNullable(id)).build();
   }
