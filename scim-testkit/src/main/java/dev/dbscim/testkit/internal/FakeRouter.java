@@ -721,6 +721,9 @@ public final class FakeRouter extends Dispatcher {
       for (String secret : secrets) {
         object.put(secret, "****");
       }
+      if (object.path("path").asText("").toLowerCase(Locale.ROOT).contains("password") && object.has("value")) {
+        object.put("value", "****");
+      }
     } else if (node.isArray()) {
       for (JsonNode element : node) {
         redact(element);
