@@ -5,6 +5,13 @@ import static dev.dbscim.testkit.Http.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -178,6 +185,26 @@ class FakeScimUsersTest {
     assertThat(reply.status).isEqualTo(201);
     assertThat(reply.text).doesNotContain("s3cret!").contains("\"locale\":\"en-US\"");
     assertThat(account(scim, "GET", "/Users/" + reply.json.get("id").asText(), null).text).doesNotContain("s3cret!");
+  }
+
+  @Test
+  void post_fromManyConnectionsAtOnce_createsEveryUserOnce() throws Exception {
+    List<CompletableFuture<HttpResponse<String>>> replies =
+        new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      replies.add(Http.CLIENT.sendAsync(HttpRequest.newBuilder(Http.accountUri(scim, "/Users"))
+          .header("Authorization", "Bearer " + scim.accountToken())
+          .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"u" + (i % 100) + "@example.com\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    Map<Integer, Long> statuses = new TreeMap<>();
+    for (CompletableFuture<HttpResponse<String>> reply : replies) {
+      statuses.merge(reply.get().statusCode(), 1L, Long::sum);
+    }
+
+    assertThat(statuses).containsEntry(201, 100L).containsEntry(409, 100L);
+    assertThat(scim.state().userCount()).isEqualTo(102);
   }
 
   @Test
