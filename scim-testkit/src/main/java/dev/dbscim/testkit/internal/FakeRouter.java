@@ -407,7 +407,7 @@ public final class FakeRouter extends Dispatcher {
   }
 
   private static JsonNode field(JsonNode node, String name) {
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (field.getKey().equalsIgnoreCase(name)) {
@@ -510,7 +510,7 @@ public final class FakeRouter extends Dispatcher {
         String[] parts = attribute.split("\\.", 2);
         JsonNode value = null;
         String key = null;
-        Iterator<Map.Entry<String, JsonNode>> fields = resource.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = resource.properties().iterator();
         while (fields.hasNext()) {
           Map.Entry<String, JsonNode> field = fields.next();
           if (field.getKey().equalsIgnoreCase(parts[0])) {
@@ -544,7 +544,7 @@ public final class FakeRouter extends Dispatcher {
         }
         String[] parts = attribute.split("\\.", 2);
         List<String> remove = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = out.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = out.properties().iterator();
         while (fields.hasNext()) {
           Map.Entry<String, JsonNode> field = fields.next();
           if (field.getKey().equalsIgnoreCase(parts[0])) {
@@ -709,7 +709,7 @@ public final class FakeRouter extends Dispatcher {
     if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
       List<String> secrets = new ArrayList<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (field.getKey().toLowerCase(Locale.ROOT).contains("password")) {

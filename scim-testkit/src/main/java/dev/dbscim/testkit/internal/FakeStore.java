@@ -752,7 +752,7 @@ public final class FakeStore {
 
   private static ObjectNode storedAttributes(ObjectNode input) {
     ObjectNode attributes = NODES.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = input.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = input.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey();
@@ -789,7 +789,7 @@ public final class FakeStore {
   }
 
   private static void copyScoped(JsonNode input, ObjectNode scoped) {
-    Iterator<Map.Entry<String, JsonNode>> fields = input.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = input.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (field.getValue().isArray() && field.getValue().size() > 0) {
@@ -838,7 +838,7 @@ public final class FakeStore {
     if (scope != ACCOUNT) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = input.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = input.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (field.getKey().equalsIgnoreCase("entitlements") && field.getValue().size() > 0) {
