@@ -1,0 +1,471 @@
+package dev.dbscim.testkit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.testkit.internal.FakeEngine;
+import dev.dbscim.testkit.internal.FakeRouter;
+import dev.dbscim.testkit.internal.FakeSockets;
+import dev.dbscim.testkit.internal.FakeStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.UUID;
+import mockwebserver3.MockWebServer;
+
+/**
+ * An in-memory fake of one Databricks account with its workspaces, speaking the real SCIM wire format over HTTP on
+ * loopback. Each host is its own {@link MockWebServer}: the account host ({@link #url()}) serves account SCIM and
+ * workspace assignments; each workspace host ({@link FakeWorkspace#url()}) serves workspace SCIM, {@code /Me}, the
+ * account proxy {@code /api/2.0/account/scim/v2} and workspace permission assignments. Real Databricks workspaces
+ * also live on hosts of their own, so a client configured with one host per workspace works unchanged.
+ *
+ * <pre>{@code
+ * try (FakeScimServer scim = FakeScimServer.create().start()) {
+ *   HttpRequest get = HttpRequest.newBuilder(scim.url().resolve(
+ *           "/api/2.0/accounts/" + scim.accountId() + "/scim/v2/Users"))
+ *       .header("Authorization", "Bearer " + scim.accountToken()).build();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>By default there is one identity-federated workspace with id {@code 1001}. Each workspace has two users behind
+ * its tokens, an admin ({@code admin-<id>@example.com}) and a plain user ({@code user-<id>@example.com}); in a
+ * federated workspace they are account users assigned to it, so account lists include them. Instances are
+ * thread-safe; a closed fake cannot be restarted.
+ */
+public final class FakeScimServer implements AutoCloseable {
+  private final String accountId;
+  private final Clock clock;
+  private final FakeStore store;
+  private final FakeEngine engine;
+  private final FakeScimState state;
+  private final List<WorkspaceSetup> setups = new ArrayList<>();
+  private final List<MockWebServer> servers = new ArrayList<>();
+  private List<FakeWorkspace> workspaces = Collections.emptyList();
+  private URI url;
+  private boolean started;
+  private boolean closed;
+
+  private static final class WorkspaceSetup {
+    final long id;
+    final boolean federated;
+    final String adminToken;
+    final String userToken;
+    final String adminUserId;
+    final String userId;
+
+    WorkspaceSetup(long id, boolean federated, String adminToken, String userToken, String adminUserId,
+        String userId) {
+      this.id = id;
+      this.federated = federated;
+      this.adminToken = adminToken;
+      this.userToken = userToken;
+      this.adminUserId = adminUserId;
+      this.userId = userId;
+    }
+  }
+
+  private FakeScimServer(Builder builder) {
+    this.accountId = builder.accountId;
+    this.clock = builder.clock;
+    this.store = new FakeStore(accountId, clock, builder.maxPrincipals, builder.maxGroups);
+    this.engine = new FakeEngine(store, accountId, clock, builder.fullRfcFilters,
+        builder.accountGroupListIncludesMembers, builder.journalCapacity);
+    this.state = new FakeScimState(store);
+    engine.rotateAccountToken(newToken());
+    long id = 1001;
+    for (Boolean federated : builder.workspaces) {
+      store.addWorkspace(id, federated);
+      String adminUserId = tokenOwner(id, "admin", federated);
+      String userId = tokenOwner(id, "user", federated);
+      if (federated) {
+        store.assign(id, adminUserId, Collections.singletonList("ADMIN"));
+      }
+      WorkspaceSetup setup = new WorkspaceSetup(id, federated, newToken(), newToken(), adminUserId, userId);
+      engine.addWorkspaceToken(setup.adminToken, new FakeEngine.Caller(id, adminUserId, true));
+      engine.addWorkspaceToken(setup.userToken, new FakeEngine.Caller(id, userId, false));
+      setups.add(setup);
+      id++;
+    }
+  }
+
+  private String tokenOwner(long workspaceId, String role, boolean federated) {
+    ObjectNode user = JsonNodeFactory.instance.objectNode();
+    user.put("userName", role + "-" + workspaceId + "@example.com");
+    user.put("displayName", ("admin".equals(role) ? "Workspace Admin " : "Workspace User ") + workspaceId);
+    return store.create(workspaceId, FakeStore.Kind.USER, user).get("id").asText();
+  }
+
+  private static String newToken() {
+    return "dapi" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  /**
+   * Returns a fake with the default settings (see {@link Builder}); call {@link #start()} (or let
+   * {@code @FakeScim} do it) before sending requests.
+   *
+   * @return a new, unstarted fake
+   */
+  public static FakeScimServer create() {
+    return builder().build();
+  }
+
+  /**
+   * Returns a builder with the default settings.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds the account host and every workspace host on loopback, each on a free port. Calling it again does nothing.
+   *
+   * @return this fake
+   * @throws UncheckedIOException when a port cannot be bound
+   * @throws IllegalStateException when the fake was closed
+   */
+  public synchronized FakeScimServer start() {
+    if (closed) {
+      throw new IllegalStateException("a closed FakeScimServer cannot be restarted");
+    }
+    if (started) {
+      return this;
+    }
+    try {
+      url = bind(FakeStore.ACCOUNT);
+      List<FakeWorkspace> bound = new ArrayList<>();
+      for (WorkspaceSetup setup : setups) {
+        bound.add(new FakeWorkspace(setup.id, setup.federated, bind(setup.id), setup.adminToken, setup.userToken,
+            setup.adminUserId, setup.userId));
+      }
+      workspaces = Collections.unmodifiableList(bound);
+    } catch (IOException e) {
+      closeServers();
+      throw new UncheckedIOException("cannot bind the fake on loopback", e);
+    }
+    started = true;
+    return this;
+  }
+
+  private URI bind(long host) throws IOException {
+    MockWebServer server = new MockWebServer();
+    FakeRouter router = new FakeRouter(engine, host);
+    router.attach(server);
+    server.setDispatcher(router);
+    server.setServerSocketFactory(new FakeSockets());
+    servers.add(server);
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    server.start(loopback, 0);
+    String address = loopback.getHostAddress().contains(":") ? "[" + loopback.getHostAddress() + "]"
+        : loopback.getHostAddress();
+    return URI.create("http://" + address + ":" + server.getPort());
+  }
+
+  /** Stops every host. The state stays readable. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    closeServers();
+  }
+
+  private void closeServers() {
+    for (MockWebServer server : servers) {
+      server.close();
+    }
+    servers.clear();
+  }
+
+  private void requireStarted() {
+    if (!started) {
+      throw new IllegalStateException("the FakeScimServer is not started");
+    }
+  }
+
+  /**
+   * Returns the base URI of the account host, such as {@code http://127.0.0.1:41233}; account SCIM lives under
+   * {@code /api/2.0/accounts/{accountId}/scim/v2}.
+   *
+   * @return the URI
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public synchronized URI url() {
+    requireStarted();
+    return url;
+  }
+
+  /**
+   * Returns the account id.
+   *
+   * @return the account id
+   */
+  public String accountId() {
+    return accountId;
+  }
+
+  /**
+   * Returns the current account SCIM token (an account admin credential).
+   *
+   * @return the token
+   */
+  public String accountToken() {
+    return engine.accountToken();
+  }
+
+  /**
+   * Regenerates the account SCIM token. The previous token keeps working for 24 hours of the fake's clock, then gets
+   * 401.
+   *
+   * @return the new token
+   */
+  public String rotateAccountToken() {
+    String token = newToken();
+    engine.rotateAccountToken(token);
+    return token;
+  }
+
+  /**
+   * Returns a workspace by position.
+   *
+   * @param index the position, from 0
+   * @return the workspace
+   * @throws IllegalStateException before {@link #start()}
+   * @throws IndexOutOfBoundsException when there is no such workspace
+   */
+  public synchronized FakeWorkspace workspace(int index) {
+    requireStarted();
+    return workspaces.get(index);
+  }
+
+  /**
+   * Returns every workspace, in id order.
+   *
+   * @return the workspaces
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public synchronized List<FakeWorkspace> workspaces() {
+    requireStarted();
+    return workspaces;
+  }
+
+  /**
+   * Returns the clock the fake reads for token expiry and journal times.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Returns the API to seed and inspect identities without HTTP.
+   *
+   * @return the state API
+   */
+  public FakeScimState state() {
+    return state;
+  }
+
+  /**
+   * Queues a fault for the next matching requests, on every host. Faults are matched in the order they were queued.
+   *
+   * @param fault the fault
+   */
+  public void failNext(Fault fault) {
+    Objects.requireNonNull(fault, "fault");
+    engine.addFault(new FakeEngine.FaultRule(fault.methodValue(), fault.pathValue(), fault.statusCode(),
+        fault.retryAfterValue(), fault.latencyValue(), fault.disconnects(), fault.count()));
+  }
+
+  /**
+   * Returns the requests served so far on every host, oldest first, with credentials redacted. The journal keeps the
+   * latest {@link Builder#journalCapacity(int)} requests.
+   *
+   * @return a snapshot of the journal
+   */
+  public List<RecordedCall> recordedRequests() {
+    List<RecordedCall> calls = new ArrayList<>();
+    for (FakeEngine.Exchange exchange : engine.journal()) {
+      calls.add(new RecordedCall(
+          exchange.workspaceId == FakeStore.ACCOUNT ? OptionalLong.empty() : OptionalLong.of(exchange.workspaceId),
+          exchange.method, exchange.target, exchange.headers, exchange.body, exchange.status, exchange.time));
+    }
+    return Collections.unmodifiableList(calls);
+  }
+
+  /** Empties the journal. */
+  public void clearRecordedRequests() {
+    engine.clearJournal();
+  }
+
+  /**
+   * Returns the account id, the account URL and the workspaces; never a token.
+   *
+   * @return the description
+   */
+  @Override
+  public synchronized String toString() {
+    return "FakeScimServer[account=" + accountId + (started ? ", url=" + url : "") + ", workspaces=" + setups.size()
+        + "]";
+  }
+
+  /** Settings of a {@link FakeScimServer}. */
+  public static final class Builder {
+    private String accountId = UUID.randomUUID().toString();
+    private final List<Boolean> workspaces = new ArrayList<>();
+    private Clock clock;
+    private int maxPrincipals = 10_000;
+    private int maxGroups = 5_000;
+    private boolean fullRfcFilters;
+    private boolean accountGroupListIncludesMembers;
+    private int journalCapacity = 10_000;
+
+    private Builder() {}
+
+    /**
+     * Sets the account id; by default a random UUID, like real account ids.
+     *
+     * @param accountId the account id
+     * @return this builder
+     */
+    public Builder accountId(String accountId) {
+      Objects.requireNonNull(accountId, "accountId");
+      if (accountId.isEmpty() || accountId.contains("/")) {
+        throw new IllegalArgumentException("accountId must be a non-empty path segment");
+      }
+      this.accountId = accountId;
+      return this;
+    }
+
+    /**
+     * Adds {@code count} identity-federated workspaces. Workspace ids are given in order from {@code 1001}. Without
+     * any call to this method or {@link #nonFederatedWorkspaces(int)}, the fake has one federated workspace.
+     *
+     * @param count how many
+     * @return this builder
+     */
+    public Builder workspaces(int count) {
+      return addWorkspaces(count, true);
+    }
+
+    /**
+     * Adds {@code count} workspaces without identity federation: they see only workspace-local principals.
+     *
+     * @param count how many
+     * @return this builder
+     */
+    public Builder nonFederatedWorkspaces(int count) {
+      return addWorkspaces(count, false);
+    }
+
+    private Builder addWorkspaces(int count, boolean federated) {
+      if (count < 0) {
+        throw new IllegalArgumentException("count must not be negative");
+      }
+      for (int i = 0; i < count; i++) {
+        workspaces.add(federated);
+      }
+      return this;
+    }
+
+    /**
+     * Sets the clock; by default a {@link FakeClock} at the current system time.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the limit of users plus service principals, per account and per workspace; 10,000 by default, as
+     * documented by Databricks.
+     *
+     * @param limit the limit
+     * @return this builder
+     */
+    public Builder maxPrincipals(int limit) {
+      this.maxPrincipals = positive(limit);
+      return this;
+    }
+
+    /**
+     * Sets the limit of groups, per account and per workspace; 5,000 by default, as documented by Databricks.
+     *
+     * @param limit the limit
+     * @return this builder
+     */
+    public Builder maxGroups(int limit) {
+      this.maxGroups = positive(limit);
+      return this;
+    }
+
+    /**
+     * Accepts every RFC 7644 filter ({@code gt}, {@code pr}, {@code not}, value paths, any attribute) instead of
+     * answering 400 {@code InvalidFilter} for what Databricks does not support. Off by default.
+     *
+     * @param enabled whether to accept full RFC filters
+     * @return this builder
+     */
+    public Builder fullRfcFilters(boolean enabled) {
+      this.fullRfcFilters = enabled;
+      return this;
+    }
+
+    /**
+     * Makes account group lists carry {@code members}, as accounts created before 2025-08-22 still do. Off by
+     * default: account group lists omit members and only get-by-id returns them.
+     *
+     * @param enabled whether account group lists include members
+     * @return this builder
+     */
+    public Builder accountGroupListIncludesMembers(boolean enabled) {
+      this.accountGroupListIncludesMembers = enabled;
+      return this;
+    }
+
+    /**
+     * Sets how many requests the journal keeps (the oldest are dropped); 10,000 by default.
+     *
+     * @param capacity the capacity
+     * @return this builder
+     */
+    public Builder journalCapacity(int capacity) {
+      this.journalCapacity = positive(capacity);
+      return this;
+    }
+
+    private static int positive(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("value must be at least 1");
+      }
+      return value;
+    }
+
+    /**
+     * Returns an unstarted fake with these settings.
+     *
+     * @return the fake
+     */
+    public FakeScimServer build() {
+      if (workspaces.isEmpty()) {
+        workspaces.add(Boolean.TRUE);
+      }
+      if (clock == null) {
+        clock = FakeClock.atSystemTime();
+      }
+      return new FakeScimServer(this);
+    }
+  }
+}

@@ -1,0 +1,287 @@
+package dev.dbscim.testkit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.core.json.ScimJson;
+import dev.dbscim.core.model.Group;
+import dev.dbscim.core.model.ServicePrincipal;
+import dev.dbscim.core.model.User;
+import dev.dbscim.testkit.internal.FakeFailure;
+import dev.dbscim.testkit.internal.FakeStore;
+import dev.dbscim.testkit.internal.FakeStore.Kind;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Seeds and inspects a {@link FakeScimServer}'s identities without HTTP. Seeding follows the same rules as the
+ * matching POST (lower-cased {@code userName}, server-filled {@code emails}, generated ids and {@code applicationId},
+ * uniqueness and limits) and throws {@link IllegalArgumentException} where the POST would answer an error.
+ *
+ * <pre>{@code
+ * Group eng = scim.state().seed(Group.builder().displayName("engineering").build());
+ * User ada = scim.state().seed(User.builder().userName("ada@example.com").build());
+ * scim.state().addMember(eng.id().orElseThrow(), ada.id().orElseThrow());
+ * }</pre>
+ *
+ * <p>Resources returned here are account principals as the account API shows them, or workspace-local ones as their
+ * workspace shows them. Thread-safe.
+ */
+public final class FakeScimState {
+  private final FakeStore store;
+
+  FakeScimState(FakeStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Creates an account user, as {@code POST /api/2.0/accounts/{a}/scim/v2/Users} does.
+   *
+   * @param user the user; its id is ignored
+   * @return the stored user, with its id
+   */
+  public User seed(User user) {
+    return ScimJson.fromTree(create(FakeStore.ACCOUNT, Kind.USER, user), User.class);
+  }
+
+  /**
+   * Creates an account group, as the account POST does. Members are referenced by id and must be account principals.
+   *
+   * @param group the group
+   * @return the stored group, with its id
+   */
+  public Group seed(Group group) {
+    return ScimJson.fromTree(create(FakeStore.ACCOUNT, Kind.GROUP, group), Group.class);
+  }
+
+  /**
+   * Creates an account service principal, as the account POST does; an absent {@code applicationId} is generated.
+   *
+   * @param servicePrincipal the service principal
+   * @return the stored service principal, with its id and application id
+   */
+  public ServicePrincipal seed(ServicePrincipal servicePrincipal) {
+    return ScimJson.fromTree(create(FakeStore.ACCOUNT, Kind.SERVICE_PRINCIPAL, servicePrincipal),
+        ServicePrincipal.class);
+  }
+
+  /**
+   * Creates a user as a workspace POST does: workspace-local in a workspace without identity federation, else an
+   * account user assigned to the workspace.
+   *
+   * @param workspaceId the workspace id
+   * @param user the user
+   * @return the user as the workspace shows it
+   */
+  public User seed(long workspaceId, User user) {
+    return ScimJson.fromTree(create(workspaceId, Kind.USER, user), User.class);
+  }
+
+  /**
+   * Creates a workspace-local group, as a workspace POST does.
+   *
+   * @param workspaceId the workspace id
+   * @param group the group
+   * @return the group as the workspace shows it ({@code meta.resourceType} {@code WorkspaceGroup})
+   */
+  public Group seed(long workspaceId, Group group) {
+    return ScimJson.fromTree(create(workspaceId, Kind.GROUP, group), Group.class);
+  }
+
+  /**
+   * Creates a service principal as a workspace POST does.
+   *
+   * @param workspaceId the workspace id
+   * @param servicePrincipal the service principal
+   * @return the service principal as the workspace shows it
+   */
+  public ServicePrincipal seed(long workspaceId, ServicePrincipal servicePrincipal) {
+    return ScimJson.fromTree(create(workspaceId, Kind.SERVICE_PRINCIPAL, servicePrincipal), ServicePrincipal.class);
+  }
+
+  private ObjectNode create(long scope, Kind kind, Object resource) {
+    try {
+      return store.create(scope, kind, ScimJson.toTree(resource));
+    } catch (FakeFailure failure) {
+      throw new IllegalArgumentException(failure.status() + ": " + failure.getMessage());
+    }
+  }
+
+  /**
+   * Returns an account user, or else a workspace-local user, by {@code userName} (any case).
+   *
+   * @param userName the user name
+   * @return the user, or empty
+   */
+  public Optional<User> userByName(String userName) {
+    return byName(Kind.USER, userName).map(node -> ScimJson.fromTree(node, User.class));
+  }
+
+  /**
+   * Returns an account group, or else a workspace-local group, by display name.
+   *
+   * @param displayName the display name
+   * @return the group, or empty
+   */
+  public Optional<Group> groupByName(String displayName) {
+    return byName(Kind.GROUP, displayName).map(node -> ScimJson.fromTree(node, Group.class));
+  }
+
+  /**
+   * Returns a service principal by application id.
+   *
+   * @param applicationId the application id
+   * @return the service principal, or empty
+   */
+  public Optional<ServicePrincipal> servicePrincipalByApplicationId(String applicationId) {
+    return byName(Kind.SERVICE_PRINCIPAL, applicationId)
+        .map(node -> ScimJson.fromTree(node, ServicePrincipal.class));
+  }
+
+  private Optional<ObjectNode> byName(Kind kind, String name) {
+    Optional<String> id = store.idByName(FakeStore.ACCOUNT, kind, name);
+    for (long workspaceId : store.workspaceIds()) {
+      if (id.isPresent()) {
+        break;
+      }
+      id = store.idByName(workspaceId, kind, name);
+    }
+    return id.flatMap(store::renderHome);
+  }
+
+  /**
+   * Returns a user by id.
+   *
+   * @param id the id
+   * @return the user, or empty
+   */
+  public Optional<User> user(String id) {
+    return find(id, Kind.USER).map(node -> ScimJson.fromTree(node, User.class));
+  }
+
+  /**
+   * Returns a service principal by id.
+   *
+   * @param id the id
+   * @return the service principal, or empty
+   */
+  public Optional<ServicePrincipal> servicePrincipal(String id) {
+    return find(id, Kind.SERVICE_PRINCIPAL).map(node -> ScimJson.fromTree(node, ServicePrincipal.class));
+  }
+
+  /**
+   * Returns a group by id, with its members.
+   *
+   * @param id the id
+   * @return the group
+   * @throws NoSuchElementException when there is no such group
+   */
+  public Group group(String id) {
+    return findGroup(id).orElseThrow(() -> new NoSuchElementException("no group with id " + id));
+  }
+
+  /**
+   * Returns a group by id, with its members.
+   *
+   * @param id the id
+   * @return the group, or empty
+   */
+  public Optional<Group> findGroup(String id) {
+    return find(id, Kind.GROUP).map(node -> ScimJson.fromTree(node, Group.class));
+  }
+
+  private Optional<ObjectNode> find(String id, Kind kind) {
+    return store.kindOf(id).filter(kind::equals).flatMap(found -> store.renderHome(id));
+  }
+
+  /**
+   * Returns the ids of a group's direct members.
+   *
+   * @param groupId the group id
+   * @return the member ids, in the order they were added
+   * @throws IllegalArgumentException when there is no such group
+   */
+  public List<String> members(String groupId) {
+    return store.members(groupId);
+  }
+
+  /**
+   * Adds a principal or group to a group, with the checks a PATCH makes.
+   *
+   * @param groupId the group id
+   * @param memberId the member id
+   * @throws IllegalArgumentException when either is missing, the member is not allowed in the group, or it would
+   *     create a cycle
+   */
+  public void addMember(String groupId, String memberId) {
+    try {
+      store.addMember(groupId, memberId);
+    } catch (FakeFailure failure) {
+      throw new IllegalArgumentException(failure.status() + ": " + failure.getMessage());
+    }
+  }
+
+  /**
+   * Assigns an account principal (user, service principal or group) to an identity-federated workspace.
+   *
+   * @param workspaceId the workspace id
+   * @param principalId the principal id
+   * @param permissions {@code USER} and/or {@code ADMIN}; none removes the assignment
+   * @throws IllegalArgumentException when the workspace is not federated or the principal is not an account one
+   */
+  public void assign(long workspaceId, String principalId, String... permissions) {
+    try {
+      store.assign(workspaceId, principalId, Arrays.asList(permissions));
+    } catch (FakeFailure failure) {
+      throw new IllegalArgumentException(failure.status() + ": " + failure.getMessage());
+    }
+  }
+
+  /**
+   * Returns how many account users exist.
+   *
+   * @return the count
+   */
+  public int userCount() {
+    return store.count(FakeStore.ACCOUNT, Kind.USER);
+  }
+
+  /**
+   * Returns how many account groups exist.
+   *
+   * @return the count
+   */
+  public int groupCount() {
+    return store.count(FakeStore.ACCOUNT, Kind.GROUP);
+  }
+
+  /**
+   * Returns how many account service principals exist.
+   *
+   * @return the count
+   */
+  public int servicePrincipalCount() {
+    return store.count(FakeStore.ACCOUNT, Kind.SERVICE_PRINCIPAL);
+  }
+
+  /**
+   * Returns how many workspace-local users a workspace has (always 0 in a federated workspace, whose users are
+   * account users).
+   *
+   * @param workspaceId the workspace id
+   * @return the count
+   */
+  public int localUserCount(long workspaceId) {
+    return store.count(workspaceId, Kind.USER);
+  }
+
+  /**
+   * Returns how many workspace-local groups a workspace has.
+   *
+   * @param workspaceId the workspace id
+   * @return the count
+   */
+  public int localGroupCount(long workspaceId) {
+    return store.count(workspaceId, Kind.GROUP);
+  }
+}

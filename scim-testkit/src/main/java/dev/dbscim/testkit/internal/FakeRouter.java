@@ -1,0 +1,741 @@
+package dev.dbscim.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.core.filter.Filter;
+import dev.dbscim.core.filter.FilterEvaluator;
+import dev.dbscim.core.filter.FilterVisitor;
+import dev.dbscim.core.json.SchemaUrns;
+import dev.dbscim.core.json.ScimJson;
+import dev.dbscim.core.patch.PatchRequest;
+import dev.dbscim.testkit.internal.FakeStore.Kind;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.HttpUrl;
+import okio.ByteString;
+
+/**
+ * The {@link Dispatcher} of one host of the fake: the account host ({@link FakeStore#ACCOUNT}) or one workspace host.
+ * It routes, authenticates, applies queued faults, answers with the real JSON and records a redacted journal entry.
+ */
+public final class FakeRouter extends Dispatcher {
+  private static final ObjectMapper MAPPER = ScimJson.mapper();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final int MAX_COUNT = 10_000;
+  private static final int MAX_FILTER_NODES = 200;
+  private static final String UNPARSABLE = "Request is unparsable, syntactically incorrect, or violates schema.";
+  private static final Set<String> FILTERABLE =
+      new HashSet<>(Arrays.asList("username", "displayname", "active", "applicationid", "externalid", "id"));
+  private static final List<String> CORE_URNS =
+      Arrays.asList(SchemaUrns.USER, SchemaUrns.GROUP, SchemaUrns.SERVICE_PRINCIPAL);
+
+  private final FakeEngine engine;
+  private final long host;
+  private volatile MockWebServer server;
+
+  /** A response before faults and latency are applied. */
+  private static final class Answer {
+    final int status;
+    final JsonNode body;
+    final Map<String, String> headers = new LinkedHashMap<>();
+
+    Answer(int status, JsonNode body) {
+      this.status = status;
+      this.body = body;
+    }
+  }
+
+  /**
+   * Creates the dispatcher of one host.
+   *
+   * @param engine the shared engine
+   * @param host {@link FakeStore#ACCOUNT} for the account host, else the workspace id
+   */
+  public FakeRouter(FakeEngine engine, long host) {
+    this.engine = engine;
+    this.host = host;
+  }
+
+  /**
+   * Connects the server whose request queue this dispatcher drains.
+   *
+   * @param server the server
+   */
+  public void attach(MockWebServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    drainQueue();
+    String method = request.getMethod();
+    HttpUrl url = request.getUrl();
+    String path = url.encodedPath();
+    Optional<FakeEngine.FaultRule> fault = engine.takeFault(method, path);
+    MockResponse.Builder response = new MockResponse.Builder();
+    int status;
+    if (fault.isPresent() && fault.get().disconnect) {
+      response.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE);
+      status = 0;
+    } else if (fault.isPresent() && fault.get().status > 0) {
+      status = fault.get().status;
+      response.code(status).setHeader("Content-Type", "application/json").body(faultBody(status).toString());
+      if (fault.get().retryAfter != null) {
+        response.setHeader("Retry-After", Long.toString(Math.max(0, fault.get().retryAfter.getSeconds())));
+      }
+    } else {
+      Answer answer = answer(request, method, url);
+      status = answer.status;
+      response.code(status);
+      for (Map.Entry<String, String> header : answer.headers.entrySet()) {
+        response.setHeader(header.getKey(), header.getValue());
+      }
+      if (answer.body != null) {
+        response.setHeader("Content-Type", "application/json").body(write(answer.body));
+      }
+    }
+    if (fault.isPresent() && fault.get().latency != null) {
+      Duration latency = fault.get().latency;
+      response.headersDelay(latency.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    record(request, method, status);
+    return response.build();
+  }
+
+  private void drainQueue() throws InterruptedException {
+    MockWebServer attached = server;
+    if (attached != null) {
+      while (attached.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+        // MockWebServer queues every request without bound; the journal keeps a bounded, redacted copy instead.
+      }
+    }
+  }
+
+  private static ObjectNode faultBody(int status) {
+    if (status == 429) {
+      return FakeFailure.platform(429, "REQUEST_LIMIT_EXCEEDED", "Too many requests. Please wait a moment and try again.")
+          .body();
+    }
+    return FakeFailure.scim(status, null, "Injected fault (" + status + ").").body();
+  }
+
+  private Answer answer(RecordedRequest request, String method, HttpUrl url) {
+    try {
+      return route(request, method, url);
+    } catch (FakeFailure failure) {
+      Answer answer = new Answer(failure.status(), failure.body());
+      if (failure.status() == 401) {
+        answer.headers.put("X-Databricks-Reason-Phrase", failure.getMessage());
+      }
+      return answer;
+    }
+  }
+
+  private Answer route(RecordedRequest request, String method, HttpUrl url) {
+    List<String> segments = new ArrayList<>(url.pathSegments());
+    while (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
+      segments.remove(segments.size() - 1);
+    }
+    String path = url.encodedPath();
+    if (path.equals("/.well-known/databricks-config") || path.equals("/oidc/.well-known/oauth-authorization-server")) {
+      throw noApi(method, path);
+    }
+    if (segments.size() < 3 || !segments.get(0).equals("api") || !segments.get(1).equals("2.0")) {
+      throw noApi(method, path);
+    }
+    List<String> rest = segments.subList(2, segments.size());
+    if (host == FakeStore.ACCOUNT) {
+      if (rest.size() >= 2 && rest.get(0).equals("accounts")) {
+        List<String> tail = rest.subList(2, rest.size());
+        if (tail.size() >= 3 && tail.get(0).equals("scim") && tail.get(1).equals("v2")) {
+          Optional<Kind> kind = Kind.fromPlural(tail.get(2));
+          if (kind.isPresent() && tail.size() <= 4) {
+            authenticateAccount(request, rest.get(1));
+            return scim(request, method, url, FakeStore.ACCOUNT, kind.get(), tail.size() == 4 ? tail.get(3) : null);
+          }
+        }
+        if (tail.size() >= 3 && tail.get(0).equals("workspaces") && tail.get(2).equals("permissionassignments")) {
+          authenticateAccount(request, rest.get(1));
+          return accountAssignments(request, method, path, tail.get(1), tail.subList(3, tail.size()));
+        }
+      }
+      throw noApi(method, path);
+    }
+    if (rest.size() >= 3 && rest.get(0).equals("preview") && rest.get(1).equals("scim") && rest.get(2).equals("v2")
+        && rest.size() >= 4) {
+      if (rest.get(3).equals("Me") && rest.size() == 4) {
+        FakeEngine.Caller caller = authenticateWorkspace(request);
+        allow(method, path, "GET");
+        return ok(project(engine.store.me(host, caller.userId), url));
+      }
+      Optional<Kind> kind = Kind.fromPlural(rest.get(3));
+      if (kind.isPresent() && rest.size() <= 5) {
+        FakeEngine.Caller caller = authenticateWorkspace(request);
+        boolean list = rest.size() == 4;
+        if (!caller.admin && !(list && method.equals("GET"))) {
+          throw FakeFailure.scim(403, null, path.substring(4) + " is only accessible by admins");
+        }
+        return scim(request, method, url, host, kind.get(), list ? null : rest.get(4));
+      }
+    }
+    if (rest.size() >= 4 && rest.get(0).equals("account") && rest.get(1).equals("scim") && rest.get(2).equals("v2")) {
+      Optional<Kind> kind = Kind.fromPlural(rest.get(3));
+      if (kind.isPresent() && rest.size() <= 5) {
+        FakeEngine.Caller caller = authenticateWorkspace(request);
+        if (!caller.admin) {
+          throw FakeFailure.scim(403, null, path.substring(4) + " is only accessible by admins");
+        }
+        boolean creatable = rest.size() == 4 && method.equals("POST") && kind.get() != Kind.GROUP;
+        if (!method.equals("GET") && !creatable && isKnownMethod(method)) {
+          throw FakeFailure.scim(403, null, path.substring(4) + " is only accessible by account admins");
+        }
+        return scim(request, method, url, FakeStore.ACCOUNT, kind.get(), rest.size() == 5 ? rest.get(4) : null);
+      }
+    }
+    if (rest.size() >= 2 && rest.get(0).equals("preview") && rest.get(1).equals("permissionassignments")) {
+      FakeEngine.Caller caller = authenticateWorkspace(request);
+      if (!caller.admin) {
+        throw FakeFailure.platform(403, "PERMISSION_DENIED", "Only workspace admins can manage permission assignments.");
+      }
+      return workspaceAssignments(request, method, path, rest.subList(2, rest.size()));
+    }
+    throw noApi(method, path);
+  }
+
+  private static boolean isKnownMethod(String method) {
+    return Arrays.asList("GET", "POST", "PUT", "PATCH", "DELETE").contains(method);
+  }
+
+  private static FakeFailure noApi(String method, String path) {
+    return FakeFailure.platform(404, "ENDPOINT_NOT_FOUND", "No API found for '" + method + " " + path + "'");
+  }
+
+  private static void allow(String method, String path, String... allowed) {
+    if (!Arrays.asList(allowed).contains(method)) {
+      throw FakeFailure.platform(
+          405, "METHOD_NOT_ALLOWED", "Method " + method + " is not allowed for '" + path + "'");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------- auth
+
+  private static Optional<String> bearer(RecordedRequest request) {
+    String header = request.getHeaders().get("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    String token = header.substring(7).trim();
+    return token.isEmpty() ? Optional.empty() : Optional.of(token);
+  }
+
+  private static FakeFailure missingCredential() {
+    return FakeFailure.unauthenticated("Credential was not sent or was of an unsupported type for this API.");
+  }
+
+  private void authenticateAccount(RecordedRequest request, String accountId) {
+    String token = bearer(request).orElseThrow(FakeRouter::missingCredential);
+    if (!engine.accountTokenValid(token)) {
+      throw FakeFailure.unauthenticated("Invalid access token.");
+    }
+    if (!engine.accountId.equals(accountId)) {
+      throw FakeFailure.platform(403, "PERMISSION_DENIED", "The token is not valid for account " + accountId + ".");
+    }
+  }
+
+  private FakeEngine.Caller authenticateWorkspace(RecordedRequest request) {
+    String token = bearer(request).orElseThrow(FakeRouter::missingCredential);
+    return engine.workspaceCaller(token, host)
+        .orElseThrow(() -> FakeFailure.unauthenticated("Invalid access token."));
+  }
+
+  // ---------------------------------------------------------------------------------------------------- SCIM
+
+  private Answer scim(RecordedRequest request, String method, HttpUrl url, long scope, Kind kind, String id) {
+    String path = url.encodedPath();
+    FakeStore store = engine.store;
+    if (id == null) {
+      allow(method, path, "GET", "POST");
+      if (method.equals("GET")) {
+        boolean withMembers = scope != FakeStore.ACCOUNT || engine.accountGroupListIncludesMembers;
+        return ok(list(store.list(scope, kind, withMembers), url));
+      }
+      return new Answer(201, store.create(scope, kind, body(request)));
+    }
+    allow(method, path, "GET", "PUT", "PATCH", "DELETE");
+    switch (method) {
+      case "GET":
+        return ok(project(store.get(scope, kind, id), url));
+      case "PUT":
+        return ok(store.replace(scope, kind, id, body(request)));
+      case "PATCH":
+        return ok(store.patch(scope, kind, id, patchRequest(body(request))));
+      default:
+        store.delete(scope, kind, id);
+        return new Answer(204, null);
+    }
+  }
+
+  private static JsonNode body(RecordedRequest request) {
+    ByteString body = request.getBody();
+    if (body == null || body.size() == 0) {
+      throw FakeFailure.scim(400, "invalidSyntax", UNPARSABLE);
+    }
+    try {
+      JsonNode tree = MAPPER.readTree(body.utf8());
+      if (tree == null || !tree.isObject()) {
+        throw FakeFailure.scim(400, "invalidSyntax", UNPARSABLE);
+      }
+      return tree;
+    } catch (IOException e) {
+      throw FakeFailure.scim(400, "invalidSyntax", UNPARSABLE);
+    }
+  }
+
+  private static PatchRequest patchRequest(JsonNode body) {
+    PatchRequest request;
+    try {
+      request = ScimJson.fromTree(body, PatchRequest.class);
+    } catch (IllegalArgumentException e) {
+      throw FakeFailure.scim(400, "invalidSyntax", UNPARSABLE);
+    }
+    if (request.operations().isEmpty()) {
+      throw FakeFailure.scim(400, "invalidSyntax", UNPARSABLE);
+    }
+    return request;
+  }
+
+  private static Answer ok(JsonNode body) {
+    return new Answer(200, body);
+  }
+
+  private ObjectNode list(List<ObjectNode> resources, HttpUrl url) {
+    List<ObjectNode> matching = resources;
+    String filterText = url.queryParameter("filter");
+    if (filterText != null && !filterText.trim().isEmpty()) {
+      Filter filter = parseFilter(filterText);
+      FilterEvaluator evaluator = FilterEvaluator.standard();
+      matching = new ArrayList<>();
+      for (ObjectNode resource : resources) {
+        if (evaluator.matches(filter, resource)) {
+          matching.add(resource);
+        }
+      }
+    }
+    String sortBy = url.queryParameter("sortBy");
+    if (sortBy != null && !sortBy.trim().isEmpty()) {
+      Comparator<ObjectNode> order =
+          Comparator.comparing((ObjectNode node) -> sortKey(node, sortBy.trim()), Comparator.nullsLast(
+              String.CASE_INSENSITIVE_ORDER));
+      if ("descending".equalsIgnoreCase(String.valueOf(url.queryParameter("sortOrder")).trim())) {
+        order = Comparator.comparing((ObjectNode node) -> sortKey(node, sortBy.trim()), Comparator.nullsLast(
+            String.CASE_INSENSITIVE_ORDER.reversed()));
+      }
+      matching = new ArrayList<>(matching);
+      matching.sort(order);
+    }
+    int startIndex = Math.max(1, intParameter(url, "startIndex", 1));
+    int count = Math.min(MAX_COUNT, Math.max(0, intParameter(url, "count", MAX_COUNT)));
+    int from = (int) Math.min((long) startIndex - 1, matching.size());
+    int to = (int) Math.min((long) from + count, matching.size());
+    ObjectNode envelope = NODES.objectNode();
+    envelope.put("totalResults", matching.size());
+    envelope.put("itemsPerPage", to - from);
+    envelope.put("startIndex", startIndex);
+    envelope.putArray("schemas").add(SchemaUrns.LIST_RESPONSE);
+    if (to > from) {
+      ArrayNode page = envelope.putArray("Resources");
+      for (ObjectNode resource : matching.subList(from, to)) {
+        page.add(project(resource, url));
+      }
+    }
+    return envelope;
+  }
+
+  private static int intParameter(HttpUrl url, String name, int fallback) {
+    String value = url.queryParameter(name);
+    if (value == null || value.trim().isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      try {
+        return new java.math.BigInteger(value.trim()).signum() > 0 ? Integer.MAX_VALUE : 0;
+      } catch (NumberFormatException notNumber) {
+        throw FakeFailure.scim(400, "invalidValue", "Invalid value for " + name + ".");
+      }
+    }
+  }
+
+  private static String sortKey(ObjectNode resource, String sortBy) {
+    String path = stripUrn(sortBy);
+    String[] parts = path.split("\\.", 2);
+    JsonNode node = field(resource, parts[0]);
+    if (node != null && node.isArray()) {
+      JsonNode chosen = null;
+      for (JsonNode element : node) {
+        if (chosen == null || element.path("primary").asBoolean(false)) {
+          chosen = element;
+        }
+      }
+      node = chosen == null ? null : (parts.length > 1 ? field(chosen, parts[1]) : chosen.get("value"));
+    } else if (node != null && parts.length > 1) {
+      node = field(node, parts[1]);
+    }
+    return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
+  }
+
+  private static JsonNode field(JsonNode node, String name) {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equalsIgnoreCase(name)) {
+        return field.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String stripUrn(String attribute) {
+    for (String urn : CORE_URNS) {
+      if (attribute.regionMatches(true, 0, urn + ":", 0, urn.length() + 1)) {
+        return attribute.substring(urn.length() + 1);
+      }
+    }
+    return attribute;
+  }
+
+  private Filter parseFilter(String text) {
+    Filter filter;
+    try {
+      filter = Filter.parseLenient(text);
+    } catch (IllegalArgumentException e) {
+      throw invalidFilter();
+    }
+    if (!engine.fullRfcFilters) {
+      int nodes = filter.accept(new DatabricksFilterCheck());
+      if (nodes > MAX_FILTER_NODES) {
+        throw invalidFilter();
+      }
+    }
+    return filter;
+  }
+
+  private static FakeFailure invalidFilter() {
+    return FakeFailure.scim(400, "InvalidFilter", "Given filter operator is not supported.");
+  }
+
+  /** Refuses what Databricks does not support, and counts the nodes of what it does. */
+  private static final class DatabricksFilterCheck implements FilterVisitor<Integer> {
+    @Override
+    public Integer visitComparison(Filter.Comparison filter) {
+      switch (filter.operator()) {
+        case EQ:
+        case NE:
+        case CO:
+        case SW:
+          break;
+        default:
+          throw invalidFilter();
+      }
+      String attribute = stripUrn(filter.attribute().fullName()).toLowerCase(Locale.ROOT);
+      if (!FILTERABLE.contains(attribute)) {
+        throw invalidFilter();
+      }
+      return 1;
+    }
+
+    @Override
+    public Integer visitPresent(Filter.Present filter) {
+      throw invalidFilter();
+    }
+
+    @Override
+    public Integer visitAnd(Filter.And filter) {
+      return junction(filter.operands());
+    }
+
+    @Override
+    public Integer visitOr(Filter.Or filter) {
+      return junction(filter.operands());
+    }
+
+    private Integer junction(List<Filter> operands) {
+      int nodes = 1;
+      for (Filter operand : operands) {
+        nodes += operand.accept(this);
+      }
+      return nodes;
+    }
+
+    @Override
+    public Integer visitNot(Filter.Not filter) {
+      throw invalidFilter();
+    }
+
+    @Override
+    public Integer visitValuePath(Filter.ValuePath filter) {
+      throw invalidFilter();
+    }
+  }
+
+  private static ObjectNode project(ObjectNode resource, HttpUrl url) {
+    String attributes = url.queryParameter("attributes");
+    String excluded = url.queryParameter("excludedAttributes");
+    ObjectNode out = resource;
+    if (attributes != null && !attributes.trim().isEmpty()) {
+      out = NODES.objectNode();
+      for (String attribute : names(attributes)) {
+        String[] parts = attribute.split("\\.", 2);
+        JsonNode value = null;
+        String key = null;
+        Iterator<Map.Entry<String, JsonNode>> fields = resource.properties().iterator();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          if (field.getKey().equalsIgnoreCase(parts[0])) {
+            key = field.getKey();
+            value = field.getValue();
+          }
+        }
+        if (value == null) {
+          continue;
+        }
+        if (parts.length == 1 || !value.isObject()) {
+          out.set(key, value);
+        } else {
+          JsonNode sub = field(value, parts[1]);
+          if (sub != null) {
+            ObjectNode holder = out.has(key) && out.get(key).isObject() ? (ObjectNode) out.get(key) : NODES.objectNode();
+            holder.set(parts[1], sub);
+            out.set(key, holder);
+          }
+        }
+      }
+      ObjectNode withId = NODES.objectNode().put("id", resource.path("id").asText());
+      withId.setAll(out);
+      out = withId;
+    }
+    if (excluded != null && !excluded.trim().isEmpty()) {
+      out = out.deepCopy();
+      for (String attribute : names(excluded)) {
+        if (attribute.equalsIgnoreCase("id")) {
+          continue;
+        }
+        String[] parts = attribute.split("\\.", 2);
+        List<String> remove = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = out.properties().iterator();
+        while (fields.hasNext()) {
+          Map.Entry<String, JsonNode> field = fields.next();
+          if (field.getKey().equalsIgnoreCase(parts[0])) {
+            if (parts.length == 1) {
+              remove.add(field.getKey());
+            } else if (field.getValue().isObject()) {
+              ((ObjectNode) field.getValue()).remove(parts[1]);
+            }
+          }
+        }
+        out.remove(remove);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> names(String commaSeparated) {
+    List<String> names = new ArrayList<>();
+    for (String name : commaSeparated.split(",")) {
+      if (!name.trim().isEmpty()) {
+        names.add(stripUrn(name.trim()));
+      }
+    }
+    return names;
+  }
+
+  // ---------------------------------------------------------------------------------------------------- assignments
+
+  private Answer accountAssignments(RecordedRequest request, String method, String path, String workspace,
+      List<String> tail) {
+    long workspaceId = parseId(workspace);
+    if (!engine.store.hasWorkspace(workspaceId)) {
+      throw FakeFailure.platform(404, "RESOURCE_DOES_NOT_EXIST", "Workspace " + workspace + " does not exist.");
+    }
+    if (tail.isEmpty()) {
+      allow(method, path, "GET");
+      return ok(assignmentList(engine.store.assignments(workspaceId)));
+    }
+    if (tail.size() == 1 && tail.get(0).equals("permissions")) {
+      allow(method, path, "GET");
+      return ok(permissionLevels());
+    }
+    if (tail.size() == 2 && tail.get(0).equals("principals")) {
+      allow(method, path, "PUT", "DELETE");
+      return principalAssignment(request, method, workspaceId, tail.get(1));
+    }
+    throw noApi(method, path);
+  }
+
+  private Answer workspaceAssignments(RecordedRequest request, String method, String path, List<String> tail) {
+    if (tail.isEmpty()) {
+      allow(method, path, "GET", "POST");
+      if (method.equals("GET")) {
+        return ok(assignmentList(engine.store.assignments(host)));
+      }
+      JsonNode items = body(request).get("permission_assignments");
+      if (items == null || !items.isArray()) {
+        throw FakeFailure.platform(400, "INVALID_PARAMETER_VALUE", "Missing required field: permission_assignments");
+      }
+      List<ObjectNode> results = new ArrayList<>();
+      for (JsonNode item : items) {
+        List<String> permissions = permissions(item);
+        if (item.hasNonNull("user_name")) {
+          results.add(engine.store.assignByName(host, Kind.USER, item.get("user_name").asText(), permissions));
+        } else if (item.hasNonNull("group_name")) {
+          results.add(engine.store.assignByName(host, Kind.GROUP, item.get("group_name").asText(), permissions));
+        } else if (item.hasNonNull("service_principal_name")) {
+          results.add(engine.store.assignByName(
+              host, Kind.SERVICE_PRINCIPAL, item.get("service_principal_name").asText(), permissions));
+        } else {
+          throw FakeFailure.platform(400, "INVALID_PARAMETER_VALUE",
+              "One of user_name, group_name or service_principal_name is required.");
+        }
+      }
+      return ok(assignmentList(results));
+    }
+    if (tail.size() == 2 && tail.get(0).equals("principals")) {
+      allow(method, path, "PUT", "DELETE");
+      return principalAssignment(request, method, host, tail.get(1));
+    }
+    throw noApi(method, path);
+  }
+
+  private Answer principalAssignment(RecordedRequest request, String method, long workspaceId, String principal) {
+    String principalId = Long.toString(parseId(principal));
+    if (method.equals("DELETE")) {
+      engine.store.unassign(workspaceId, principalId);
+      return ok(NODES.objectNode());
+    }
+    return ok(engine.store.assign(workspaceId, principalId, permissions(body(request))));
+  }
+
+  private static List<String> permissions(JsonNode body) {
+    JsonNode permissions = body.get("permissions");
+    if (permissions == null || permissions.isNull()) {
+      return Collections.emptyList();
+    }
+    if (!permissions.isArray()) {
+      throw FakeFailure.platform(400, "INVALID_PARAMETER_VALUE", "permissions must be an array.");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode permission : permissions) {
+      values.add(permission.asText());
+    }
+    return values;
+  }
+
+  private static long parseId(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw FakeFailure.platform(400, "INVALID_PARAMETER_VALUE", "Invalid id: " + text);
+    }
+  }
+
+  private static ObjectNode assignmentList(List<ObjectNode> items) {
+    ObjectNode out = NODES.objectNode();
+    ArrayNode array = out.putArray("permission_assignments");
+    items.forEach(array::add);
+    return out;
+  }
+
+  private static ObjectNode permissionLevels() {
+    ObjectNode out = NODES.objectNode();
+    ArrayNode array = out.putArray("permissions");
+    array.add(NODES.objectNode().put("permission_level", "USER").put("description", "Can use the workspace."));
+    array.add(NODES.objectNode().put("permission_level", "ADMIN")
+        .put("description", "Can use the workspace and administer its users, groups and settings."));
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------------- journal
+
+  private void record(RecordedRequest request, String method, int status) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : request.getHeaders().names()) {
+      List<String> values = new ArrayList<>(request.getHeaders().values(name));
+      if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie")) {
+        values = Collections.nCopies(values.size(), "****");
+      }
+      headers.put(name, Collections.unmodifiableList(values));
+    }
+    ByteString body = request.getBody();
+    String text = body == null ? "" : body.utf8();
+    if (text.toLowerCase(Locale.ROOT).contains("password")) {
+      text = redactPasswords(text);
+    }
+    engine.record(host, method, request.getTarget(), Collections.unmodifiableMap(headers), text, status);
+  }
+
+  private static String redactPasswords(String text) {
+    try {
+      JsonNode tree = MAPPER.readTree(text);
+      redact(tree);
+      return MAPPER.writeValueAsString(tree);
+    } catch (IOException e) {
+      return "****";
+    }
+  }
+
+  private static void redact(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode object = (ObjectNode) node;
+      List<String> secrets = new ArrayList<>();
+      Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (field.getKey().toLowerCase(Locale.ROOT).contains("password")) {
+          secrets.add(field.getKey());
+        } else {
+          redact(field.getValue());
+        }
+      }
+      for (String secret : secrets) {
+        object.put(secret, "****");
+      }
+      if (object.path("path").asText("").toLowerCase(Locale.ROOT).contains("password") && object.has("value")) {
+        object.put("value", "****");
+      }
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        redact(element);
+      }
+    }
+  }
+
+  private static String write(JsonNode body) {
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+}

@@ -1,0 +1,1011 @@
+package dev.dbscim.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.core.json.SchemaUrns;
+import dev.dbscim.core.patch.PatchApplier;
+import dev.dbscim.core.patch.PatchException;
+import dev.dbscim.core.patch.PatchOperation;
+import dev.dbscim.core.patch.PatchRequest;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The fake's identity model: account principals, workspace-local principals, group memberships and workspace
+ * assignments, with the Databricks rules for visibility, uniqueness, limits and cascades. Every public method is
+ * synchronized on the store; rendered JSON is always a fresh tree the caller may change.
+ *
+ * <p>A <em>scope</em> is {@link #ACCOUNT} (the account API and its workspace-domain proxy) or a workspace id (the
+ * workspace API). Account principals are shared by every scope that sees them; {@code entitlements} and {@code roles}
+ * are kept per scope, since Databricks manages entitlements per workspace.
+ */
+public final class FakeStore {
+  /** The account scope. */
+  public static final long ACCOUNT = 0L;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String UNPARSABLE = "Request is unparsable, syntactically incorrect, or violates schema.";
+  private static final Set<String> NOT_STORED =
+      new HashSet<>(Arrays.asList("id", "meta", "schemas", "groups", "members", "entitlements", "roles", "password"));
+  private static final PatchApplier PATCHER =
+      PatchApplier.create(
+          PatchApplier.Options.builder()
+              .ignoredAttributes(Arrays.asList("userName", "emails", "groups", "schemas"))
+              .build());
+
+  /** The kinds of principal. */
+  public enum Kind {
+    /** Users. */
+    USER("Users", SchemaUrns.USER),
+    /** Service principals. */
+    SERVICE_PRINCIPAL("ServicePrincipals", SchemaUrns.SERVICE_PRINCIPAL),
+    /** Groups. */
+    GROUP("Groups", SchemaUrns.GROUP);
+
+    private final String plural;
+    private final String schema;
+
+    Kind(String plural, String schema) {
+      this.plural = plural;
+      this.schema = schema;
+    }
+
+    /**
+     * Returns the URL segment, such as {@code Users}.
+     *
+     * @return the plural name
+     */
+    public String plural() {
+      return plural;
+    }
+
+    /**
+     * Returns the kind for a URL segment.
+     *
+     * @param segment the segment, such as {@code Groups}
+     * @return the kind, or empty
+     */
+    public static Optional<Kind> fromPlural(String segment) {
+      for (Kind kind : values()) {
+        if (kind.plural.equals(segment)) {
+          return Optional.of(kind);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private static final class Principal {
+    final String id;
+    final Kind kind;
+    final long home;
+    ObjectNode attributes = NODES.objectNode();
+    final Map<Long, ObjectNode> scoped = new HashMap<>();
+    final LinkedHashSet<String> members = new LinkedHashSet<>();
+    final LinkedHashSet<String> parents = new LinkedHashSet<>();
+
+    Principal(String id, Kind kind, long home) {
+      this.id = id;
+      this.kind = kind;
+      this.home = home;
+    }
+
+    String name() {
+      switch (kind) {
+        case USER:
+          return attributes.path("userName").asText();
+        case SERVICE_PRINCIPAL:
+          return attributes.path("applicationId").asText();
+        default:
+          return attributes.path("displayName").asText();
+      }
+    }
+
+    String display() {
+      String display = attributes.path("displayName").asText("");
+      return display.isEmpty() ? name() : display;
+    }
+  }
+
+  private static final class Workspace {
+    final long id;
+    final boolean federated;
+    final LinkedHashMap<String, List<String>> assignments = new LinkedHashMap<>();
+
+    Workspace(long id, boolean federated) {
+      this.id = id;
+      this.federated = federated;
+    }
+  }
+
+  private final String accountId;
+  private final Clock clock;
+  private final int maxPrincipals;
+  private final int maxGroups;
+  private final LinkedHashMap<String, Principal> principals = new LinkedHashMap<>();
+  private final Map<String, String> names = new HashMap<>();
+  private final LinkedHashMap<Long, Workspace> workspaces = new LinkedHashMap<>();
+  private long nextId = 1_000_000_000_000_001L;
+
+  /**
+   * Creates an empty store.
+   *
+   * @param accountId the account id, used in error details
+   * @param clock the clock
+   * @param maxPrincipals the limit of users plus service principals per account and per workspace
+   * @param maxGroups the limit of groups per account and per workspace
+   */
+  public FakeStore(String accountId, Clock clock, int maxPrincipals, int maxGroups) {
+    this.accountId = accountId;
+    this.clock = clock;
+    this.maxPrincipals = maxPrincipals;
+    this.maxGroups = maxGroups;
+  }
+
+  /**
+   * Adds a workspace.
+   *
+   * @param id the workspace id
+   * @param federated whether the workspace is enabled for identity federation
+   */
+  public synchronized void addWorkspace(long id, boolean federated) {
+    workspaces.put(id, new Workspace(id, federated));
+  }
+
+  /**
+   * Returns the workspace ids, in creation order.
+   *
+   * @return the ids
+   */
+  public synchronized List<Long> workspaceIds() {
+    return new ArrayList<>(workspaces.keySet());
+  }
+
+  /**
+   * Returns whether the workspace exists and is identity-federated.
+   *
+   * @param workspaceId the workspace id
+   * @return whether it is federated
+   */
+  public synchronized boolean federated(long workspaceId) {
+    Workspace workspace = workspaces.get(workspaceId);
+    return workspace != null && workspace.federated;
+  }
+
+  // ---------------------------------------------------------------------------------------------------- SCIM
+
+  /**
+   * Creates a principal as a POST in {@code scope} does and returns it rendered in that scope.
+   *
+   * @param scope the scope
+   * @param kind the kind
+   * @param body the request body
+   * @return the created resource
+   */
+  public synchronized ObjectNode create(long scope, Kind kind, JsonNode body) {
+    ObjectNode input = requireObject(body);
+    refuseAccountEntitlements(scope, input);
+    ObjectNode attributes = storedAttributes(input);
+    if (kind == Kind.USER) {
+      String userName = input.path("userName").asText("").trim().toLowerCase(Locale.ROOT);
+      if (userName.isEmpty()) {
+        throw FakeFailure.scim(400, "invalidValue", "Request is missing the required attribute userName.");
+      }
+      attributes.put("userName", userName);
+      if (!input.path("emails").isArray() || input.path("emails").size() == 0) {
+        ObjectNode email = NODES.objectNode().put("type", "work").put("value", userName).put("primary", true);
+        attributes.set("emails", NODES.arrayNode().add(email));
+      }
+    } else if (kind == Kind.SERVICE_PRINCIPAL) {
+      String applicationId = input.path("applicationId").asText("").trim();
+      attributes.put("applicationId", applicationId.isEmpty() ? UUID.randomUUID().toString() : applicationId);
+    } else if (input.path("displayName").asText("").trim().isEmpty()) {
+      throw FakeFailure.scim(400, "invalidValue", "Request is missing the required attribute displayName.");
+    }
+    if (kind != Kind.GROUP && !attributes.has("active")) {
+      attributes.put("active", true);
+    }
+    long home = homeFor(scope, kind);
+    if (home == ACCOUNT && scope != ACCOUNT) {
+      Principal existing = principals.get(names.get(nameKey(ACCOUNT, kind, nameOf(kind, attributes))));
+      if (existing != null && !visible(existing, scope)) {
+        assign(scope, existing.id, Collections.singletonList("USER"));
+        applyScoped(existing, scope, input);
+        return render(existing, scope, true);
+      }
+    }
+    checkUnique(scope, home, kind, nameOf(kind, attributes), null);
+    checkLimits(scope, home, kind);
+    Principal principal = new Principal(Long.toString(nextId++), kind, home);
+    principal.attributes = attributes;
+    if (kind == Kind.GROUP) {
+      setMembers(principal, scope, memberIds(input.get("members")));
+    }
+    principals.put(principal.id, principal);
+    names.put(nameKey(home, kind, principal.name()), principal.id);
+    applyScoped(principal, scope, input);
+    if (home == ACCOUNT && scope != ACCOUNT) {
+      workspaces.get(scope).assignments.put(principal.id, new ArrayList<>(Collections.singletonList("USER")));
+    }
+    return render(principal, scope, true);
+  }
+
+  /**
+   * Returns a resource visible in {@code scope}.
+   *
+   * @param scope the scope
+   * @param kind the kind
+   * @param id the id
+   * @return the resource, with members for groups
+   */
+  public synchronized ObjectNode get(long scope, Kind kind, String id) {
+    return render(find(scope, kind, id), scope, true);
+  }
+
+  /**
+   * Returns every resource of {@code kind} visible in {@code scope}, in creation order.
+   *
+   * @param scope the scope
+   * @param kind the kind
+   * @param withMembers whether groups carry their members
+   * @return the resources
+   */
+  public synchronized List<ObjectNode> list(long scope, Kind kind, boolean withMembers) {
+    List<ObjectNode> result = new ArrayList<>();
+    for (Principal principal : principals.values()) {
+      if (principal.kind == kind && visible(principal, scope)) {
+        result.add(render(principal, scope, withMembers));
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Replaces a resource as a PUT does: {@code userName}, {@code emails}, {@code groups} and read-only attributes are
+   * ignored; omitted attributes, members, entitlements and roles are dropped.
+   *
+   * @param scope the scope
+   * @param kind the kind
+   * @param id the id
+   * @param body the request body
+   * @return the replaced resource
+   */
+  public synchronized ObjectNode replace(long scope, Kind kind, String id, JsonNode body) {
+    Principal principal = find(scope, kind, id);
+    ObjectNode input = requireObject(body);
+    refuseAccountEntitlements(scope, input);
+    ObjectNode attributes = storedAttributes(input);
+    keepIdentity(principal, attributes);
+    if (kind == Kind.GROUP) {
+      if (attributes.path("displayName").asText("").trim().isEmpty()) {
+        throw FakeFailure.scim(400, "invalidValue", "Request is missing the required attribute displayName.");
+      }
+      checkUnique(scope, principal.home, kind, attributes.path("displayName").asText(), principal);
+      List<String> members = memberIds(input.get("members"));
+      rename(principal, attributes);
+      setMembers(principal, scope, members);
+    } else {
+      rename(principal, attributes);
+    }
+    ObjectNode scoped = NODES.objectNode();
+    copyScoped(input, scoped);
+    principal.scoped.put(scope, scoped);
+    return render(principal, scope, true);
+  }
+
+  /**
+   * Applies a PATCH with the core applier and Databricks' tolerance, then stores the result.
+   *
+   * @param scope the scope
+   * @param kind the kind
+   * @param id the id
+   * @param request the parsed request
+   * @return the patched resource
+   */
+  public synchronized ObjectNode patch(long scope, Kind kind, String id, PatchRequest request) {
+    Principal principal = find(scope, kind, id);
+    ObjectNode current = render(principal, scope, true);
+    for (PatchOperation operation : request.operations()) {
+      String path = operation.path().orElse("");
+      String attribute = path.split("[\\[.]", 2)[0].trim();
+      boolean touchesEntitlements =
+          attribute.equalsIgnoreCase("entitlements")
+              || (path.isEmpty() && operation.value().map(v -> hasKeyIgnoreCase(v, "entitlements")).orElse(false));
+      if (scope == ACCOUNT && touchesEntitlements) {
+        throw entitlementsRefused();
+      }
+      if (operation.op() == dev.dbscim.core.patch.PatchOp.REMOVE
+          && attribute.equalsIgnoreCase("entitlements")
+          && current.path("entitlements").size() == 0) {
+        throw FakeFailure.scim(
+            400, "invalidPath", "No such attribute with the name : entitlements in the current resource");
+      }
+    }
+    ObjectNode patched;
+    try {
+      patched = PATCHER.apply(current, request);
+    } catch (PatchException e) {
+      String detail = PatchException.INVALID_SYNTAX.equals(e.scimType()) ? UNPARSABLE : e.getMessage();
+      throw FakeFailure.scim(400, e.scimType(), detail);
+    }
+    ObjectNode attributes = storedAttributes(patched);
+    keepIdentity(principal, attributes);
+    if (kind == Kind.GROUP) {
+      if (attributes.path("displayName").asText("").trim().isEmpty()) {
+        throw FakeFailure.scim(400, "invalidValue", "displayName cannot be removed.");
+      }
+      checkUnique(scope, principal.home, kind, attributes.path("displayName").asText(), principal);
+      List<String> members = memberIds(patched.get("members"));
+      rename(principal, attributes);
+      setMembers(principal, scope, members);
+    } else {
+      rename(principal, attributes);
+    }
+    ObjectNode scoped = NODES.objectNode();
+    copyScoped(patched, scoped);
+    principal.scoped.put(scope, scoped);
+    return render(principal, scope, true);
+  }
+
+  /**
+   * Deletes a principal as a DELETE in {@code scope} does. In the account scope, or for a workspace-local principal,
+   * it is removed everywhere (groups, assignments); an account principal deleted through a federated workspace is
+   * only unassigned from that workspace and removed from its workspace-local groups.
+   *
+   * @param scope the scope
+   * @param kind the kind
+   * @param id the id
+   */
+  public synchronized void delete(long scope, Kind kind, String id) {
+    Principal principal = find(scope, kind, id);
+    if (principal.home == scope) {
+      remove(principal);
+      return;
+    }
+    workspaces.get(scope).assignments.remove(principal.id);
+    for (Iterator<String> it = principal.parents.iterator(); it.hasNext(); ) {
+      Principal parent = principals.get(it.next());
+      if (parent.home == scope) {
+        parent.members.remove(principal.id);
+        it.remove();
+      }
+    }
+  }
+
+  /**
+   * Returns the user behind a token as a workspace's {@code /Me} does.
+   *
+   * @param scope the workspace
+   * @param id the user id
+   * @return the user
+   */
+  public synchronized ObjectNode me(long scope, String id) {
+    return get(scope, Kind.USER, id);
+  }
+
+  // ---------------------------------------------------------------------------------------------------- assignments
+
+  /**
+   * Assigns an account principal to a federated workspace; an empty permission list removes the assignment.
+   *
+   * @param workspaceId the workspace
+   * @param principalId the principal
+   * @param permissions the permissions, such as {@code USER}
+   * @return the assignment as a {@code PermissionAssignment} JSON object
+   */
+  public synchronized ObjectNode assign(long workspaceId, String principalId, List<String> permissions) {
+    Workspace workspace = requireWorkspace(workspaceId);
+    if (!workspace.federated) {
+      throw FakeFailure.platform(
+          400, "INVALID_PARAMETER_VALUE",
+          "Workspace " + workspaceId + " is not enabled for identity federation.");
+    }
+    Principal principal = principals.get(principalId);
+    if (principal == null || principal.home != ACCOUNT) {
+      throw FakeFailure.platform(
+          404, "RESOURCE_DOES_NOT_EXIST", "Principal " + principalId + " does not exist in account " + accountId + ".");
+    }
+    for (String permission : permissions) {
+      if (!"USER".equals(permission) && !"ADMIN".equals(permission)) {
+        throw FakeFailure.platform(400, "INVALID_PARAMETER_VALUE", "Invalid permission " + permission + ".");
+      }
+    }
+    if (permissions.isEmpty()) {
+      workspace.assignments.remove(principalId);
+      return assignmentJson(principal, permissions);
+    }
+    if (!workspace.assignments.containsKey(principalId) && principal.kind != Kind.GROUP) {
+      checkLimits(workspaceId, ACCOUNT, principal.kind);
+    }
+    workspace.assignments.put(principalId, new ArrayList<>(new LinkedHashSet<>(permissions)));
+    return assignmentJson(principal, permissions);
+  }
+
+  /**
+   * Assigns an account principal found by name ({@code user_name}, {@code group_name} or
+   * {@code service_principal_name}).
+   *
+   * @param workspaceId the workspace
+   * @param kind the kind the name refers to
+   * @param name the name
+   * @param permissions the permissions
+   * @return the assignment
+   */
+  public synchronized ObjectNode assignByName(long workspaceId, Kind kind, String name, List<String> permissions) {
+    String key = kind == Kind.USER ? name.toLowerCase(Locale.ROOT) : name;
+    String id = names.get(nameKey(ACCOUNT, kind, key));
+    if (id == null) {
+      throw FakeFailure.platform(404, "RESOURCE_DOES_NOT_EXIST", "Principal " + name + " does not exist.");
+    }
+    return assign(workspaceId, id, permissions);
+  }
+
+  /**
+   * Removes an assignment.
+   *
+   * @param workspaceId the workspace
+   * @param principalId the principal
+   */
+  public synchronized void unassign(long workspaceId, String principalId) {
+    Workspace workspace = requireWorkspace(workspaceId);
+    if (workspace.assignments.remove(principalId) == null) {
+      throw FakeFailure.platform(
+          404, "RESOURCE_DOES_NOT_EXIST",
+          "Principal " + principalId + " is not assigned to workspace " + workspaceId + ".");
+    }
+  }
+
+  /**
+   * Returns the direct assignments of a workspace.
+   *
+   * @param workspaceId the workspace
+   * @return the {@code PermissionAssignment} objects
+   */
+  public synchronized List<ObjectNode> assignments(long workspaceId) {
+    Workspace workspace = requireWorkspace(workspaceId);
+    List<ObjectNode> result = new ArrayList<>();
+    for (Map.Entry<String, List<String>> entry : workspace.assignments.entrySet()) {
+      result.add(assignmentJson(principals.get(entry.getKey()), entry.getValue()));
+    }
+    return result;
+  }
+
+  /**
+   * Returns whether the workspace exists.
+   *
+   * @param workspaceId the workspace id
+   * @return whether it exists
+   */
+  public synchronized boolean hasWorkspace(long workspaceId) {
+    return workspaces.containsKey(workspaceId);
+  }
+
+  // ---------------------------------------------------------------------------------------------------- inspection
+
+  /**
+   * Returns the id of a principal by its unique name in a home scope.
+   *
+   * @param home {@link #ACCOUNT} or a workspace id (workspace-local principals)
+   * @param kind the kind
+   * @param name userName, applicationId or displayName
+   * @return the id
+   */
+  public synchronized Optional<String> idByName(long home, Kind kind, String name) {
+    String key = kind == Kind.USER ? name.toLowerCase(Locale.ROOT) : name;
+    return Optional.ofNullable(names.get(nameKey(home, kind, key)));
+  }
+
+  /**
+   * Returns a principal rendered in the scope it lives in, whatever its kind.
+   *
+   * @param id the id
+   * @return the resource and its kind, or empty
+   */
+  public synchronized Optional<ObjectNode> renderHome(String id) {
+    Principal principal = principals.get(id);
+    return principal == null ? Optional.empty() : Optional.of(render(principal, principal.home, true));
+  }
+
+  /**
+   * Returns the kind of a principal.
+   *
+   * @param id the id
+   * @return the kind, or empty
+   */
+  public synchronized Optional<Kind> kindOf(String id) {
+    Principal principal = principals.get(id);
+    return principal == null ? Optional.empty() : Optional.of(principal.kind);
+  }
+
+  /**
+   * Returns the direct member ids of a group.
+   *
+   * @param groupId the group id
+   * @return the ids, in insertion order
+   */
+  public synchronized List<String> members(String groupId) {
+    Principal group = principals.get(groupId);
+    if (group == null || group.kind != Kind.GROUP) {
+      throw new IllegalArgumentException("no group with id " + groupId);
+    }
+    return new ArrayList<>(group.members);
+  }
+
+  /**
+   * Adds a member to a group without HTTP, with the same checks as a PATCH.
+   *
+   * @param groupId the group id
+   * @param memberId the member id
+   */
+  public synchronized void addMember(String groupId, String memberId) {
+    Principal group = principals.get(groupId);
+    if (group == null || group.kind != Kind.GROUP) {
+      throw new IllegalArgumentException("no group with id " + groupId);
+    }
+    List<String> members = new ArrayList<>(group.members);
+    members.add(memberId);
+    setMembers(group, group.home, members);
+  }
+
+  /**
+   * Returns how many principals of a kind live in a home scope.
+   *
+   * @param home {@link #ACCOUNT} or a workspace id
+   * @param kind the kind
+   * @return the count
+   */
+  public synchronized int count(long home, Kind kind) {
+    int count = 0;
+    for (Principal principal : principals.values()) {
+      if (principal.kind == kind && principal.home == home) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  // ---------------------------------------------------------------------------------------------------- internals
+
+  private long homeFor(long scope, Kind kind) {
+    if (scope == ACCOUNT) {
+      return ACCOUNT;
+    }
+    Workspace workspace = requireWorkspace(scope);
+    return workspace.federated && kind != Kind.GROUP ? ACCOUNT : scope;
+  }
+
+  private Workspace requireWorkspace(long workspaceId) {
+    Workspace workspace = workspaces.get(workspaceId);
+    if (workspace == null) {
+      throw FakeFailure.platform(
+          404, "RESOURCE_DOES_NOT_EXIST", "Workspace " + workspaceId + " does not exist in account " + accountId + ".");
+    }
+    return workspace;
+  }
+
+  private Principal find(long scope, Kind kind, String id) {
+    Principal principal = principals.get(id);
+    if (principal == null || principal.kind != kind || !visible(principal, scope)) {
+      throw FakeFailure.scim(404, null, notFound(kind));
+    }
+    return principal;
+  }
+
+  private static String notFound(Kind kind) {
+    switch (kind) {
+      case USER:
+        return "User not found.";
+      case SERVICE_PRINCIPAL:
+        return "Service principal not found.";
+      default:
+        return "Group not found.";
+    }
+  }
+
+  private boolean visible(Principal principal, long scope) {
+    if (principal.home == scope) {
+      return true;
+    }
+    if (principal.home != ACCOUNT) {
+      return false;
+    }
+    Workspace workspace = workspaces.get(scope);
+    if (workspace == null || !workspace.federated) {
+      return false;
+    }
+    if (workspace.assignments.containsKey(principal.id)) {
+      return true;
+    }
+    if (principal.kind == Kind.GROUP) {
+      return false;
+    }
+    for (String ancestor : ancestors(principal)) {
+      if (workspace.assignments.containsKey(ancestor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Set<String> ancestors(Principal principal) {
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> queue = new ArrayDeque<>(principal.parents);
+    while (!queue.isEmpty()) {
+      String id = queue.poll();
+      if (seen.add(id)) {
+        Principal group = principals.get(id);
+        if (group != null) {
+          queue.addAll(group.parents);
+        }
+      }
+    }
+    return seen;
+  }
+
+  private ObjectNode render(Principal principal, long scope, boolean withMembers) {
+    ObjectNode out = NODES.objectNode();
+    out.putArray("schemas").add(principal.kind.schema);
+    out.put("id", principal.id);
+    out.setAll(principal.attributes.deepCopy());
+    ObjectNode scoped = principal.scoped.get(scope);
+    if (scoped != null) {
+      if (scope != ACCOUNT && scoped.has("entitlements")) {
+        out.set("entitlements", scoped.get("entitlements").deepCopy());
+      }
+      if (scoped.has("roles")) {
+        out.set("roles", scoped.get("roles").deepCopy());
+      }
+    }
+    ArrayNode groups = groupsOf(principal, scope);
+    if (principal.kind == Kind.GROUP) {
+      if (withMembers && !principal.members.isEmpty()) {
+        ArrayNode members = out.putArray("members");
+        for (String memberId : principal.members) {
+          Principal member = principals.get(memberId);
+          members.add(
+              NODES.objectNode()
+                  .put("display", member.display())
+                  .put("value", member.id)
+                  .put("$ref", member.kind.plural + "/" + member.id));
+        }
+      }
+      out.set("groups", groups);
+      out.putObject("meta").put("resourceType", principal.home == ACCOUNT ? "Group" : "WorkspaceGroup");
+    } else if (groups.size() > 0) {
+      out.set("groups", groups);
+    }
+    return out;
+  }
+
+  private ArrayNode groupsOf(Principal principal, long scope) {
+    ArrayNode groups = NODES.arrayNode();
+    Set<String> direct = new LinkedHashSet<>();
+    for (String parentId : principal.parents) {
+      Principal parent = principals.get(parentId);
+      if (visible(parent, scope)) {
+        direct.add(parentId);
+        groups.add(groupRef(parent, "direct"));
+      }
+    }
+    for (String ancestorId : ancestors(principal)) {
+      Principal ancestor = principals.get(ancestorId);
+      if (!direct.contains(ancestorId) && !ancestorId.equals(principal.id) && visible(ancestor, scope)) {
+        groups.add(groupRef(ancestor, "indirect"));
+      }
+    }
+    return groups;
+  }
+
+  private static ObjectNode groupRef(Principal group, String type) {
+    return NODES.objectNode()
+        .put("display", group.display())
+        .put("type", type)
+        .put("value", group.id)
+        .put("$ref", "Groups/" + group.id);
+  }
+
+  private ObjectNode assignmentJson(Principal principal, List<String> permissions) {
+    ObjectNode out = NODES.objectNode();
+    ArrayNode array = out.putArray("permissions");
+    permissions.forEach(array::add);
+    ObjectNode ref = out.putObject("principal");
+    ref.put("principal_id", Long.parseLong(principal.id));
+    ref.put("display_name", principal.display());
+    switch (principal.kind) {
+      case USER:
+        ref.put("user_name", principal.name());
+        break;
+      case SERVICE_PRINCIPAL:
+        ref.put("service_principal_name", principal.name());
+        break;
+      default:
+        ref.put("group_name", principal.name());
+        break;
+    }
+    return out;
+  }
+
+  private static ObjectNode requireObject(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw FakeFailure.scim(400, "invalidSyntax", UNPARSABLE);
+    }
+    return (ObjectNode) body;
+  }
+
+  private static ObjectNode storedAttributes(ObjectNode input) {
+    ObjectNode attributes = NODES.objectNode();
+    Iterator<Map.Entry<String, JsonNode>> fields = input.properties().iterator();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      if (NOT_STORED.contains(name) || isKnownIgnoringCase(name) || field.getValue().isNull()) {
+        continue;
+      }
+      attributes.set(canonical(name), field.getValue().deepCopy());
+    }
+    if (attributes.has("active") && !attributes.get("active").isBoolean()) {
+      attributes.put("active", Boolean.parseBoolean(attributes.get("active").asText("true")));
+    }
+    return attributes;
+  }
+
+  private static boolean isKnownIgnoringCase(String name) {
+    for (String known : NOT_STORED) {
+      if (known.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<String> CANONICAL =
+      Arrays.asList("userName", "displayName", "externalId", "applicationId", "active", "name", "emails");
+
+  private static String canonical(String name) {
+    for (String known : CANONICAL) {
+      if (known.equalsIgnoreCase(name)) {
+        return known;
+      }
+    }
+    return name;
+  }
+
+  private static void copyScoped(JsonNode input, ObjectNode scoped) {
+    Iterator<Map.Entry<String, JsonNode>> fields = input.properties().iterator();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getValue().isArray() && field.getValue().size() > 0) {
+        if (field.getKey().equalsIgnoreCase("entitlements")) {
+          scoped.set("entitlements", valuesOnly((ArrayNode) field.getValue()));
+        } else if (field.getKey().equalsIgnoreCase("roles")) {
+          scoped.set("roles", valuesOnly((ArrayNode) field.getValue()));
+        }
+      }
+    }
+  }
+
+  private static ArrayNode valuesOnly(ArrayNode values) {
+    ArrayNode out = NODES.arrayNode();
+    for (JsonNode value : values) {
+      if (!value.isObject() || !value.path("value").isTextual()) {
+        throw FakeFailure.scim(400, "invalidSyntax", UNPARSABLE);
+      }
+      out.add(NODES.objectNode().put("value", value.get("value").asText()));
+    }
+    return out;
+  }
+
+  private static void applyScoped(Principal principal, long scope, ObjectNode input) {
+    ObjectNode scoped = NODES.objectNode();
+    copyScoped(input, scoped);
+    if (scoped.size() > 0) {
+      principal.scoped.put(scope, scoped);
+    }
+  }
+
+  private static boolean hasKeyIgnoreCase(JsonNode value, String key) {
+    if (!value.isObject()) {
+      return false;
+    }
+    Iterator<String> names = value.fieldNames();
+    while (names.hasNext()) {
+      if (names.next().equalsIgnoreCase(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void refuseAccountEntitlements(long scope, ObjectNode input) {
+    if (scope != ACCOUNT) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> fields = input.properties().iterator();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equalsIgnoreCase("entitlements") && field.getValue().size() > 0) {
+        throw entitlementsRefused();
+      }
+    }
+  }
+
+  private static FakeFailure entitlementsRefused() {
+    return FakeFailure.scim(400, "invalidValue", "entitlements can only be managed at the workspace level");
+  }
+
+  private static void keepIdentity(Principal principal, ObjectNode attributes) {
+    for (String name : Arrays.asList("userName", "emails")) {
+      if (principal.attributes.has(name)) {
+        attributes.set(name, principal.attributes.get(name).deepCopy());
+      } else {
+        attributes.remove(name);
+      }
+    }
+    if (principal.kind == Kind.SERVICE_PRINCIPAL) {
+      String applicationId = attributes.path("applicationId").asText("");
+      if (!applicationId.isEmpty() && !applicationId.equals(principal.name())) {
+        throw FakeFailure.scim(400, "mutability", "applicationId cannot be changed.");
+      }
+      attributes.put("applicationId", principal.name());
+    }
+  }
+
+  private void rename(Principal principal, ObjectNode attributes) {
+    names.remove(nameKey(principal.home, principal.kind, principal.name()));
+    principal.attributes = attributes;
+    names.put(nameKey(principal.home, principal.kind, principal.name()), principal.id);
+  }
+
+  private static String nameOf(Kind kind, ObjectNode attributes) {
+    switch (kind) {
+      case USER:
+        return attributes.path("userName").asText();
+      case SERVICE_PRINCIPAL:
+        return attributes.path("applicationId").asText();
+      default:
+        return attributes.path("displayName").asText();
+    }
+  }
+
+  private static String nameKey(long home, Kind kind, String name) {
+    return home + "|" + kind.ordinal() + "|" + name;
+  }
+
+  private void checkUnique(long scope, long home, Kind kind, String name, Principal self) {
+    String existing = names.get(nameKey(home, kind, name));
+    if (kind == Kind.GROUP && existing == null && scope != ACCOUNT) {
+      for (Principal group : principals.values()) {
+        if (group.kind == Kind.GROUP && group != self && group.name().equals(name) && visible(group, scope)) {
+          existing = group.id;
+          break;
+        }
+      }
+    }
+    if (existing == null || (self != null && existing.equals(self.id))) {
+      return;
+    }
+    switch (kind) {
+      case USER:
+        throw FakeFailure.scim(
+            409, null,
+            scope == ACCOUNT
+                ? "User with email " + name + " already exists in this account"
+                : "User with username " + name + " already exists.");
+      case SERVICE_PRINCIPAL:
+        throw FakeFailure.scim(409, null, "Service principal with application ID " + name + " already exists.");
+      default:
+        throw FakeFailure.scim(409, null, "Group with name " + name + " already exists.");
+    }
+  }
+
+  private void checkLimits(long scope, long home, Kind kind) {
+    boolean group = kind == Kind.GROUP;
+    int limit = group ? maxGroups : maxPrincipals;
+    String what = group ? "groups" : "users and service principals";
+    if (countIn(ACCOUNT, group) >= limit && home == ACCOUNT) {
+      throw FakeFailure.scim(
+          400, null, "Account " + accountId + " has reached the limit of " + limit + " " + what + ".");
+    }
+    if (scope != ACCOUNT && countIn(scope, group) >= limit) {
+      throw FakeFailure.scim(400, null, "Workspace " + scope + " has reached the limit of " + limit + " " + what + ".");
+    }
+  }
+
+  private int countIn(long scope, boolean groups) {
+    int count = 0;
+    for (Principal principal : principals.values()) {
+      if ((principal.kind == Kind.GROUP) == groups && visible(principal, scope)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static List<String> memberIds(JsonNode members) {
+    List<String> ids = new ArrayList<>();
+    if (members == null || members.isNull()) {
+      return ids;
+    }
+    if (!members.isArray()) {
+      throw FakeFailure.scim(400, "invalidSyntax", UNPARSABLE);
+    }
+    for (JsonNode member : members) {
+      if (!member.isObject() || !member.path("value").isTextual()) {
+        throw FakeFailure.scim(400, "invalidSyntax", UNPARSABLE);
+      }
+      ids.add(member.get("value").asText());
+    }
+    return ids;
+  }
+
+  private void setMembers(Principal group, long scope, Collection<String> memberIds) {
+    LinkedHashSet<String> wanted = new LinkedHashSet<>(memberIds);
+    for (String memberId : wanted) {
+      if (group.members.contains(memberId)) {
+        continue;
+      }
+      Principal member = principals.get(memberId);
+      boolean allowed =
+          member != null
+              && (group.home == ACCOUNT ? member.home == ACCOUNT : visible(member, group.home))
+              && (scope == ACCOUNT || visible(member, scope));
+      if (!allowed) {
+        throw FakeFailure.scim(404, null, "Member " + memberId + " not found.");
+      }
+      if (member.kind == Kind.GROUP && (member == group || ancestors(group).contains(member.id))) {
+        throw FakeFailure.scim(400, "invalidValue", "Adding group " + memberId + " would create a membership cycle.");
+      }
+    }
+    for (String old : group.members) {
+      if (!wanted.contains(old)) {
+        principals.get(old).parents.remove(group.id);
+      }
+    }
+    group.members.clear();
+    for (String memberId : wanted) {
+      group.members.add(memberId);
+      principals.get(memberId).parents.add(group.id);
+    }
+  }
+
+  private void remove(Principal principal) {
+    principals.remove(principal.id);
+    names.remove(nameKey(principal.home, principal.kind, principal.name()));
+    for (String parentId : principal.parents) {
+      principals.get(parentId).members.remove(principal.id);
+    }
+    for (String memberId : principal.members) {
+      principals.get(memberId).parents.remove(principal.id);
+    }
+    for (Workspace workspace : workspaces.values()) {
+      workspace.assignments.remove(principal.id);
+    }
+  }
+
+  /**
+   * Returns the clock the store stamps with.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * An in-memory fake of Databricks identity APIs for tests: {@link dev.dbscim.testkit.FakeScimServer} with the
+ * {@link dev.dbscim.testkit.FakeScim} JUnit 5 extension, {@link dev.dbscim.testkit.FakeScimState} to seed and inspect
+ * without HTTP, {@link dev.dbscim.testkit.Fault} injection and a redacted {@link dev.dbscim.testkit.RecordedCall}
+ * journal.
+ *
+ * <h2>What it serves</h2>
+ * <ul>
+ *   <li>Account host: {@code /api/2.0/accounts/{accountId}/scim/v2/{Users|Groups|ServicePrincipals}[/{id}]} and
+ *       {@code /api/2.0/accounts/{accountId}/workspaces/{workspaceId}/permissionassignments[/principals/{id}|/permissions]}.</li>
+ *   <li>Each workspace host: {@code /api/2.0/preview/scim/v2/...} with {@code /Me}; the account proxy
+ *       {@code /api/2.0/account/scim/v2/...} (a workspace admin reads everything and creates users and service
+ *       principals; other writes answer 403); {@code /api/2.0/preview/permissionassignments[/principals/{id}]}.</li>
+ *   <li>{@code /.well-known/databricks-config} and {@code /oidc/.well-known/oauth-authorization-server} answer 404, so
+ *       the official SDKs fall back to their configured values.</li>
+ * </ul>
+ *
+ * <h2>Behaviour the sources do not state (inferred)</h2>
+ * <ul>
+ *   <li>Ids are 16-digit numeric strings from one sequence; list order is creation order unless {@code sortBy} is
+ *       given. {@code count} defaults to 10,000 and larger values are capped silently; {@code startIndex} below 1 is
+ *       read as 1. Empty and past-the-end pages omit {@code Resources}.</li>
+ *   <li>Filters (unless full RFC filtering is enabled): {@code eq}, {@code ne}, {@code co}, {@code sw} with
+ *       {@code and}/{@code or} on {@code userName}, {@code displayName}, {@code active}, {@code applicationId},
+ *       {@code externalId} and {@code id}; anything else, a parse error or more than 200 nodes gives 400
+ *       {@code InvalidFilter} "Given filter operator is not supported.".</li>
+ *   <li>Limits: creating beyond 10,000 users plus service principals or 5,000 groups (per account, and per workspace
+ *       counting what the workspace sees) answers 400 with a SCIM error, no {@code scimType}, detail
+ *       "Account {id} has reached the limit of {n} users and service principals." (or "Workspace {id} ...").</li>
+ *   <li>Authentication: a missing bearer token answers 401 {@code {"error_code":401,"message":"Credential was not sent
+ *       or was of an unsupported type for this API."}}; an unknown or expired token answers 401 with
+ *       {@code "Invalid access token."} and {@code X-Databricks-Reason-Phrase}. A plain workspace user may read
+ *       {@code /Me} and list users, groups and service principals; anything else answers 403
+ *       "{path} is only accessible by admins".</li>
+ *   <li>A member that does not exist (or is not allowed in the group's scope) answers 404 "Member {id} not found.";
+ *       a membership cycle answers 400 {@code invalidValue}.</li>
+ *   <li>In an identity-federated workspace, users and service principals created through the workspace API are
+ *       account principals assigned with {@code USER}; creating one that exists in the account but is not visible
+ *       assigns it (201). Deleting an account principal through the workspace API only unassigns it from that
+ *       workspace; deleting it through the account API removes it everywhere. Groups created in a workspace are always
+ *       workspace-local ({@code WorkspaceGroup}). {@code entitlements} and {@code roles} are kept per workspace.</li>
+ *   <li>PATCH and PUT answer 200 with the resource, POST 201, DELETE 204 (assignment DELETE 200 {@code {}}).
+ *       Unknown paths answer 404 {@code ENDPOINT_NOT_FOUND} "No API found for '{method} {path}'"; a known path with
+ *       the wrong method answers 405 {@code METHOD_NOT_ALLOWED}.</li>
+ * </ul>
+ */
+package dev.dbscim.testkit;
