@@ -47,7 +47,8 @@ class AssignmentWiringTest {
 
   @Test
   void workspacePermissionAssignments_list_getsPreviewPath() throws Exception {
-    server.json(200, "{\"permission_assignments\":[{\"permissions\":[\"ADMIN\"],\"principal\":{\"principal_id\":345}}]}");
+    server.json(200, "{\"permission_assignments\":[{\"permissions\":[\"ADMIN\"],"
+        + "\"principal\":{\"principal_id\":345}}]}");
     try (ScimWorkspaceClient workspace = server.workspaceBuilder().build()) {
       List<PermissionAssignment> assignments = workspace.permissionAssignments().list();
 
