@@ -2,7 +2,6 @@ package dev.dbscim.client;
 
 import dev.dbscim.client.auth.CredentialsProvider;
 import dev.dbscim.client.internal.LoopbackHosts;
-import dev.dbscim.client.internal.RequestThrottle;
 import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.client.retry.Sleeper;
 import java.net.URI;
@@ -56,7 +55,6 @@ public final class ClientConfig {
   private final boolean wireLoggingEnabled;
   private final long maxResponseBytes;
   private final Map<String, String> defaultHeaders;
-  private final RequestThrottle requestThrottle;
 
   private ClientConfig(Builder builder) {
     this.endpoint = builder.endpoint;
@@ -72,7 +70,6 @@ public final class ClientConfig {
     this.wireLoggingEnabled = builder.wireLoggingEnabled;
     this.maxResponseBytes = builder.maxResponseBytes;
     this.defaultHeaders = Collections.unmodifiableMap(copyIgnoringCase(builder.defaultHeaders));
-    this.requestThrottle = builder.requestThrottle;
   }
 
   /**
@@ -105,7 +102,6 @@ public final class ClientConfig {
     builder.wireLoggingEnabled = wireLoggingEnabled;
     builder.maxResponseBytes = maxResponseBytes;
     builder.defaultHeaders.putAll(defaultHeaders);
-    builder.requestThrottle = requestThrottle;
     return builder;
   }
 
@@ -235,11 +231,6 @@ public final class ClientConfig {
     return copy;
   }
 
-  /** Returns the client-side rate limiter; internal, so not public. */
-  RequestThrottle requestThrottle() {
-    return requestThrottle;
-  }
-
   /**
    * Returns a description with the credentials masked as {@code ****} and only the names of the default headers.
    *
@@ -269,7 +260,6 @@ public final class ClientConfig {
     private boolean wireLoggingEnabled;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private final Map<String, String> defaultHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    private RequestThrottle requestThrottle = RequestThrottle.none();
 
     private Builder() {}
 
@@ -448,12 +438,6 @@ public final class ClientConfig {
       Objects.requireNonNull(headers, "headers");
       defaultHeaders.clear();
       headers.forEach(this::putDefaultHeader);
-      return this;
-    }
-
-    /** Sets the client-side rate limiter; internal, so not public. Default: none. */
-    Builder requestThrottle(RequestThrottle requestThrottle) {
-      this.requestThrottle = Objects.requireNonNull(requestThrottle, "requestThrottle");
       return this;
     }
 
