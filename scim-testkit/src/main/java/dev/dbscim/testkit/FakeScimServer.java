@@ -52,6 +52,7 @@ public final class FakeScimServer implements AutoCloseable {
   private final int maxGroups;
   private final List<Boolean> workspaceFlags;
   private final boolean adminApiEnabled;
+  private final int accountPort;
   private final FakeEngine engine;
   private final FakeScimState state;
   private final List<WorkspaceSetup> setups = new ArrayList<>();
@@ -87,6 +88,7 @@ public final class FakeScimServer implements AutoCloseable {
     this.maxGroups = builder.maxGroups;
     this.workspaceFlags = new ArrayList<>(builder.workspaces);
     this.adminApiEnabled = builder.adminApiEnabled;
+    this.accountPort = builder.accountPort;
     FakeStore store = newStore();
     List<String[]> owners = populate(store);
     this.engine = new FakeEngine(store, accountId, clock, builder.fullRfcFilters,
@@ -223,7 +225,7 @@ public final class FakeScimServer implements AutoCloseable {
     server.setServerSocketFactory(new FakeSockets());
     servers.add(server);
     InetAddress loopback = InetAddress.getLoopbackAddress();
-    server.start(loopback, 0);
+    server.start(loopback, host == FakeStore.ACCOUNT ? accountPort : 0);
     String address = loopback.getHostAddress().contains(":") ? "[" + loopback.getHostAddress() + "]"
         : loopback.getHostAddress();
     return URI.create("http://" + address + ":" + server.getPort());
@@ -387,8 +389,24 @@ public final class FakeScimServer implements AutoCloseable {
     private boolean accountGroupListIncludesMembers;
     private int journalCapacity = 10_000;
     private boolean adminApiEnabled;
+    private int accountPort;
 
     private Builder() {}
+
+    /**
+     * Sets the loopback port of the account host; 0 (the default) picks a free one. Workspace hosts always get free
+     * ports.
+     *
+     * @param port the port, from 0 to 65535
+     * @return this builder
+     */
+    public Builder accountPort(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be from 0 to 65535");
+      }
+      this.accountPort = port;
+      return this;
+    }
 
     /**
      * Serves the test-control API under {@code /_fake/} on every host: {@code GET /_fake/state},
