@@ -2,6 +2,8 @@ package dev.dbscim.testkit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.testkit.internal.FakeAdminApi;
+import dev.dbscim.testkit.internal.FakeBuiltins;
 import dev.dbscim.testkit.internal.FakeEngine;
 import dev.dbscim.testkit.internal.FakeRouter;
 import dev.dbscim.testkit.internal.FakeSockets;
@@ -42,9 +44,15 @@ import mockwebserver3.MockWebServer;
  * thread-safe; a closed fake cannot be restarted.
  */
 public final class FakeScimServer implements AutoCloseable {
+  private static final long FIRST_WORKSPACE_ID = 1001;
+
   private final String accountId;
   private final Clock clock;
-  private final FakeStore store;
+  private final int maxPrincipals;
+  private final int maxGroups;
+  private final List<Boolean> workspaceFlags;
+  private final boolean adminApiEnabled;
+  private final int accountPort;
   private final FakeEngine engine;
   private final FakeScimState state;
   private final List<WorkspaceSetup> setups = new ArrayList<>();
@@ -76,32 +84,81 @@ public final class FakeScimServer implements AutoCloseable {
   private FakeScimServer(Builder builder) {
     this.accountId = builder.accountId;
     this.clock = builder.clock;
-    this.store = new FakeStore(accountId, clock, builder.maxPrincipals, builder.maxGroups);
+    this.maxPrincipals = builder.maxPrincipals;
+    this.maxGroups = builder.maxGroups;
+    this.workspaceFlags = new ArrayList<>(builder.workspaces);
+    this.adminApiEnabled = builder.adminApiEnabled;
+    this.accountPort = builder.accountPort;
+    FakeStore store = newStore();
+    List<String[]> owners = populate(store);
     this.engine = new FakeEngine(store, accountId, clock, builder.fullRfcFilters,
         builder.accountGroupListIncludesMembers, builder.journalCapacity);
-    this.state = new FakeScimState(store);
+    this.state = new FakeScimState(engine);
     engine.rotateAccountToken(newToken());
-    long id = 1001;
-    for (Boolean federated : builder.workspaces) {
-      store.addWorkspace(id, federated);
-      String adminUserId = tokenOwner(id, "admin", federated);
-      String userId = tokenOwner(id, "user", federated);
-      if (federated) {
-        store.assign(id, adminUserId, Collections.singletonList("ADMIN"));
-      }
-      WorkspaceSetup setup = new WorkspaceSetup(id, federated, newToken(), newToken(), adminUserId, userId);
-      engine.addWorkspaceToken(setup.adminToken, new FakeEngine.Caller(id, adminUserId, true));
-      engine.addWorkspaceToken(setup.userToken, new FakeEngine.Caller(id, userId, false));
+    long id = FIRST_WORKSPACE_ID;
+    for (int i = 0; i < workspaceFlags.size(); i++, id++) {
+      WorkspaceSetup setup = new WorkspaceSetup(id, workspaceFlags.get(i), newToken(), newToken(), owners.get(i)[0],
+          owners.get(i)[1]);
+      engine.addWorkspaceToken(setup.adminToken, new FakeEngine.Caller(id, setup.adminUserId, true));
+      engine.addWorkspaceToken(setup.userToken, new FakeEngine.Caller(id, setup.userId, false));
       setups.add(setup);
-      id++;
     }
   }
 
-  private String tokenOwner(long workspaceId, String role, boolean federated) {
+  private FakeStore newStore() {
+    return new FakeStore(accountId, clock, maxPrincipals, maxGroups);
+  }
+
+  /**
+   * Adds the workspaces, the built-in groups and the users behind the workspace tokens to an empty store, always in
+   * the same order, so a fresh store gets the same ids.
+   */
+  private List<String[]> populate(FakeStore store) {
+    long id = FIRST_WORKSPACE_ID;
+    for (Boolean federated : workspaceFlags) {
+      store.addWorkspace(id++, federated);
+    }
+    FakeBuiltins builtins = FakeBuiltins.install(store);
+    List<String[]> owners = new ArrayList<>();
+    id = FIRST_WORKSPACE_ID;
+    for (Boolean federated : workspaceFlags) {
+      String adminUserId = tokenOwner(store, id, "admin");
+      String userId = tokenOwner(store, id, "user");
+      if (federated) {
+        store.assign(id, adminUserId, Collections.singletonList("ADMIN"));
+      } else {
+        builtins.grantAdmin(id, adminUserId);
+      }
+      owners.add(new String[] {adminUserId, userId});
+      id++;
+    }
+    return owners;
+  }
+
+  private static String tokenOwner(FakeStore store, long workspaceId, String role) {
     ObjectNode user = JsonNodeFactory.instance.objectNode();
     user.put("userName", role + "-" + workspaceId + "@example.com");
     user.put("displayName", ("admin".equals(role) ? "Workspace Admin " : "Workspace User ") + workspaceId);
     return store.create(workspaceId, FakeStore.Kind.USER, user).get("id").asText();
+  }
+
+  /**
+   * Empties the fake: every principal, group, membership and assignment goes, ids start again from the first one,
+   * queued faults and the journal are dropped. What remains is what a new fake has: the built-in groups and the users
+   * behind the workspace tokens, with the same ids. Every token keeps working, the account token included, and the
+   * clock is left as it is.
+   */
+  public void reset() {
+    FakeStore fresh = newStore();
+    List<String[]> owners = populate(fresh);
+    for (int i = 0; i < setups.size(); i++) {
+      if (!setups.get(i).adminUserId.equals(owners.get(i)[0]) || !setups.get(i).userId.equals(owners.get(i)[1])) {
+        throw new IllegalStateException("a reset store gave the token owners other ids");
+      }
+    }
+    engine.replaceStore(fresh);
+    engine.clearFaults();
+    engine.clearJournal();
   }
 
   private static String newToken() {
@@ -161,11 +218,14 @@ public final class FakeScimServer implements AutoCloseable {
     MockWebServer server = new MockWebServer();
     FakeRouter router = new FakeRouter(engine, host);
     router.attach(server);
+    if (adminApiEnabled) {
+      router.adminApi(new FakeAdminApi(engine, clock, this::failNext, this::recordedRequests, this::reset));
+    }
     server.setDispatcher(router);
     server.setServerSocketFactory(new FakeSockets());
     servers.add(server);
     InetAddress loopback = InetAddress.getLoopbackAddress();
-    server.start(loopback, 0);
+    server.start(loopback, host == FakeStore.ACCOUNT ? accountPort : 0);
     String address = loopback.getHostAddress().contains(":") ? "[" + loopback.getHostAddress() + "]"
         : loopback.getHostAddress();
     return URI.create("http://" + address + ":" + server.getPort());
@@ -328,8 +388,40 @@ public final class FakeScimServer implements AutoCloseable {
     private boolean fullRfcFilters;
     private boolean accountGroupListIncludesMembers;
     private int journalCapacity = 10_000;
+    private boolean adminApiEnabled;
+    private int accountPort;
 
     private Builder() {}
+
+    /**
+     * Sets the loopback port of the account host; 0 (the default) picks a free one. Workspace hosts always get free
+     * ports.
+     *
+     * @param port the port, from 0 to 65535
+     * @return this builder
+     */
+    public Builder accountPort(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be from 0 to 65535");
+      }
+      this.accountPort = port;
+      return this;
+    }
+
+    /**
+     * Serves the test-control API under {@code /_fake/} on every host: {@code GET /_fake/state},
+     * {@code GET /_fake/requests}, {@code POST /_fake/faults}, {@code POST /_fake/clock} and
+     * {@code POST /_fake/reset} (see {@link FakeScimLauncher}). It takes <strong>no token</strong>: anyone who can
+     * reach the loopback port can read the state and the (redacted) journal and change the fake. Off by default, so
+     * {@code /_fake/} paths answer 404 like the real service; {@link FakeScimLauncher} turns it on.
+     *
+     * @param enabled whether to serve the admin API
+     * @return this builder
+     */
+    public Builder adminApiEnabled(boolean enabled) {
+      this.adminApiEnabled = enabled;
+      return this;
+    }
 
     /**
      * Sets the account id; by default a random UUID, like real account ids.

@@ -5,6 +5,7 @@ import dev.dbscim.core.json.ScimJson;
 import dev.dbscim.core.model.Group;
 import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
+import dev.dbscim.testkit.internal.FakeEngine;
 import dev.dbscim.testkit.internal.FakeFailure;
 import dev.dbscim.testkit.internal.FakeStore;
 import dev.dbscim.testkit.internal.FakeStore.Kind;
@@ -28,10 +29,14 @@ import java.util.Optional;
  * workspace shows them. Thread-safe.
  */
 public final class FakeScimState {
-  private final FakeStore store;
+  private final FakeEngine engine;
 
-  FakeScimState(FakeStore store) {
-    this.store = store;
+  FakeScimState(FakeEngine engine) {
+    this.engine = engine;
+  }
+
+  private FakeStore store() {
+    return engine.store();
   }
 
   /**
@@ -101,7 +106,7 @@ public final class FakeScimState {
 
   private ObjectNode create(long scope, Kind kind, Object resource) {
     try {
-      return store.create(scope, kind, ScimJson.toTree(resource));
+      return store().create(scope, kind, ScimJson.toTree(resource));
     } catch (FakeFailure failure) {
       throw new IllegalArgumentException(failure.status() + ": " + failure.getMessage());
     }
@@ -139,14 +144,14 @@ public final class FakeScimState {
   }
 
   private Optional<ObjectNode> byName(Kind kind, String name) {
-    Optional<String> id = store.idByName(FakeStore.ACCOUNT, kind, name);
-    for (long workspaceId : store.workspaceIds()) {
+    Optional<String> id = store().idByName(FakeStore.ACCOUNT, kind, name);
+    for (long workspaceId : store().workspaceIds()) {
       if (id.isPresent()) {
         break;
       }
-      id = store.idByName(workspaceId, kind, name);
+      id = store().idByName(workspaceId, kind, name);
     }
-    return id.flatMap(store::renderHome);
+    return id.flatMap(store()::renderHome);
   }
 
   /**
@@ -191,7 +196,7 @@ public final class FakeScimState {
   }
 
   private Optional<ObjectNode> find(String id, Kind kind) {
-    return store.kindOf(id).filter(kind::equals).flatMap(found -> store.renderHome(id));
+    return store().kindOf(id).filter(kind::equals).flatMap(found -> store().renderHome(id));
   }
 
   /**
@@ -202,7 +207,7 @@ public final class FakeScimState {
    * @throws IllegalArgumentException when there is no such group
    */
   public List<String> members(String groupId) {
-    return store.members(groupId);
+    return store().members(groupId);
   }
 
   /**
@@ -215,7 +220,7 @@ public final class FakeScimState {
    */
   public void addMember(String groupId, String memberId) {
     try {
-      store.addMember(groupId, memberId);
+      store().addMember(groupId, memberId);
     } catch (FakeFailure failure) {
       throw new IllegalArgumentException(failure.status() + ": " + failure.getMessage());
     }
@@ -231,7 +236,7 @@ public final class FakeScimState {
    */
   public void assign(long workspaceId, String principalId, String... permissions) {
     try {
-      store.assign(workspaceId, principalId, Arrays.asList(permissions));
+      store().assign(workspaceId, principalId, Arrays.asList(permissions));
     } catch (FakeFailure failure) {
       throw new IllegalArgumentException(failure.status() + ": " + failure.getMessage());
     }
@@ -243,7 +248,7 @@ public final class FakeScimState {
    * @return the count
    */
   public int userCount() {
-    return store.count(FakeStore.ACCOUNT, Kind.USER);
+    return store().count(FakeStore.ACCOUNT, Kind.USER);
   }
 
   /**
@@ -252,7 +257,7 @@ public final class FakeScimState {
    * @return the count
    */
   public int groupCount() {
-    return store.count(FakeStore.ACCOUNT, Kind.GROUP);
+    return store().count(FakeStore.ACCOUNT, Kind.GROUP);
   }
 
   /**
@@ -261,7 +266,7 @@ public final class FakeScimState {
    * @return the count
    */
   public int servicePrincipalCount() {
-    return store.count(FakeStore.ACCOUNT, Kind.SERVICE_PRINCIPAL);
+    return store().count(FakeStore.ACCOUNT, Kind.SERVICE_PRINCIPAL);
   }
 
   /**
@@ -272,7 +277,7 @@ public final class FakeScimState {
    * @return the count
    */
   public int localUserCount(long workspaceId) {
-    return store.count(workspaceId, Kind.USER);
+    return store().count(workspaceId, Kind.USER);
   }
 
   /**
@@ -282,6 +287,6 @@ public final class FakeScimState {
    * @return the count
    */
   public int localGroupCount(long workspaceId) {
-    return store.count(workspaceId, Kind.GROUP);
+    return store().count(workspaceId, Kind.GROUP);
   }
 }

@@ -15,6 +15,25 @@
  *       the official SDKs fall back to their configured values.</li>
  * </ul>
  *
+ * <p>{@link dev.dbscim.testkit.FakeScimLauncher} runs the fake as a process of its own (the {@code -standalone} jar)
+ * for non-JVM tests. With {@link dev.dbscim.testkit.FakeScimServer.Builder#adminApiEnabled(boolean)} (always on in
+ * the launcher) every host also serves a test-control API under {@code /_fake/} that takes <strong>no token</strong>;
+ * see the launcher for its endpoints.
+ *
+ * <h2>System groups</h2>
+ * The account has the account group {@code account users} (every account user and service principal); each workspace
+ * has the workspace-local groups {@code users} and {@code admins} (Databricks "Groups" page: "Each account includes an
+ * account users group containing all users and service principals. Each workspace has two system groups: users (all
+ * workspace members) and admins (workspace administrators). System groups cannot be deleted."). The fake keeps them
+ * up to date as principals come and go; they count towards the group limits and show in {@code groups} like any other
+ * group. Inferred membership rules: {@code users} holds every user and service principal created in the workspace and
+ * every account principal directly assigned to it (an assigned group is nested, so its members are indirect members);
+ * {@code admins} holds the admin behind the admin token and every principal assigned {@code ADMIN}. Removing an
+ * assignment (or downgrading it to {@code USER}) removes the membership. Deleting a system group answers 400
+ * {@code invalidValue} "System groups cannot be deleted."; the real status and detail are not documented. The account
+ * {@code account users} group is not assigned to any workspace.
+ *
+ *
  * <h2>Behaviour the sources do not state (inferred)</h2>
  * <ul>
  *   <li>Ids are 16-digit numeric strings from one sequence; list order is creation order unless {@code sortBy} is

@@ -145,7 +145,7 @@ class FakeScimAccessTest {
 
   @Test
   void limits_principalsAndGroups_answer400WithTheLimit() {
-    try (FakeScimServer small = FakeScimServer.builder().maxPrincipals(3).maxGroups(1).build().start()) {
+    try (FakeScimServer small = FakeScimServer.builder().maxPrincipals(3).maxGroups(2).build().start()) {
       assertThat(account(small, "POST", "/ServicePrincipals", "{\"displayName\":\"a\"}").status).isEqualTo(201);
 
       Http.Reply user = account(small, "POST", "/Users", "{\"userName\":\"b@example.com\"}");
@@ -156,7 +156,7 @@ class FakeScimAccessTest {
       assertThat(user.json.get("detail").asText())
           .isEqualTo("Account " + small.accountId() + " has reached the limit of 3 users and service principals.");
       assertThat(group.status).isEqualTo(400);
-      assertThat(small.state().groupCount()).isEqualTo(1);
+      assertThat(small.state().groupCount()).isEqualTo(2);
     }
   }
 }

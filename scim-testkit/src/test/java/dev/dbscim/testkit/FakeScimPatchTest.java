@@ -67,7 +67,8 @@ class FakeScimPatchTest {
     patchGroup("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + bob + "\\\"]\"}");
 
     assertThat(scim.state().members(group)).isEmpty();
-    assertThat(account(scim, "GET", "/Users/" + bob, null).json.has("groups")).isFalse();
+    assertThat(account(scim, "GET", "/Users/" + bob, null).json.get("groups").findValuesAsText("value"))
+        .doesNotContain(group);
   }
 
   @Test
@@ -232,6 +233,6 @@ class FakeScimPatchTest {
     assertThat(reply.status).isEqualTo(200);
     assertThat(scim.state().members(group)).containsExactly(ada);
     JsonNode adaGroups = account(scim, "GET", "/Users/" + ada, null).json.get("groups");
-    assertThat(adaGroups.get(0).get("value").asText()).isEqualTo(group);
+    assertThat(adaGroups.findValuesAsText("value")).contains(group);
   }
 }

@@ -38,7 +38,7 @@ class FakeScimUsersTest {
     assertThat(user.get("name").get("givenName").asText()).isEqualTo("John");
     assertThat(user.get("active").asBoolean()).isTrue();
     assertThat(user.has("meta")).isFalse();
-    assertThat(user.has("groups")).isFalse();
+    assertThat(user.get("groups").findValuesAsText("display")).containsExactly("account users");
     assertThat(reply.headers.firstValue("Content-Type")).hasValue("application/json");
   }
 

@@ -109,7 +109,7 @@ public final class FakeEngine {
     }
   }
 
-  final FakeStore store;
+  volatile FakeStore store;
   final Clock clock;
   final String accountId;
   final boolean fullRfcFilters;
@@ -234,5 +234,19 @@ public final class FakeEngine {
    */
   public FakeStore store() {
     return store;
+  }
+
+  /**
+   * Swaps in another store (a reset); requests already running finish on the old one.
+   *
+   * @param fresh the new store
+   */
+  public void replaceStore(FakeStore fresh) {
+    this.store = fresh;
+  }
+
+  /** Drops every queued fault. */
+  public synchronized void clearFaults() {
+    faults.clear();
   }
 }

@@ -53,6 +53,7 @@ public final class FakeRouter extends Dispatcher {
   private final FakeEngine engine;
   private final long host;
   private volatile MockWebServer server;
+  private volatile FakeAdminApi adminApi;
 
   /** A response before faults and latency are applied. */
   private static final class Answer {
@@ -86,9 +87,22 @@ public final class FakeRouter extends Dispatcher {
     this.server = server;
   }
 
+  /**
+   * Serves the unauthenticated test-control API under {@code /_fake/} on this host.
+   *
+   * @param api the admin API
+   */
+  public void adminApi(FakeAdminApi api) {
+    this.adminApi = api;
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
     drainQueue();
+    FakeAdminApi admin = adminApi;
+    if (admin != null && request.getUrl().encodedPath().startsWith(FakeAdminApi.PREFIX)) {
+      return admin.dispatch(request);
+    }
     String method = request.getMethod();
     HttpUrl url = request.getUrl();
     String path = url.encodedPath();

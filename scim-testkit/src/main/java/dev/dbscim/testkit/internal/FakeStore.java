@@ -144,6 +144,7 @@ public final class FakeStore {
   private final Map<String, String> names = new HashMap<>();
   private final LinkedHashMap<Long, Workspace> workspaces = new LinkedHashMap<>();
   private long nextId = 1_000_000_000_000_001L;
+  private FakeStoreListener listener = FakeStoreListener.NONE;
 
   /**
    * Creates an empty store.
@@ -245,6 +246,7 @@ public final class FakeStore {
     if (home == ACCOUNT && scope != ACCOUNT) {
       workspaces.get(scope).assignments.put(principal.id, new ArrayList<>(Collections.singletonList("USER")));
     }
+    listener.created(scope, kind, principal.id, home);
     return render(principal, scope, true);
   }
 
@@ -376,6 +378,7 @@ public final class FakeStore {
    */
   public synchronized void delete(long scope, Kind kind, String id) {
     Principal principal = find(scope, kind, id);
+    listener.deleting(kind, id);
     if (principal.home == scope) {
       remove(principal);
       return;
@@ -430,12 +433,14 @@ public final class FakeStore {
     }
     if (permissions.isEmpty()) {
       workspace.assignments.remove(principalId);
+      listener.assigned(workspaceId, principalId, principal.kind, permissions);
       return assignmentJson(principal, permissions);
     }
     if (!workspace.assignments.containsKey(principalId) && principal.kind != Kind.GROUP) {
       checkLimits(workspaceId, ACCOUNT, principal.kind);
     }
     workspace.assignments.put(principalId, new ArrayList<>(new LinkedHashSet<>(permissions)));
+    listener.assigned(workspaceId, principalId, principal.kind, permissions);
     return assignmentJson(principal, permissions);
   }
 
@@ -471,6 +476,7 @@ public final class FakeStore {
           404, "RESOURCE_DOES_NOT_EXIST",
           "Principal " + principalId + " is not assigned to workspace " + workspaceId + ".");
     }
+    listener.assigned(workspaceId, principalId, principals.get(principalId).kind, Collections.emptyList());
   }
 
   /**
@@ -997,6 +1003,46 @@ public final class FakeStore {
     }
     for (Workspace workspace : workspaces.values()) {
       workspace.assignments.remove(principal.id);
+    }
+  }
+
+  /**
+   * Sets who is told about principals coming and going (the built-in groups); called before any principal exists.
+   *
+   * @param listener the listener
+   */
+  public synchronized void listener(FakeStoreListener listener) {
+    this.listener = listener;
+  }
+
+  /**
+   * Makes {@code memberId} a direct member of {@code groupId} without the checks of a PATCH; does nothing when either
+   * is gone. For the built-in groups, whose membership the fake maintains itself.
+   *
+   * @param groupId the group id
+   * @param memberId the member id
+   */
+  public synchronized void link(String groupId, String memberId) {
+    Principal group = principals.get(groupId);
+    Principal member = principals.get(memberId);
+    if (group != null && member != null && group.kind == Kind.GROUP && group != member) {
+      group.members.add(memberId);
+      member.parents.add(groupId);
+    }
+  }
+
+  /**
+   * Removes {@code memberId} from the direct members of {@code groupId}; does nothing when it is not a member.
+   *
+   * @param groupId the group id
+   * @param memberId the member id
+   */
+  public synchronized void unlink(String groupId, String memberId) {
+    Principal group = principals.get(groupId);
+    Principal member = principals.get(memberId);
+    if (group != null && member != null) {
+      group.members.remove(memberId);
+      member.parents.remove(groupId);
     }
   }
 
