@@ -1,0 +1,444 @@
+package dev.dbscim.client;
+
+import dev.dbscim.client.api.GroupsApi;
+import dev.dbscim.client.api.RawApi;
+import dev.dbscim.client.api.ServicePrincipalsApi;
+import dev.dbscim.client.api.UsersApi;
+import dev.dbscim.client.auth.CredentialsProvider;
+import dev.dbscim.client.auth.OAuthCredentials;
+import dev.dbscim.client.internal.FacadeCore;
+import dev.dbscim.client.internal.FacadeEnvironment;
+import dev.dbscim.client.internal.MembershipBatches;
+import dev.dbscim.client.internal.ResourceGroupsApi;
+import dev.dbscim.client.internal.ResourceServicePrincipalsApi;
+import dev.dbscim.client.internal.ResourceUsersApi;
+import dev.dbscim.client.retry.RetryPolicy;
+import dev.dbscim.client.retry.Sleeper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The account-level SCIM API of Databricks ({@code {host}/api/2.0/accounts/{account_id}/scim/v2}): users, groups and
+ * service principals of a whole account. Immutable and thread-safe; create one per account and credential, share it,
+ * and close it on shutdown.
+ *
+ * <pre>{@code
+ * try (ScimAccountClient account = ScimAccountClient.builder()
+ *         .endpoint(URI.create("https://accounts.cloud.databricks.com"))
+ *         .accountId("0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6")
+ *         .credentials(TokenCredentials.fromEnv("SCIM_TOKEN"))
+ *         .build()) {
+ *
+ *   User ada = account.users().create(User.builder()
+ *       .userName("ada@example.com")
+ *       .displayName("Ada Lovelace")
+ *       .build());
+ *
+ *   Group eng = account.groups().create(Group.builder().displayName("engineering").build());
+ *   account.groups().patch(eng.id().orElseThrow(), GroupPatch.builder().addMember(ada).build());
+ *
+ *   for (User u : account.users().list(q -> q.filter(Filter.attr("userName").sw("ada")))) {
+ *     System.out.println(u.id().orElseThrow() + " " + u.userName());
+ *   }
+ * } catch (ScimConflictException e) {
+ *   System.err.println("Already provisioned: " + e.getMessage());
+ * }
+ * }</pre>
+ *
+ * <p>Every call goes through the same pipeline: a bearer token from the {@link CredentialsProvider} (asked again once
+ * after a 401), client-side rate limiting ({@link RateLimits#accountDefaults()} unless set), retries per the
+ * {@link RetryPolicy}, and errors mapped to {@link dev.dbscim.client.error.ScimException}s. {@link #toString()} never
+ * shows credentials.
+ */
+public final class ScimAccountClient implements AutoCloseable {
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9._~-]+");
+
+  private final FacadeCore core;
+  private final String accountId;
+  private final RateLimits rateLimits;
+  private final int memberBatchSize;
+  private final UsersApi users;
+  private final GroupsApi groups;
+  private final ServicePrincipalsApi servicePrincipals;
+
+  private ScimAccountClient(FacadeCore core, String accountId, RateLimits rateLimits, int memberBatchSize) {
+    this.core = core;
+    this.accountId = accountId;
+    this.rateLimits = rateLimits;
+    this.memberBatchSize = memberBatchSize;
+    this.users = new ResourceUsersApi(core.transport());
+    this.groups = new ResourceGroupsApi(core.transport(), memberBatchSize);
+    this.servicePrincipals = new ResourceServicePrincipalsApi(core.transport());
+  }
+
+  /**
+   * Returns a new builder; {@link Builder#endpoint(URI)}, {@link Builder#accountId(String)} and
+   * {@link Builder#credentials(CredentialsProvider)} are required.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a client configured from the environment variables the Databricks SDKs and CLI use:
+   * {@code DATABRICKS_HOST} (the account console, such as {@code https://accounts.cloud.databricks.com}; without a
+   * scheme {@code https://} is assumed), {@code DATABRICKS_ACCOUNT_ID}, and either {@code DATABRICKS_TOKEN} (a SCIM
+   * or access token) or {@code DATABRICKS_CLIENT_ID} and {@code DATABRICKS_CLIENT_SECRET} (OAuth machine-to-machine
+   * against {@code {host}/oidc/accounts/{account_id}/v1/token}). A token wins when both are set. Every other option
+   * has its default; derive a variant with {@link #newBuilder()}.
+   *
+   * @return the client
+   * @throws IllegalStateException when a required variable is missing or blank; the message names it
+   */
+  public static ScimAccountClient fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * Returns a client configured from the given variables, read like {@link #fromEnvironment()}; for configuration
+   * held elsewhere than in the process environment, and for tests.
+   *
+   * @param environment the variables by name
+   * @return the client
+   * @throws IllegalStateException when a required variable is missing or blank; the message names it
+   */
+  public static ScimAccountClient fromEnvironment(Map<String, String> environment) {
+    FacadeEnvironment variables = FacadeEnvironment.of(environment);
+    URI host = variables.host();
+    String accountId = variables.accountId();
+    checkAccountId(accountId);
+    CredentialsProvider credentials =
+        variables.credentials(h -> OAuthCredentials.accountTokenEndpoint(h, accountId), false);
+    return builder().endpoint(host).accountId(accountId).credentials(credentials).build();
+  }
+
+  /**
+   * Returns a builder initialised with this client's settings that shares its HTTP client (and so its connection
+   * pool), for a client with other credentials, timeouts or limits. The derived client has rate-limit buckets of
+   * its own. It never closes the shared HTTP client; close it before this client, since closing this one releases
+   * the HTTP client it created. A different {@link Builder#httpClient(HttpClient)} replaces the shared one, and
+   * {@link Builder#connectTimeout(Duration)} has no effect on a shared one.
+   *
+   * @return the builder
+   */
+  public Builder newBuilder() {
+    Builder builder = new Builder();
+    builder.config = core.config().toBuilder();
+    builder.accountId = accountId;
+    builder.rateLimits = rateLimits;
+    builder.memberBatchSize = memberBatchSize;
+    builder.sharedHttpClient = core.httpClient();
+    return builder;
+  }
+
+  /**
+   * Returns the account's users ({@code /Users}).
+   *
+   * @return the users API
+   */
+  public UsersApi users() {
+    return users;
+  }
+
+  /**
+   * Returns the account's groups ({@code /Groups}), with batched membership helpers.
+   *
+   * @return the groups API
+   */
+  public GroupsApi groups() {
+    return groups;
+  }
+
+  /**
+   * Returns the account's service principals ({@code /ServicePrincipals}).
+   *
+   * @return the service principals API
+   */
+  public ServicePrincipalsApi servicePrincipals() {
+    return servicePrincipals;
+  }
+
+  /**
+   * Returns the escape hatch for endpoints the SDK does not model, with paths absolute on the endpoint (such as
+   * {@code /api/2.0/accounts/{account_id}/workspaces}); calls still get authentication, retries, redaction and
+   * error mapping.
+   *
+   * @return the raw API
+   */
+  public RawApi raw() {
+    return core.raw();
+  }
+
+  /**
+   * Returns the configuration this client was built with.
+   *
+   * @return the configuration
+   */
+  public ClientConfig config() {
+    return core.config();
+  }
+
+  /**
+   * Returns the account id.
+   *
+   * @return the account id in the base path
+   */
+  public String accountId() {
+    return accountId;
+  }
+
+  /**
+   * Returns the client-side rate limits.
+   *
+   * @return the limits
+   */
+  public RateLimits rateLimits() {
+    return rateLimits;
+  }
+
+  /**
+   * Releases the HTTP client if this client created it (on Java 21 and later; older JDKs release it when unused).
+   * An HTTP client passed to {@link Builder#httpClient(HttpClient)}, or shared from a parent client, is never closed.
+   * Calling it again does nothing; do not use the client after closing it.
+   */
+  @Override
+  public void close() {
+    core.close();
+  }
+
+  /**
+   * Returns a description with the endpoint and account id; never the credentials.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return "ScimAccountClient{endpoint=" + core.config().endpoint() + ", accountId=" + accountId
+        + ", credentials=****, closed=" + core.closed() + "}";
+  }
+
+  private static String checkAccountId(String accountId) {
+    Objects.requireNonNull(accountId, "accountId");
+    if (!ACCOUNT_ID.matcher(accountId).matches()) {
+      throw new IllegalArgumentException("accountId must be a plain path segment (letters, digits, '-', '_', '.', "
+          + "'~'), such as a UUID");
+    }
+    return accountId;
+  }
+
+  /** Builds {@link ScimAccountClient}s. Not thread-safe. */
+  public static final class Builder {
+    private ClientConfig.Builder config = ClientConfig.builder();
+    private String accountId;
+    private RateLimits rateLimits = RateLimits.accountDefaults();
+    private int memberBatchSize = MembershipBatches.DEFAULT_BATCH_SIZE;
+    private HttpClient sharedHttpClient;
+
+    private Builder() {}
+
+    /**
+     * Sets the account console host, such as {@code https://accounts.cloud.databricks.com} (AWS),
+     * {@code https://accounts.azuredatabricks.net} or {@code https://accounts.gcp.databricks.com}. Required. Plain
+     * http is accepted for loopback hosts only, unless {@link #allowInsecureHttp(boolean)}.
+     *
+     * @param endpoint the absolute base URI, without query or fragment
+     * @return this builder
+     */
+    public Builder endpoint(URI endpoint) {
+      config.endpoint(endpoint);
+      return this;
+    }
+
+    /**
+     * Sets the account id (a UUID, shown in the account console). Required.
+     *
+     * @param accountId the account id
+     * @return this builder
+     * @throws IllegalArgumentException when it is not a plain path segment
+     */
+    public Builder accountId(String accountId) {
+      this.accountId = checkAccountId(accountId);
+      return this;
+    }
+
+    /**
+     * Sets the source of bearer tokens, such as {@code TokenCredentials.fromEnv("SCIM_TOKEN")} or
+     * {@code OAuthCredentials} for a service principal. Required.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
+    public Builder credentials(CredentialsProvider credentials) {
+      config.credentials(credentials);
+      return this;
+    }
+
+    /**
+     * Sets how long opening a connection may take. Default 10 s; lower it to fail fast when the host is unreachable.
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      config.connectTimeout(connectTimeout);
+      return this;
+    }
+
+    /**
+     * Sets how long one attempt may take, to the last byte of the answer. Default 60 s; raise it for large pages on
+     * a slow link, lower it for interactive callers.
+     *
+     * @param requestTimeout a positive duration
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      config.requestTimeout(requestTimeout);
+      return this;
+    }
+
+    /**
+     * Sets the retry policy. Default {@link RetryPolicy#standard()} (3 attempts, backoff with jitter, honouring
+     * {@code Retry-After}); use {@link RetryPolicy#none()} when the caller retries itself.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      config.retryPolicy(retryPolicy);
+      return this;
+    }
+
+    /**
+     * Sets the client-side rate limits. Default {@link RateLimits#accountDefaults()} (GET 20/s, LIST 240/min, PATCH
+     * 2/s, other writes 5/s); raise them if Databricks granted your account more, or use
+     * {@link RateLimits#unlimited()} when several processes share one budget you limit elsewhere.
+     *
+     * @param rateLimits the limits
+     * @return this builder
+     */
+    public Builder rateLimits(RateLimits rateLimits) {
+      this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+      return this;
+    }
+
+    /**
+     * Sets an HTTP client to use, for a proxy, custom TLS or a shared pool. Default none: the client creates an
+     * HTTP/1.1 client and closes it in {@link ScimAccountClient#close()}. A caller's client must not follow
+     * redirects and is never closed.
+     *
+     * @param httpClient the caller's client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      config.httpClient(httpClient);
+      return this;
+    }
+
+    /**
+     * Sets what waits between retries and for rate-limit permits. Default {@link Sleeper#system()}; tests pass
+     * {@link Sleeper#noWait()}.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      config.sleeper(sleeper);
+      return this;
+    }
+
+    /**
+     * Sets the clock for {@code Retry-After} dates. Default {@link Clock#systemUTC()}; tests pass a fixed clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      config.clock(clock);
+      return this;
+    }
+
+    /**
+     * Allows plain http to hosts other than loopback. Default false; enable only inside a trusted network, since the
+     * token travels unencrypted.
+     *
+     * @param allowInsecureHttp whether to allow it
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+      config.allowInsecureHttp(allowInsecureHttp);
+      return this;
+    }
+
+    /**
+     * Turns on TRACE logging of redacted request and response bodies. Default false; enable while debugging.
+     *
+     * @param wireLoggingEnabled whether to log bodies
+     * @return this builder
+     */
+    public Builder wireLoggingEnabled(boolean wireLoggingEnabled) {
+      config.wireLoggingEnabled(wireLoggingEnabled);
+      return this;
+    }
+
+    /**
+     * Sets how many member ids {@link GroupsApi#addMembers} and {@link GroupsApi#removeMembers} put in one PATCH.
+     * Default 20, the chunk size databrickslabs/ucx uses in production; lower it if the service refuses large
+     * PATCH bodies, raise it to send fewer requests under a tight PATCH rate limit.
+     *
+     * @param memberBatchSize 1 to 1000
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder memberBatchSize(int memberBatchSize) {
+      this.memberBatchSize = MembershipBatches.checkBatchSize(memberBatchSize);
+      return this;
+    }
+
+    /**
+     * Sets text appended to the {@code User-Agent} header, so the service's logs show which tool called. Default
+     * none.
+     *
+     * @param userAgentSuffix printable ASCII, such as {@code "my-sync/1.4"}
+     * @return this builder
+     */
+    public Builder userAgentSuffix(String userAgentSuffix) {
+      config.userAgentSuffix(userAgentSuffix);
+      return this;
+    }
+
+    /**
+     * Adds a header sent with every request. Default none.
+     *
+     * @param name the header name; headers the client sets itself are refused
+     * @param value the value, printable ASCII
+     * @return this builder
+     */
+    public Builder putDefaultHeader(String name, String value) {
+      config.putDefaultHeader(name, value);
+      return this;
+    }
+
+    /**
+     * Returns the client after checking the settings.
+     *
+     * @return a new client
+     * @throws IllegalStateException when the endpoint, account id or credentials are missing
+     * @throws IllegalArgumentException when the endpoint is unusable (see {@link ClientConfig.Builder#build()})
+     */
+    public ScimAccountClient build() {
+      if (accountId == null) {
+        throw new IllegalStateException("accountId is required");
+      }
+      FacadeCore core = FacadeCore.create(config.build(), rateLimits, sharedHttpClient,
+          "/api/2.0/accounts/" + accountId + "/scim/v2");
+      return new ScimAccountClient(core, accountId, rateLimits, memberBatchSize);
+    }
+  }
+}

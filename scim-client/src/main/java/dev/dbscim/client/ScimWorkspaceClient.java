@@ -1,0 +1,455 @@
+package dev.dbscim.client;
+
+import dev.dbscim.client.api.AccountIdentitiesApi;
+import dev.dbscim.client.api.GroupsApi;
+import dev.dbscim.client.api.RawApi;
+import dev.dbscim.client.api.ServicePrincipalsApi;
+import dev.dbscim.client.api.UsersApi;
+import dev.dbscim.client.auth.CredentialsProvider;
+import dev.dbscim.client.auth.OAuthCredentials;
+import dev.dbscim.client.internal.FacadeAccountIdentities;
+import dev.dbscim.client.internal.FacadeCore;
+import dev.dbscim.client.internal.FacadeEnvironment;
+import dev.dbscim.client.internal.MembershipBatches;
+import dev.dbscim.client.internal.ResourceGroupsApi;
+import dev.dbscim.client.internal.ResourceServicePrincipalsApi;
+import dev.dbscim.client.internal.ResourceUsersApi;
+import dev.dbscim.client.internal.ScimRequest;
+import dev.dbscim.client.retry.RetryPolicy;
+import dev.dbscim.client.retry.Sleeper;
+import dev.dbscim.core.model.User;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The workspace-level SCIM API of Databricks ({@code {workspace-host}/api/2.0/preview/scim/v2}): the workspace's
+ * users, groups (workspace-local ones are created here) and service principals, the calling user ({@link #me()}), and
+ * the account's identities as the workspace sees them ({@link #accountIdentities()}). Immutable and thread-safe;
+ * create one per workspace and credential, share it, and close it on shutdown.
+ *
+ * <pre>{@code
+ * try (ScimWorkspaceClient workspace = ScimWorkspaceClient.builder()
+ *         .endpoint(URI.create("https://dbc-a1b2c3d4-e5f6.cloud.databricks.com"))
+ *         .credentials(TokenCredentials.fromEnv("DATABRICKS_TOKEN"))
+ *         .build()) {
+ *
+ *   User me = workspace.me();
+ *   System.out.println("Signed in as " + me.userName());
+ *
+ *   Group analysts = workspace.groups().create(Group.builder().displayName("analysts").build());
+ *   workspace.groups().addMembers(analysts.id().orElseThrow(), List.of(me.id().orElseThrow()));
+ *
+ *   for (Group g : workspace.accountIdentities().groups().list(q -> q.attributes("displayName"))) {
+ *     System.out.println("account group " + g.displayName());
+ *   }
+ * } catch (ScimConflictException e) {
+ *   System.err.println("Already exists: " + e.getMessage());
+ * }
+ * }</pre>
+ *
+ * <p>Every call goes through the same pipeline: a bearer token from the {@link CredentialsProvider} (asked again once
+ * after a 401), client-side rate limiting ({@link #DEFAULT_RATE_LIMITS} unless set), retries per the
+ * {@link RetryPolicy}, and errors mapped to {@link dev.dbscim.client.error.ScimException}s. {@link #toString()} never
+ * shows credentials.
+ */
+public final class ScimWorkspaceClient implements AutoCloseable {
+  /**
+   * The default client-side rate limits of a workspace client: {@link RateLimits#workspaceDefaults()} (GET and LIST
+   * 255/min, CREATE and REPLACE 5/s, DELETE 35/min) with PATCH at 2/s instead of 10/min. The 10/min figure comes from
+   * the limiters databrickslabs/ucx puts on group renames and entitlement changes, not from a published limit on
+   * every PATCH; applied to all PATCHes it would stall an ordinary membership sync (50 member batches would take five
+   * minutes) without the service ever having complained, so the default uses the account-level PATCH rate, and a 429
+   * is still retried with backoff. Set {@link RateLimits#workspaceDefaults()} to get the strict figure.
+   */
+  public static final RateLimits DEFAULT_RATE_LIMITS =
+      RateLimits.workspaceDefaults().toBuilder().limit(OperationClass.PATCH, 2.0).build();
+
+  private static final String BASE_PATH = "/api/2.0/preview/scim/v2";
+
+  private final FacadeCore core;
+  private final RateLimits rateLimits;
+  private final int memberBatchSize;
+  private final UsersApi users;
+  private final GroupsApi groups;
+  private final ServicePrincipalsApi servicePrincipals;
+  private final AccountIdentitiesApi accountIdentities;
+
+  private ScimWorkspaceClient(FacadeCore core, RateLimits rateLimits, int memberBatchSize) {
+    this.core = core;
+    this.rateLimits = rateLimits;
+    this.memberBatchSize = memberBatchSize;
+    this.users = new ResourceUsersApi(core.transport());
+    this.groups = new ResourceGroupsApi(core.transport(), memberBatchSize);
+    this.servicePrincipals = new ResourceServicePrincipalsApi(core.transport());
+    this.accountIdentities =
+        new FacadeAccountIdentities(core.transport().withBasePath(FacadeAccountIdentities.BASE_PATH));
+  }
+
+  /**
+   * Returns a new builder; {@link Builder#endpoint(URI)} and {@link Builder#credentials(CredentialsProvider)} are
+   * required.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a client configured from the environment variables the Databricks SDKs and CLI use:
+   * {@code DATABRICKS_HOST} (the workspace URL; without a scheme {@code https://} is assumed), and either
+   * {@code DATABRICKS_TOKEN} (a personal access token) or {@code DATABRICKS_CLIENT_ID} and
+   * {@code DATABRICKS_CLIENT_SECRET} (OAuth machine-to-machine against {@code {host}/oidc/v1/token}). A token wins
+   * when both are set. Every other option has its default; derive a variant with {@link #newBuilder()}.
+   *
+   * @return the client
+   * @throws IllegalStateException when a required variable is missing or blank; the message names it
+   */
+  public static ScimWorkspaceClient fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * Returns a client configured from the given variables, read like {@link #fromEnvironment()}; for configuration
+   * held elsewhere than in the process environment, and for tests.
+   *
+   * @param environment the variables by name
+   * @return the client
+   * @throws IllegalStateException when a required variable is missing or blank; the message names it
+   */
+  public static ScimWorkspaceClient fromEnvironment(Map<String, String> environment) {
+    FacadeEnvironment variables = FacadeEnvironment.of(environment);
+    URI host = variables.host();
+    CredentialsProvider credentials = variables.credentials(OAuthCredentials::workspaceTokenEndpoint, false);
+    return builder().endpoint(host).credentials(credentials).build();
+  }
+
+  /**
+   * Returns a builder initialised with this client's settings that shares its HTTP client (and so its connection
+   * pool), for a client with other credentials, timeouts or limits. The derived client has rate-limit buckets of
+   * its own. It never closes the shared HTTP client; close it before this client, since closing this one releases
+   * the HTTP client it created. A different {@link Builder#httpClient(HttpClient)} replaces the shared one, and
+   * {@link Builder#connectTimeout(Duration)} has no effect on a shared one.
+   *
+   * @return the builder
+   */
+  public Builder newBuilder() {
+    Builder builder = new Builder();
+    builder.config = core.config().toBuilder();
+    builder.rateLimits = rateLimits;
+    builder.memberBatchSize = memberBatchSize;
+    builder.sharedHttpClient = core.httpClient();
+    return builder;
+  }
+
+  /**
+   * Returns the workspace's users ({@code /Users}).
+   *
+   * @return the users API
+   */
+  public UsersApi users() {
+    return users;
+  }
+
+  /**
+   * Returns the workspace's groups ({@code /Groups}): workspace-local groups and the account groups assigned to the
+   * workspace, with batched membership helpers.
+   *
+   * @return the groups API
+   */
+  public GroupsApi groups() {
+    return groups;
+  }
+
+  /**
+   * Returns the workspace's service principals ({@code /ServicePrincipals}).
+   *
+   * @return the service principals API
+   */
+  public ServicePrincipalsApi servicePrincipals() {
+    return servicePrincipals;
+  }
+
+  /**
+   * Returns the account's identities through this workspace's domain ({@code /api/2.0/account/scim/v2}): users and
+   * service principals in full, groups read-only, which is what a workspace admin may do there.
+   *
+   * @return the account identities view
+   */
+  public AccountIdentitiesApi accountIdentities() {
+    return accountIdentities;
+  }
+
+  /**
+   * Returns the user (or service principal, as a user) the credentials belong to ({@code GET /Me}).
+   *
+   * @return the calling user
+   * @throws dev.dbscim.client.error.ScimUnauthorizedException when the token is refused (401)
+   * @throws dev.dbscim.client.error.ScimServiceException for another error answer
+   * @throws dev.dbscim.client.error.ScimClientException when no usable answer arrived
+   */
+  public User me() {
+    return me(RequestOptions.defaults());
+  }
+
+  /**
+   * Returns the calling user with per-call options; see {@link #me()}.
+   *
+   * @param options the per-call options
+   * @return the calling user
+   * @throws dev.dbscim.client.error.ScimServiceException for an error answer
+   * @throws dev.dbscim.client.error.ScimClientException when no usable answer arrived
+   */
+  public User me(RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    return core.transport().sendForObject(ScimRequest.of("GET", "/Me", OperationClass.GET).withOptions(options),
+        User.class);
+  }
+
+  /**
+   * Returns the escape hatch for endpoints the SDK does not model, with paths absolute on the endpoint (such as
+   * {@code /api/2.0/preview/permissionassignments}); calls still get authentication, retries, redaction and error
+   * mapping.
+   *
+   * @return the raw API
+   */
+  public RawApi raw() {
+    return core.raw();
+  }
+
+  /**
+   * Returns the configuration this client was built with.
+   *
+   * @return the configuration
+   */
+  public ClientConfig config() {
+    return core.config();
+  }
+
+  /**
+   * Returns the client-side rate limits.
+   *
+   * @return the limits; {@link #DEFAULT_RATE_LIMITS} unless set
+   */
+  public RateLimits rateLimits() {
+    return rateLimits;
+  }
+
+  /**
+   * Releases the HTTP client if this client created it (on Java 21 and later; older JDKs release it when unused).
+   * An HTTP client passed to {@link Builder#httpClient(HttpClient)}, or shared from a parent client, is never closed.
+   * Calling it again does nothing; do not use the client after closing it.
+   */
+  @Override
+  public void close() {
+    core.close();
+  }
+
+  /**
+   * Returns a description with the endpoint; never the credentials.
+   *
+   * @return the description
+   */
+  @Override
+  public String toString() {
+    return "ScimWorkspaceClient{endpoint=" + core.config().endpoint() + ", credentials=****, closed=" + core.closed()
+        + "}";
+  }
+
+  /** Builds {@link ScimWorkspaceClient}s. Not thread-safe. */
+  public static final class Builder {
+    private ClientConfig.Builder config = ClientConfig.builder();
+    private RateLimits rateLimits = DEFAULT_RATE_LIMITS;
+    private int memberBatchSize = MembershipBatches.DEFAULT_BATCH_SIZE;
+    private HttpClient sharedHttpClient;
+
+    private Builder() {}
+
+    /**
+     * Sets the workspace URL, such as {@code https://dbc-a1b2c3d4-e5f6.cloud.databricks.com} or
+     * {@code https://adb-1234567890123456.7.azuredatabricks.net}. Required. Plain http is accepted for loopback hosts
+     * only, unless {@link #allowInsecureHttp(boolean)}.
+     *
+     * @param endpoint the absolute base URI, without query or fragment
+     * @return this builder
+     */
+    public Builder endpoint(URI endpoint) {
+      config.endpoint(endpoint);
+      return this;
+    }
+
+    /**
+     * Sets the source of bearer tokens, such as {@code TokenCredentials.fromEnv("DATABRICKS_TOKEN")} or
+     * {@code OAuthCredentials} for a service principal. Required.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
+    public Builder credentials(CredentialsProvider credentials) {
+      config.credentials(credentials);
+      return this;
+    }
+
+    /**
+     * Sets how long opening a connection may take. Default 10 s; lower it to fail fast when the host is unreachable.
+     *
+     * @param connectTimeout a positive duration
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      config.connectTimeout(connectTimeout);
+      return this;
+    }
+
+    /**
+     * Sets how long one attempt may take, to the last byte of the answer. Default 60 s; raise it for large pages on
+     * a slow link, lower it for interactive callers.
+     *
+     * @param requestTimeout a positive duration
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      config.requestTimeout(requestTimeout);
+      return this;
+    }
+
+    /**
+     * Sets the retry policy. Default {@link RetryPolicy#standard()} (3 attempts, backoff with jitter, honouring
+     * {@code Retry-After}); use {@link RetryPolicy#none()} when the caller retries itself.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      config.retryPolicy(retryPolicy);
+      return this;
+    }
+
+    /**
+     * Sets the client-side rate limits. Default {@link #DEFAULT_RATE_LIMITS} (the workspace presets with PATCH at
+     * 2/s; see there why); use {@link RateLimits#workspaceDefaults()} for the strict 10 PATCH per minute, or
+     * {@link RateLimits#unlimited()} when several processes share one budget you limit elsewhere.
+     *
+     * @param rateLimits the limits
+     * @return this builder
+     */
+    public Builder rateLimits(RateLimits rateLimits) {
+      this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+      return this;
+    }
+
+    /**
+     * Sets an HTTP client to use, for a proxy, custom TLS or a shared pool. Default none: the client creates an
+     * HTTP/1.1 client and closes it in {@link ScimWorkspaceClient#close()}. A caller's client must not follow
+     * redirects and is never closed.
+     *
+     * @param httpClient the caller's client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      config.httpClient(httpClient);
+      return this;
+    }
+
+    /**
+     * Sets what waits between retries and for rate-limit permits. Default {@link Sleeper#system()}; tests pass
+     * {@link Sleeper#noWait()}.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      config.sleeper(sleeper);
+      return this;
+    }
+
+    /**
+     * Sets the clock for {@code Retry-After} dates. Default {@link Clock#systemUTC()}; tests pass a fixed clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      config.clock(clock);
+      return this;
+    }
+
+    /**
+     * Allows plain http to hosts other than loopback. Default false; enable only inside a trusted network, since the
+     * token travels unencrypted.
+     *
+     * @param allowInsecureHttp whether to allow it
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+      config.allowInsecureHttp(allowInsecureHttp);
+      return this;
+    }
+
+    /**
+     * Turns on TRACE logging of redacted request and response bodies. Default false; enable while debugging.
+     *
+     * @param wireLoggingEnabled whether to log bodies
+     * @return this builder
+     */
+    public Builder wireLoggingEnabled(boolean wireLoggingEnabled) {
+      config.wireLoggingEnabled(wireLoggingEnabled);
+      return this;
+    }
+
+    /**
+     * Sets how many member ids {@link GroupsApi#addMembers} and {@link GroupsApi#removeMembers} put in one PATCH.
+     * Default 20, the chunk size databrickslabs/ucx uses in production; lower it if the service refuses large
+     * PATCH bodies, raise it to send fewer requests under a tight PATCH rate limit.
+     *
+     * @param memberBatchSize 1 to 1000
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder memberBatchSize(int memberBatchSize) {
+      this.memberBatchSize = MembershipBatches.checkBatchSize(memberBatchSize);
+      return this;
+    }
+
+    /**
+     * Sets text appended to the {@code User-Agent} header, so the service's logs show which tool called. Default
+     * none.
+     *
+     * @param userAgentSuffix printable ASCII, such as {@code "my-sync/1.4"}
+     * @return this builder
+     */
+    public Builder userAgentSuffix(String userAgentSuffix) {
+      config.userAgentSuffix(userAgentSuffix);
+      return this;
+    }
+
+    /**
+     * Adds a header sent with every request. Default none.
+     *
+     * @param name the header name; headers the client sets itself are refused
+     * @param value the value, printable ASCII
+     * @return this builder
+     */
+    public Builder putDefaultHeader(String name, String value) {
+      config.putDefaultHeader(name, value);
+      return this;
+    }
+
+    /**
+     * Returns the client after checking the settings.
+     *
+     * @return a new client
+     * @throws IllegalStateException when the endpoint or credentials are missing
+     * @throws IllegalArgumentException when the endpoint is unusable (see {@link ClientConfig.Builder#build()})
+     */
+    public ScimWorkspaceClient build() {
+      FacadeCore core = FacadeCore.create(config.build(), rateLimits, sharedHttpClient,
+          BASE_PATH);
+      return new ScimWorkspaceClient(core, rateLimits, memberBatchSize);
+    }
+  }
+}
