@@ -11,6 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The loop a developer writes by hand: a {@code java.net.http.HttpClient} (HTTP/1.1, otherwise defaults) and a plain
@@ -21,6 +24,12 @@ import java.time.Duration;
  * the selector thread instead of being handed to the default cached thread pool: the cheapest configuration of the JDK
  * client, shown as a floor for what a JDK-based client can reach.
  *
+ * <p>With {@code async} it calls {@code sendAsync(..).get(timeout)} instead of {@code send(..)}, as a client does that
+ * wants one deadline over headers and body. The JDK's {@code HttpClientImpl.sendAsync} then adds
+ * {@code whenCompleteAsync(.., ASYNC_POOL)} whenever an executor is configured, i.e. one more hand-off per request, to
+ * the common pool, or to a new thread per request when the common pool's parallelism is 1 (2 CPUs); {@code send}
+ * does not. This variant isolates that cost.
+ *
  * <p>Listing asks for {@code count=100} and stops when a page has no {@code Resources} (like the official SDK: 101
  * requests).
  */
@@ -29,11 +38,16 @@ final class BareHttpClientContender implements Contender {
   private final ObjectMapper mapper = new ObjectMapper();
   private final HttpClient http;
   private final boolean directExecutor;
+  private final boolean async;
   private final URI usersUri;
   private final String authorization;
   private long sequence;
 
   BareHttpClientContender(URI baseUri, String accountId, String token, boolean directExecutor) {
+    this(baseUri, accountId, token, directExecutor, false);
+  }
+
+  BareHttpClientContender(URI baseUri, String accountId, String token, boolean directExecutor, boolean async) {
     HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10));
@@ -42,12 +56,16 @@ final class BareHttpClientContender implements Contender {
     }
     this.http = builder.build();
     this.directExecutor = directExecutor;
+    this.async = async;
     this.usersUri = baseUri.resolve("/api/2.0/accounts/" + accountId + "/scim/v2/Users");
     this.authorization = "Bearer " + token;
   }
 
   @Override
   public String name() {
+    if (async) {
+      return directExecutor ? "jdk-async-direct" : "jdk-async";
+    }
     return directExecutor ? "jdk-bare-direct" : "jdk-bare";
   }
 
@@ -107,7 +125,9 @@ final class BareHttpClientContender implements Contender {
 
   private JsonNode send(HttpRequest request, int expectedStatus) {
     try {
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response = async
+          ? http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get(30, TimeUnit.SECONDS)
+          : http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() != expectedStatus) {
           throw new IllegalStateException("HTTP " + response.statusCode() + " from " + request.uri());
@@ -118,6 +138,8 @@ final class BareHttpClientContender implements Contender {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -18,8 +18,9 @@ import java.util.function.ToIntFunction;
 
 /**
  * Side-by-side comparison of SCIM clients against one in-process server (issue 3, "Acceptance"): the official
- * Databricks Java SDK, a bare {@code java.net.http.HttpClient} + Jackson loop (default executor, and with
- * {@code executor(Runnable::run)}), and dbscim's {@code ScimAccountClient}. Each lists 10,000 users (100 per page) and
+ * Databricks Java SDK, a bare {@code java.net.http.HttpClient} + Jackson loop ({@code send} with the default executor,
+ * {@code send} with {@code executor(Runnable::run)}, and {@code sendAsync(..).get(timeout)} with
+ * {@code executor(Runnable::run)}: see {@link BareHttpClientContender}), and dbscim's {@code ScimAccountClient}. Each lists 10,000 users (100 per page) and
  * creates 1,000 users one by one.
  *
  * <p>Run it pinned to one CPU from the repository root (needs the {@code bench} profile: the official SDK is a
@@ -61,7 +62,8 @@ public final class ClientComparison {
    * Runs the comparison and prints the table.
    *
    * @param args options {@code --warmup=N}, {@code --rounds=N}, {@code --users=N}, {@code --creates=N},
-   *     {@code --contenders=a,b,...} (of official-sdk, jdk-bare, jdk-bare-direct, dbscim)
+   *     {@code --contenders=a,b,...} (of official-sdk, jdk-bare, jdk-bare-direct, jdk-async-direct, dbscim; the
+   *     first is the baseline of the ratios)
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
@@ -70,7 +72,7 @@ public final class ClientComparison {
     int users = Integer.parseInt(options.getOrDefault("users", "10000"));
     int creates = Integer.parseInt(options.getOrDefault("creates", "1000"));
     List<String> names = Arrays.asList(
-        options.getOrDefault("contenders", "official-sdk,jdk-bare,jdk-bare-direct,dbscim").split(","));
+        options.getOrDefault("contenders", "official-sdk,jdk-bare,jdk-bare-direct,jdk-async-direct,dbscim").split(","));
 
     try (BenchScimServer server = BenchScimServer.create(users)) {
       List<Contender> contenders = new ArrayList<>();
@@ -143,6 +145,8 @@ public final class ClientComparison {
         return new BareHttpClientContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN, false);
       case "jdk-bare-direct":
         return new BareHttpClientContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN, true);
+      case "jdk-async-direct":
+        return new BareHttpClientContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN, true, true);
       case "dbscim":
         return new DbscimContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN);
       default:
@@ -169,7 +173,7 @@ public final class ClientComparison {
     if (result != expected) {
       throw new IllegalStateException(c.name() + " " + what + " returned " + result + ", expected " + expected);
     }
-    samples.add(wall, delta.cpuNanos, delta.allocatedBytes, gc);
+    samples.add(wall, delta.cpuNanos, delta.processCpuNanos, delta.allocatedBytes, gc, delta.threadsStarted);
     for (Long id : delta.threadsEnded) {
       threadsEnded.add(costs.name(id) + " (during " + c.name() + " " + what + ")");
     }
@@ -218,20 +222,25 @@ public final class ClientComparison {
   private static void printTable(String title, Map<String, Samples> byContender, String baseline) {
     Samples base = byContender.get(baseline);
     System.out.println(title);
-    System.out.printf(Locale.ROOT, "  %-16s %17s %17s %19s %8s | %6s %6s %6s  (x %s, medians)%n", "contender",
-        "wall ms med/p90", "cpu ms med/p90", "alloc MB med/p90", "gc ms", "wall", "cpu", "alloc", baseline);
+    System.out.printf(Locale.ROOT, "  %-16s %17s %17s %17s %19s %6s %6s | %5s %5s %5s %5s  (x %s, medians)%n",
+        "contender", "wall ms med/p90", "cpu ms med/p90", "proc cpu med/p90", "alloc MB med/p90", "gc ms", "thr",
+        "wall", "cpu", "proc", "alloc", baseline);
     for (Map.Entry<String, Samples> e : byContender.entrySet()) {
       Samples s = e.getValue();
-      System.out.printf(Locale.ROOT, "  %-16s %8.2f /%7.2f %8.2f /%7.2f %9.2f /%8.2f %8.2f | %6.2f %6.2f %6.2f%n",
+      System.out.printf(Locale.ROOT,
+          "  %-16s %8.2f /%7.2f %8.2f /%7.2f %8.2f /%7.2f %9.2f /%8.2f %6.2f %6.0f | %5.2f %5.2f %5.2f %5.2f%n",
           e.getKey(),
           s.wall.median() / 1e6, s.wall.p90() / 1e6,
           s.cpu.median() / 1e6, s.cpu.p90() / 1e6,
+          s.processCpu.median() / 1e6, s.processCpu.p90() / 1e6,
           s.alloc.median() / 1e6, s.alloc.p90() / 1e6,
-          s.gc.mean(),
+          s.gc.mean(), s.threads.median(),
           s.wall.median() / base.wall.median(), s.cpu.median() / base.cpu.median(),
-          s.alloc.median() / base.alloc.median());
+          s.processCpu.median() / base.processCpu.median(), s.alloc.median() / base.alloc.median());
     }
-    System.out.println("  (MB = 10^6 bytes; gc ms = mean collector time elapsed during the operation)");
+    System.out.println("  cpu: summed over live client threads; proc cpu: process CPU minus the server's threads (adds"
+        + " threads born and ended within the operation, GC, JIT); thr: threads started; gc ms: mean collector time"
+        + " during the operation; MB = 10^6 bytes");
     System.out.println();
   }
 
@@ -275,12 +284,17 @@ public final class ClientComparison {
     final Series cpu = new Series();
     final Series alloc = new Series();
     final Series gc = new Series();
+    final Series processCpu = new Series();
+    final Series threads = new Series();
 
-    void add(long wallNanos, long cpuNanos, long allocatedBytes, long gcMillis) {
+    void add(long wallNanos, long cpuNanos, long processCpuNanos, long allocatedBytes, long gcMillis,
+        long threadsStarted) {
       wall.add(wallNanos);
       cpu.add(cpuNanos);
+      processCpu.add(processCpuNanos);
       alloc.add(allocatedBytes);
       gc.add(gcMillis);
+      threads.add(threadsStarted);
     }
   }
 
