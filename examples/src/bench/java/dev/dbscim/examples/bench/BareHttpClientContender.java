@@ -16,57 +16,74 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The loop a developer writes by hand: a {@code java.net.http.HttpClient} (HTTP/1.1, otherwise defaults) and a plain
- * Jackson {@link ObjectMapper} reading each body as an {@link InputStream} into a {@link JsonNode} tree. No retries, no
- * rate limiting, no typed model.
- *
- * <p>With {@code directExecutor} the client is built with {@code executor(Runnable::run)}, so response handling runs on
- * the selector thread instead of being handed to the default cached thread pool: the cheapest configuration of the JDK
- * client, shown as a floor for what a JDK-based client can reach.
- *
- * <p>With {@code async} it calls {@code sendAsync(..).get(timeout)} instead of {@code send(..)}, as a client does that
- * wants one deadline over headers and body. The JDK's {@code HttpClientImpl.sendAsync} then adds
- * {@code whenCompleteAsync(.., ASYNC_POOL)} whenever an executor is configured, i.e. one more hand-off per request, to
- * the common pool, or to a new thread per request when the common pool's parallelism is 1 (2 CPUs); {@code send}
- * does not. This variant isolates that cost.
- *
- * <p>Listing asks for {@code count=100} and stops when a page has no {@code Resources} (like the official SDK: 101
- * requests).
+ * The loop a developer writes by hand: a {@code java.net.http.HttpClient} (HTTP/1.1) and a plain Jackson
+ * {@link ObjectMapper} reading each body into a {@link JsonNode} tree. No retries, no rate limiting, no typed model.
+ * Listing asks for {@code count=100} and stops when a page has no {@code Resources} (like the official SDK: 101
+ * requests). The {@link Variant}s show what each choice in using the JDK client costs.
  */
 final class BareHttpClientContender implements Contender {
+
+  /** How the JDK client is configured and called. */
+  enum Variant {
+    /** {@code send}, default executor (a cached thread pool), body as an {@code InputStream}: the plain loop. */
+    BARE("jdk-bare", false, false, false),
+    /**
+     * {@code send}, {@code executor(Runnable::run)} (response handling stays on the selector thread instead of being
+     * handed to a pool thread), body as an {@code InputStream}.
+     */
+    DIRECT("jdk-bare-direct", true, false, false),
+    /**
+     * {@code send}, {@code executor(Runnable::run)}, body collected as a {@code byte[]} on the selector thread (no
+     * blocking stream between the selector and the caller): the cheapest way found to use the JDK client.
+     */
+    DIRECT_BYTES("jdk-bytes-direct", true, false, true),
+    /**
+     * As {@link #DIRECT_BYTES} but {@code sendAsync(..).get(timeout)} instead of {@code send(..)}, as a client does
+     * that wants one deadline over headers and body (dbscim's {@code ScimTransport} does). JDK 17's
+     * {@code HttpClientImpl.sendAsync} then appends {@code whenCompleteAsync(.., ASYNC_POOL)} whenever an executor is
+     * set, so every response takes one more hand-off: to the common pool, or, when the common pool's parallelism is 1
+     * (2 CPUs), to a new thread per request ({@code CompletableFuture.ThreadPerTaskExecutor}). {@code send} passes no
+     * executor and skips it. This variant isolates that cost.
+     */
+    ASYNC_DIRECT_BYTES("jdk-async-direct", true, true, true);
+
+    final String label;
+    final boolean directExecutor;
+    final boolean async;
+    final boolean bytes;
+
+    Variant(String label, boolean directExecutor, boolean async, boolean bytes) {
+      this.label = label;
+      this.directExecutor = directExecutor;
+      this.async = async;
+      this.bytes = bytes;
+    }
+  }
+
   // A hand-written loop brings its own mapper; the project's ScimJson is deliberately not used here.
   private final ObjectMapper mapper = new ObjectMapper();
   private final HttpClient http;
-  private final boolean directExecutor;
-  private final boolean async;
+  private final Variant variant;
   private final URI usersUri;
   private final String authorization;
   private long sequence;
 
-  BareHttpClientContender(URI baseUri, String accountId, String token, boolean directExecutor) {
-    this(baseUri, accountId, token, directExecutor, false);
-  }
-
-  BareHttpClientContender(URI baseUri, String accountId, String token, boolean directExecutor, boolean async) {
+  BareHttpClientContender(URI baseUri, String accountId, String token, Variant variant) {
     HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10));
-    if (directExecutor) {
+    if (variant.directExecutor) {
       builder.executor(Runnable::run);
     }
     this.http = builder.build();
-    this.directExecutor = directExecutor;
-    this.async = async;
+    this.variant = variant;
     this.usersUri = baseUri.resolve("/api/2.0/accounts/" + accountId + "/scim/v2/Users");
     this.authorization = "Bearer " + token;
   }
 
   @Override
   public String name() {
-    if (async) {
-      return directExecutor ? "jdk-async-direct" : "jdk-async";
-    }
-    return directExecutor ? "jdk-bare-direct" : "jdk-bare";
+    return variant.label;
   }
 
   @Override
@@ -125,13 +142,18 @@ final class BareHttpClientContender implements Contender {
 
   private JsonNode send(HttpRequest request, int expectedStatus) {
     try {
-      HttpResponse<InputStream> response = async
+      if (variant.bytes) {
+        HttpResponse<byte[]> response = variant.async
+            ? http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get(30, TimeUnit.SECONDS)
+            : http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        checkStatus(response, expectedStatus);
+        return mapper.readTree(response.body());
+      }
+      HttpResponse<InputStream> response = variant.async
           ? http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get(30, TimeUnit.SECONDS)
           : http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
-        if (response.statusCode() != expectedStatus) {
-          throw new IllegalStateException("HTTP " + response.statusCode() + " from " + request.uri());
-        }
+        checkStatus(response, expectedStatus);
         return mapper.readTree(body);
       }
     } catch (IOException e) {
@@ -141,6 +163,12 @@ final class BareHttpClientContender implements Contender {
       throw new IllegalStateException(e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void checkStatus(HttpResponse<?> response, int expectedStatus) {
+    if (response.statusCode() != expectedStatus) {
+      throw new IllegalStateException("HTTP " + response.statusCode() + " from " + response.request().uri());
     }
   }
 

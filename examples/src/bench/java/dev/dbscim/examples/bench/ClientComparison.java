@@ -14,13 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 
 /**
  * Side-by-side comparison of SCIM clients against one in-process server (issue 3, "Acceptance"): the official
- * Databricks Java SDK, a bare {@code java.net.http.HttpClient} + Jackson loop ({@code send} with the default executor,
- * {@code send} with {@code executor(Runnable::run)}, and {@code sendAsync(..).get(timeout)} with
- * {@code executor(Runnable::run)}: see {@link BareHttpClientContender}), and dbscim's {@code ScimAccountClient}. Each lists 10,000 users (100 per page) and
+ * Databricks Java SDK, a bare {@code java.net.http.HttpClient} + Jackson loop in four configurations
+ * ({@link BareHttpClientContender.Variant}), and dbscim's {@code ScimAccountClient}. Each lists 10,000 users (100 per page) and
  * creates 1,000 users one by one.
  *
  * <p>Run it pinned to one CPU from the repository root (needs the {@code bench} profile: the official SDK is a
@@ -62,7 +62,7 @@ public final class ClientComparison {
    * Runs the comparison and prints the table.
    *
    * @param args options {@code --warmup=N}, {@code --rounds=N}, {@code --users=N}, {@code --creates=N},
-   *     {@code --contenders=a,b,...} (of official-sdk, jdk-bare, jdk-bare-direct, jdk-async-direct, dbscim; the
+   *     {@code --contenders=a,b,...} (of official-sdk, jdk-bare, jdk-bare-direct, jdk-bytes-direct, jdk-async-direct, dbscim; the
    *     first is the baseline of the ratios)
    */
   public static void main(String[] args) throws Exception {
@@ -72,7 +72,7 @@ public final class ClientComparison {
     int users = Integer.parseInt(options.getOrDefault("users", "10000"));
     int creates = Integer.parseInt(options.getOrDefault("creates", "1000"));
     List<String> names = Arrays.asList(
-        options.getOrDefault("contenders", "official-sdk,jdk-bare,jdk-bare-direct,jdk-async-direct,dbscim").split(","));
+        options.getOrDefault("contenders", "official-sdk,jdk-bare,jdk-bare-direct,jdk-bytes-direct,jdk-async-direct,dbscim").split(","));
 
     try (BenchScimServer server = BenchScimServer.create(users)) {
       List<Contender> contenders = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class ClientComparison {
       System.out.printf(Locale.ROOT, "warm-up: %d rounds in %.1f s%n", warmup,
           (System.nanoTime() - warmStart) / 1e9);
 
-      List<String> threadsEnded = new ArrayList<>();
+      Map<String, Integer> threadsEnded = new TreeMap<>();
       double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       for (int r = 0; r < rounds; r++) {
         for (int k = 0; k < contenders.size(); k++) {
@@ -122,7 +122,8 @@ public final class ClientComparison {
       }
       double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       System.out.printf(Locale.ROOT, "measured: %d interleaved rounds; load average %.2f before, %.2f after; "
-          + "client threads that ended mid-operation (their last figures are lost): %s%n%n", rounds, loadBefore,
+          + "client threads that ended mid-operation (their last figures are lost), by name and operation: %s%n%n",
+          rounds, loadBefore,
           loadAfter, threadsEnded.isEmpty() ? "none" : threadsEnded);
 
       String baseline = contenders.get(0).name();
@@ -141,17 +142,17 @@ public final class ClientComparison {
     switch (name) {
       case "official-sdk":
         return new OfficialSdkContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN);
-      case "jdk-bare":
-        return new BareHttpClientContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN, false);
-      case "jdk-bare-direct":
-        return new BareHttpClientContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN, true);
-      case "jdk-async-direct":
-        return new BareHttpClientContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN, true, true);
       case "dbscim":
         return new DbscimContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN);
       default:
-        throw new IllegalArgumentException("unknown contender: " + name);
+        break;
     }
+    for (BareHttpClientContender.Variant variant : BareHttpClientContender.Variant.values()) {
+      if (variant.label.equals(name)) {
+        return new BareHttpClientContender(server.baseUri(), BenchScimServer.ACCOUNT_ID, TOKEN, variant);
+      }
+    }
+    throw new IllegalArgumentException("unknown contender: " + name);
   }
 
   private static void run(Contender c, ToIntFunction<Contender> operation, int expected, String what) {
@@ -162,7 +163,7 @@ public final class ClientComparison {
   }
 
   private static void measure(Contender c, ToIntFunction<Contender> operation, int expected, String what,
-      ThreadCosts costs, Samples samples, List<String> threadsEnded) {
+      ThreadCosts costs, Samples samples, Map<String, Integer> threadsEnded) {
     long gcBefore = gcMillis();
     ThreadCosts.Snapshot before = costs.snapshot();
     long start = System.nanoTime();
@@ -175,7 +176,9 @@ public final class ClientComparison {
     }
     samples.add(wall, delta.cpuNanos, delta.processCpuNanos, delta.allocatedBytes, gc, delta.threadsStarted);
     for (Long id : delta.threadsEnded) {
-      threadsEnded.add(costs.name(id) + " (during " + c.name() + " " + what + ")");
+      // Grouped by name with digits folded: "Thread-#" are CompletableFuture's one-per-task threads.
+      threadsEnded.merge(costs.name(id).replaceAll("[0-9]+", "#") + " during " + c.name() + " " + what, 1,
+          Integer::sum);
     }
   }
 
