@@ -4,6 +4,7 @@ import dev.dbscim.client.api.GroupsApi;
 import dev.dbscim.client.api.RawApi;
 import dev.dbscim.client.api.ServicePrincipalsApi;
 import dev.dbscim.client.api.UsersApi;
+import dev.dbscim.client.api.WorkspaceAssignmentsApi;
 import dev.dbscim.client.auth.CredentialsProvider;
 import dev.dbscim.client.auth.OAuthCredentials;
 import dev.dbscim.client.internal.FacadeCore;
@@ -12,6 +13,7 @@ import dev.dbscim.client.internal.MembershipBatches;
 import dev.dbscim.client.internal.ResourceGroupsApi;
 import dev.dbscim.client.internal.ResourceServicePrincipalsApi;
 import dev.dbscim.client.internal.ResourceUsersApi;
+import dev.dbscim.client.internal.WorkspaceAssignmentsApiImpl;
 import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.client.retry.Sleeper;
 import java.net.URI;
@@ -65,6 +67,7 @@ public final class ScimAccountClient implements AutoCloseable {
   private final UsersApi users;
   private final GroupsApi groups;
   private final ServicePrincipalsApi servicePrincipals;
+  private final WorkspaceAssignmentsApi workspaceAssignments;
 
   private ScimAccountClient(FacadeCore core, String accountId, RateLimits rateLimits, int memberBatchSize) {
     this.core = core;
@@ -74,6 +77,7 @@ public final class ScimAccountClient implements AutoCloseable {
     this.users = new ResourceUsersApi(core.transport());
     this.groups = new ResourceGroupsApi(core.transport(), memberBatchSize);
     this.servicePrincipals = new ResourceServicePrincipalsApi(core.transport());
+    this.workspaceAssignments = new WorkspaceAssignmentsApiImpl(core.transport(), accountId);
   }
 
   /**
@@ -163,6 +167,17 @@ public final class ScimAccountClient implements AutoCloseable {
    */
   public ServicePrincipalsApi servicePrincipals() {
     return servicePrincipals;
+  }
+
+  /**
+   * Returns the account's workspace assignments (identity federation,
+   * {@code /api/2.0/accounts/{account_id}/workspaces/{workspace_id}/permissionassignments}): give a user, service
+   * principal or group {@code USER} or {@code ADMIN} access to a workspace, list a workspace's assignments, remove one.
+   *
+   * @return the workspace assignments API
+   */
+  public WorkspaceAssignmentsApi workspaceAssignments() {
+    return workspaceAssignments;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.dbscim.client;
 
 import dev.dbscim.client.api.AccountIdentitiesApi;
 import dev.dbscim.client.api.GroupsApi;
+import dev.dbscim.client.api.PermissionAssignmentsApi;
 import dev.dbscim.client.api.RawApi;
 import dev.dbscim.client.api.ServicePrincipalsApi;
 import dev.dbscim.client.api.UsersApi;
@@ -11,6 +12,7 @@ import dev.dbscim.client.internal.FacadeAccountIdentities;
 import dev.dbscim.client.internal.FacadeCore;
 import dev.dbscim.client.internal.FacadeEnvironment;
 import dev.dbscim.client.internal.MembershipBatches;
+import dev.dbscim.client.internal.PermissionAssignmentsApiImpl;
 import dev.dbscim.client.internal.ResourceGroupsApi;
 import dev.dbscim.client.internal.ResourceServicePrincipalsApi;
 import dev.dbscim.client.internal.ResourceUsersApi;
@@ -77,6 +79,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
   private final GroupsApi groups;
   private final ServicePrincipalsApi servicePrincipals;
   private final AccountIdentitiesApi accountIdentities;
+  private final PermissionAssignmentsApi permissionAssignments;
 
   private ScimWorkspaceClient(FacadeCore core, RateLimits rateLimits, int memberBatchSize) {
     this.core = core;
@@ -87,6 +90,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
     this.servicePrincipals = new ResourceServicePrincipalsApi(core.transport());
     this.accountIdentities =
         new FacadeAccountIdentities(core.transport().withBasePath(FacadeAccountIdentities.BASE_PATH));
+    this.permissionAssignments = new PermissionAssignmentsApiImpl(core.transport());
   }
 
   /**
@@ -182,6 +186,17 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    */
   public AccountIdentitiesApi accountIdentities() {
     return accountIdentities;
+  }
+
+  /**
+   * Returns the workspace's permission assignments ({@code /api/2.0/preview/permissionassignments}): give an account
+   * user, service principal or group {@code USER} or {@code ADMIN} access to this workspace, by id or by name, list
+   * the assignments, remove one.
+   *
+   * @return the permission assignments API
+   */
+  public PermissionAssignmentsApi permissionAssignments() {
+    return permissionAssignments;
   }
 
   /**
