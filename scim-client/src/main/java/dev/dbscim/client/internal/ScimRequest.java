@@ -64,10 +64,21 @@ public final class ScimRequest {
     if (!METHODS.contains(method)) {
       throw new IllegalArgumentException("unsupported method: " + method);
     }
-    if (!path.startsWith("/") || path.indexOf('?') >= 0 || path.indexOf('#') >= 0 || path.matches(".*\\s.*")) {
+    if (!path.startsWith("/") || path.indexOf('?') >= 0 || path.indexOf('#') >= 0 || hasWhitespace(path)) {
       throw new IllegalArgumentException("path must start with / and hold no query, fragment or whitespace: " + path);
     }
     return new ScimRequest(method, path, operation, Collections.emptyList(), null, RequestOptions.defaults());
+  }
+
+  /** Returns whether the text holds a character of the regex class {@code \s}: space, tab, line breaks, form feed. */
+  private static boolean hasWhitespace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
@@ -25,10 +25,10 @@ public final class ScimResponse {
   private final byte[] body;
   private final int attempts;
   private final String requestId;
-  private final ObjectMapper mapper;
+  private final ObjectReaderCache readers;
 
   ScimResponse(String method, String path, int status, HttpHeaders headers, byte[] body, int attempts,
-      String requestId, ObjectMapper mapper) {
+      String requestId, ObjectReaderCache readers) {
     this.method = method;
     this.path = path;
     this.status = status;
@@ -36,7 +36,7 @@ public final class ScimResponse {
     this.body = body;
     this.attempts = attempts;
     this.requestId = requestId;
-    this.mapper = mapper;
+    this.readers = readers;
   }
 
   /**
@@ -103,7 +103,7 @@ public final class ScimResponse {
     if (body.length == 0) {
       return MissingNode.getInstance();
     }
-    return read(mapper.constructType(JsonNode.class));
+    return read(JsonNode.class);
   }
 
   /**
@@ -116,23 +116,9 @@ public final class ScimResponse {
    */
   public <T> T read(JavaType type) {
     if (body.length == 0) {
-      throw unusable("the body is empty", type);
+      throw unusable("the body is empty", type.getRawClass());
     }
-    try {
-      T value = mapper.readerFor(type).readValue(body);
-      if (value == null) {
-        throw unusable("the body is JSON null", type);
-      }
-      return value;
-    } catch (JsonProcessingException e) {
-      JsonLocation location = e.getLocation();
-      String where = location == null ? ""
-          : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      // The Jackson exception is not chained: its message may quote parts of the body.
-      throw unusable(e.getClass().getSimpleName() + where, type);
-    } catch (IOException e) {
-      throw unusable(e.getClass().getSimpleName(), type);
-    }
+    return read(readers.reader(type), type.getRawClass());
   }
 
   /**
@@ -144,12 +130,33 @@ public final class ScimResponse {
    * @throws dev.dbscim.client.error.ScimClientException when the body is empty, not JSON, or does not fit the type
    */
   public <T> T read(Class<T> type) {
-    return read(mapper.constructType(type));
+    if (body.length == 0) {
+      throw unusable("the body is empty", type);
+    }
+    return read(readers.reader(type), type);
   }
 
-  private RuntimeException unusable(String problem, JavaType type) {
+  private <T> T read(ObjectReader reader, Class<?> rawType) {
+    try {
+      T value = reader.readValue(body);
+      if (value == null) {
+        throw unusable("the body is JSON null", rawType);
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      JsonLocation location = e.getLocation();
+      String where = location == null ? ""
+          : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+      // The Jackson exception is not chained: its message may quote parts of the body.
+      throw unusable(e.getClass().getSimpleName() + where, rawType);
+    } catch (IOException e) {
+      throw unusable(e.getClass().getSimpleName(), rawType);
+    }
+  }
+
+  private RuntimeException unusable(String problem, Class<?> rawType) {
     String message = "SCIM " + method + " " + path + " -> " + status + ": body is not a valid "
-        + type.getRawClass().getSimpleName() + " (" + problem + ") [" + (requestId == null ? ""
+        + rawType.getSimpleName() + " (" + problem + ") [" + (requestId == null ? ""
         : "requestId=" + requestId + ", ") + "attempts=" + attempts + "]";
     return ScimErrorAccess.get().clientException(message, null, attempts, false);
   }

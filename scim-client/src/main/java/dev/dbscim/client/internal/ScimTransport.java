@@ -32,13 +32,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -75,18 +70,22 @@ public final class ScimTransport {
   private final HttpClient httpClient;
   private final ObjectMapper mapper;
   private final ObjectReader treeReader;
+  private final ObjectReaderCache readers;
+  private final String uriPrefix;
   private final String userAgent;
   private final boolean ownsHttpClient;
 
   private ScimTransport(ClientConfig config, RequestThrottle throttle, String basePath, HttpClient httpClient,
-      boolean ownsHttpClient, ObjectMapper mapper) {
+      boolean ownsHttpClient, ObjectReaderCache readers) {
     this.config = config;
     this.ownsHttpClient = ownsHttpClient;
     this.throttle = throttle;
     this.basePath = basePath;
     this.httpClient = httpClient;
-    this.mapper = mapper;
+    this.mapper = readers.mapper();
+    this.readers = readers;
     this.treeReader = mapper.reader();
+    this.uriPrefix = endpointPrefix(config) + basePath;
     this.userAgent = userAgent(config);
   }
 
@@ -112,7 +111,8 @@ public final class ScimTransport {
         .connectTimeout(config.connectTimeout())
         .executor(Runnable::run)
         .build());
-    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, owns, ScimJson.mapper());
+    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, owns,
+        new ObjectReaderCache(ScimJson.mapper()));
   }
 
   /**
@@ -123,7 +123,7 @@ public final class ScimTransport {
    * @return the sibling transport
    */
   public ScimTransport withBasePath(String basePath) {
-    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, false, mapper);
+    return new ScimTransport(config, throttle, checkBasePath(basePath), httpClient, false, readers);
   }
 
   /**
@@ -238,7 +238,7 @@ public final class ScimTransport {
     RetryPolicy policy = options.retryPolicy().orElse(config.retryPolicy());
     Duration timeout = options.timeout().orElse(config.requestTimeout());
     byte[] body = request.body().map(this::serialize).orElse(null);
-    URI uri = URI.create(endpointPrefix() + basePath + request.pathAndQuery());
+    URI uri = URI.create(uriPrefix + request.pathAndQuery());
     String logTarget = request.method() + " " + Redactor.pathAndQuery(request.pathAndQuery());
     CredentialsProvider credentials = config.credentials();
 
@@ -293,36 +293,42 @@ public final class ScimTransport {
     HttpRequest httpRequest = buildRequest(request, uri, body, token, timeout);
     traceRequest(httpRequest, body, logTarget);
     long started = System.nanoTime();
-    AtomicReference<LimitedBodySubscriber> subscriber = new AtomicReference<>();
+    BodyDeadlineWatchdog.Deadline deadline = BodyDeadlineWatchdog.SHARED.register(saturatedNanos(timeout));
     HttpResponse.BodyHandler<byte[]> handler = info -> {
       boolean error = info.statusCode() < 200 || info.statusCode() > 299;
       long limit = error ? MAX_ERROR_BODY_BYTES : Math.min(config.maxResponseBytes(), Integer.MAX_VALUE - 8);
       long declared = info.headers().firstValueAsLong("content-length").orElse(-1L);
       LimitedBodySubscriber bodySubscriber = new LimitedBodySubscriber(limit, error, declared);
-      subscriber.set(bodySubscriber);
+      deadline.attach(bodySubscriber);
       return bodySubscriber;
     };
-    CompletableFuture<HttpResponse<byte[]>> future = httpClient.sendAsync(httpRequest, handler);
     HttpResponse<byte[]> httpResponse;
     try {
-      httpResponse = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      // send, not sendAsync: on JDK 17 sendAsync hands every completion to the common pool, which on small machines
+      // starts a thread per request. The watchdog enforces the deadline on the body.
+      httpResponse = httpClient.send(httpRequest, handler);
     } catch (InterruptedException e) {
-      abort(future, subscriber);
+      deadline.abortBody();
       Thread.currentThread().interrupt();
       throw errors().clientException(prefix(request) + " interrupted [attempts=" + attempt + "]", e, attempt, false);
-    } catch (TimeoutException e) {
-      abort(future, subscriber);
-      return failed(errors().timeoutException(prefix(request) + " timed out after " + timeout.toMillis()
-          + " ms [attempts=" + attempt + "]", null, attempt), false, "timeout", started, logTarget, attempt, policy);
-    } catch (ExecutionException | CancellationException e) {
+    } catch (IOException e) {
+      if (deadline.expired()) {
+        return failed(errors().timeoutException(prefix(request) + " timed out after " + timeout.toMillis()
+            + " ms [attempts=" + attempt + "]", null, attempt), false, "timeout", started, logTarget, attempt, policy);
+      }
       return ioFailure(request, e, started, logTarget, attempt, policy);
+    } finally {
+      deadline.close();
     }
     return answered(request, httpResponse, started, logTarget, attempt, policy);
   }
 
-  private Outcome ioFailure(ScimRequest request, Exception wrapper, long started, String logTarget, int attempt,
+  private Outcome ioFailure(ScimRequest request, IOException failure, long started, String logTarget, int attempt,
       RetryPolicy policy) {
-    Throwable cause = wrapper.getCause() == null ? wrapper : wrapper.getCause();
+    // HttpClient.send rethrows the known kinds (connect, timeout, TLS) as their own class and wraps the rest in a
+    // plain IOException whose cause is the original failure.
+    Throwable cause = failure.getClass() == IOException.class && failure.getCause() != null ? failure.getCause()
+        : failure;
     String name = cause.getClass().getSimpleName();
     if (cause instanceof HttpConnectTimeoutException) {
       return failed(errors().timeoutException(prefix(request) + " connect timed out [attempts=" + attempt + "]",
@@ -358,7 +364,7 @@ public final class ScimTransport {
     traceResponse(status, headers, body, logTarget);
     if (status >= 200 && status <= 299) {
       return new Outcome(new ScimResponse(request.method(), request.path(), status, headers, body, attempt, requestId,
-          mapper));
+          readers));
     }
     ErrorBody error = ErrorBody.parse(body, headers.firstValue("content-type").orElse(null), treeReader);
     Duration retryAfter = RetryAfter.parse(headers.firstValue("retry-after").orElse(null), config.clock());
@@ -442,19 +448,27 @@ public final class ScimTransport {
     }
   }
 
-  private static void abort(CompletableFuture<?> future, AtomicReference<LimitedBodySubscriber> subscriber) {
-    LimitedBodySubscriber bodySubscriber = subscriber.get();
-    if (bodySubscriber != null) {
-      bodySubscriber.abort();
+  private static long saturatedNanos(Duration timeout) {
+    try {
+      return timeout.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
     }
-    future.cancel(true);
   }
 
   private static String requestId(HttpHeaders headers) {
+    Map<String, List<String>> map = headers.map();
+    if (map.isEmpty()) {
+      return null;
+    }
     for (String name : REQUEST_ID_HEADERS) {
-      Optional<String> value = headers.firstValue(name);
-      if (value.isPresent() && !value.get().trim().isEmpty()) {
-        return value.get().trim();
+      // The JDK's header map is case-insensitive.
+      List<String> values = map.get(name);
+      if (values != null && !values.isEmpty()) {
+        String value = values.get(0).trim();
+        if (!value.isEmpty()) {
+          return value;
+        }
       }
     }
     return null;
@@ -483,7 +497,7 @@ public final class ScimTransport {
     }
   }
 
-  private String endpointPrefix() {
+  private static String endpointPrefix(ClientConfig config) {
     String endpoint = config.endpoint().toString();
     return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
   }
