@@ -3,6 +3,7 @@ package dev.dbscim.testkit;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.testkit.internal.FakeEngine;
+import dev.dbscim.testkit.internal.FakeRateLimiter;
 import dev.dbscim.testkit.internal.FakeRouter;
 import dev.dbscim.testkit.internal.FakeSockets;
 import dev.dbscim.testkit.internal.FakeStore;
@@ -80,6 +81,9 @@ public final class FakeScimServer implements AutoCloseable {
     this.engine = new FakeEngine(store, accountId, clock, builder.fullRfcFilters,
         builder.accountGroupListIncludesMembers, builder.journalCapacity);
     this.state = new FakeScimState(store);
+    if (builder.rateLimits.any()) {
+      engine.rateLimiter(new FakeRateLimiter(builder.rateLimits, clock));
+    }
     engine.rotateAccountToken(newToken());
     long id = 1001;
     for (Boolean federated : builder.workspaces) {
@@ -283,7 +287,13 @@ public final class FakeScimServer implements AutoCloseable {
   public void failNext(Fault fault) {
     Objects.requireNonNull(fault, "fault");
     engine.addFault(new FakeEngine.FaultRule(fault.methodValue(), fault.pathValue(), fault.statusCode(),
-        fault.retryAfterValue(), fault.latencyValue(), fault.disconnects(), fault.count()));
+        fault.retryAfterValue(), fault.latencyValue(), fault.disconnects(), fault.count(), fault.probabilityValue(),
+        fault.seedValue()));
+  }
+
+  /** Removes every queued fault, including faults with a probability that would otherwise stay queued. */
+  public void clearFaults() {
+    engine.clearFaults();
   }
 
   /**
@@ -328,8 +338,20 @@ public final class FakeScimServer implements AutoCloseable {
     private boolean fullRfcFilters;
     private boolean accountGroupListIncludesMembers;
     private int journalCapacity = 10_000;
+    private RateLimits rateLimits = RateLimits.none();
 
     private Builder() {}
+
+    /**
+     * Sets per-second request limits, answered with 429 like the service; {@link RateLimits#none()} by default.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public Builder rateLimits(RateLimits limits) {
+      this.rateLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
 
     /**
      * Sets the account id; by default a random UUID, like real account ids.
