@@ -50,6 +50,7 @@ public final class FakeScimServer implements AutoCloseable {
   private final FakeScimState state;
   private final List<WorkspaceSetup> setups = new ArrayList<>();
   private final List<MockWebServer> servers = new ArrayList<>();
+  private final List<FakeSockets> sockets = new ArrayList<>();
   private List<FakeWorkspace> workspaces = Collections.emptyList();
   private URI url;
   private boolean started;
@@ -166,7 +167,9 @@ public final class FakeScimServer implements AutoCloseable {
     FakeRouter router = new FakeRouter(engine, host);
     router.attach(server);
     server.setDispatcher(router);
-    server.setServerSocketFactory(new FakeSockets());
+    FakeSockets factory = new FakeSockets();
+    sockets.add(factory);
+    server.setServerSocketFactory(factory);
     servers.add(server);
     InetAddress loopback = InetAddress.getLoopbackAddress();
     server.start(loopback, 0);
@@ -183,6 +186,11 @@ public final class FakeScimServer implements AutoCloseable {
   }
 
   private void closeServers() {
+    // Wake every accept thread at once; each MockWebServer.close() then waits for its own thread only briefly.
+    for (FakeSockets factory : sockets) {
+      factory.closeServerSockets();
+    }
+    sockets.clear();
     for (MockWebServer server : servers) {
       server.close();
     }

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -356,7 +357,7 @@ public final class FakeRouter extends Dispatcher {
     switch (method) {
       case "GET":
         FakeStore.Rendered rendered = store.rendered(scope, kind, id);
-        return projected(url) ? ok(project(rendered.tree, url)) : new Answer(200, rendered.json);
+        return projected(url) ? ok(project(rendered.tree(), url)) : new Answer(200, rendered.json);
       case "PUT":
         return ok(store.replace(scope, kind, id, body(request)));
       case "PATCH":
@@ -419,23 +420,25 @@ public final class FakeRouter extends Dispatcher {
     if (filter != null) {
       FilterEvaluator evaluator = FilterEvaluator.standard();
       matching = new ArrayList<>();
+      // Databricks filters name only stored attributes, which the small view carries; full RFC filters may name
+      // anything, so they see the whole resource.
       for (FakeStore.Rendered resource : resources) {
-        if (evaluator.matches(filter, resource.tree)) {
+        if (evaluator.matches(filter, engine.fullRfcFilters ? resource.tree() : resource.view)) {
           matching.add(resource);
         }
       }
     }
     String sortBy = url.queryParameter("sortBy");
     if (sortBy != null && !sortBy.trim().isEmpty()) {
-      Comparator<FakeStore.Rendered> order =
-          Comparator.comparing((FakeStore.Rendered node) -> sortKey(node.tree, sortBy.trim()), Comparator.nullsLast(
-              String.CASE_INSENSITIVE_ORDER));
-      if ("descending".equalsIgnoreCase(String.valueOf(url.queryParameter("sortOrder")).trim())) {
-        order = Comparator.comparing((FakeStore.Rendered node) -> sortKey(node.tree, sortBy.trim()),
-            Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER.reversed()));
+      Map<FakeStore.Rendered, String> keys = new IdentityHashMap<>();
+      for (FakeStore.Rendered resource : matching) {
+        keys.put(resource, sortKey(resource.tree(), sortBy.trim()));
       }
+      Comparator<String> byKey = "descending".equalsIgnoreCase(String.valueOf(url.queryParameter("sortOrder")).trim())
+          ? Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER.reversed())
+          : Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
       matching = new ArrayList<>(matching);
-      matching.sort(order);
+      matching.sort(Comparator.comparing(keys::get, byKey));
     }
     int startIndex = Math.max(1, intParameter(url, "startIndex", 1));
     int count = Math.min(MAX_COUNT, Math.max(0, intParameter(url, "count", MAX_COUNT)));
@@ -452,7 +455,7 @@ public final class FakeRouter extends Dispatcher {
     if (projected(url)) {
       ArrayNode page = envelope.putArray("Resources");
       for (FakeStore.Rendered resource : matching.subList(from, to)) {
-        page.add(project(resource.tree, url));
+        page.add(project(resource.tree(), url));
       }
       return ok(envelope);
     }

@@ -11,6 +11,7 @@ import dev.dbscim.core.patch.PatchApplier;
 import dev.dbscim.core.patch.PatchException;
 import dev.dbscim.core.patch.PatchOperation;
 import dev.dbscim.core.patch.PatchRequest;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -102,18 +103,36 @@ public final class FakeStore {
   }
 
   /**
-   * A resource rendered in one scope: the tree, shared and never to be changed, and its JSON bytes as
-   * {@code ScimJson.mapper()} writes them.
+   * A resource rendered in one scope: its JSON bytes as {@code ScimJson.mapper()} writes them, and a small view for
+   * filters. Only the bytes are kept, since the trees of 15,000 resources with their {@code groups} and
+   * {@code members} take about 65 MB; {@link #tree()} parses them again when a request needs the whole resource.
    */
   public static final class Rendered {
-    /** The resource; shared between requests, so callers must copy before changing it. */
-    public final ObjectNode tree;
-    /** The JSON bytes of {@link #tree}. */
+    /**
+     * The {@code id} and stored attributes ({@code userName}, {@code displayName}, {@code active},
+     * {@code applicationId}, {@code externalId}, ...), without {@code groups}, {@code members}, entitlements or roles:
+     * every attribute a Databricks filter may name. Shared, never to be changed.
+     */
+    public final ObjectNode view;
+    /** The JSON bytes of the resource; never to be changed. */
     public final byte[] json;
 
-    Rendered(ObjectNode tree, byte[] json) {
-      this.tree = tree;
+    Rendered(ObjectNode view, byte[] json) {
+      this.view = view;
       this.json = json;
+    }
+
+    /**
+     * Returns the whole resource as a fresh tree the caller may change.
+     *
+     * @return the tree
+     */
+    public ObjectNode tree() {
+      try {
+        return (ObjectNode) ScimJson.mapper().readTree(json);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the fake's own JSON", e);
+      }
     }
   }
 
@@ -174,6 +193,8 @@ public final class FakeStore {
   /** Bumped by every change; cached renderings of older versions are stale. */
   private long version;
   private long listCacheVersion = -1;
+  /** Account principals: users plus service principals at [0], groups at [1]. */
+  private final int[] accountCounts = new int[2];
   private final Map<String, List<Rendered>> listCache = new HashMap<>();
 
   /**
@@ -273,6 +294,9 @@ public final class FakeStore {
       setMembers(principal, scope, memberIds(input.get("members")));
     }
     principals.put(principal.id, principal);
+    if (home == ACCOUNT) {
+      accountCounts[kind == Kind.GROUP ? 1 : 0]++;
+    }
     names.put(nameKey(home, kind, principal.name()), principal.id);
     applyScoped(principal, scope, input);
     if (home == ACCOUNT && scope != ACCOUNT) {
@@ -300,7 +324,7 @@ public final class FakeStore {
    * @param scope the scope
    * @param kind the kind
    * @param id the id
-   * @return the rendering; its tree must not be changed
+   * @return the rendering
    */
   public synchronized Rendered rendered(long scope, Kind kind, String id) {
     return cachedRender(find(scope, kind, id), scope, true);
@@ -313,7 +337,7 @@ public final class FakeStore {
    * @param scope the scope
    * @param kind the kind
    * @param withMembers whether groups carry their members
-   * @return the renderings, an unmodifiable list; their trees must not be changed
+   * @return the renderings, an unmodifiable list
    */
   public synchronized List<Rendered> listRendered(long scope, Kind kind, boolean withMembers) {
     if (listCacheVersion != version) {
@@ -341,7 +365,7 @@ public final class FakeStore {
    *
    * @param scope the scope
    * @param userName the user name, lower-cased as the store keeps it
-   * @return the renderings in creation order (at most one per home scope); their trees must not be changed
+   * @return the renderings in creation order (at most one per home scope)
    */
   public synchronized List<Rendered> renderedUsersNamed(long scope, String userName) {
     List<Rendered> result = new ArrayList<>(1);
@@ -382,8 +406,9 @@ public final class FakeStore {
     Long key = scope * 2 + (withMembers && principal.kind == Kind.GROUP ? 1 : 0);
     Rendered rendered = principal.rendered.get(key);
     if (rendered == null) {
-      ObjectNode tree = render(principal, scope, withMembers);
-      rendered = new Rendered(tree, jsonBytes(tree));
+      ObjectNode view = NODES.objectNode().put("id", principal.id);
+      view.setAll(principal.attributes); // shares the nodes: stored attributes are replaced on change, never edited
+      rendered = new Rendered(view, jsonBytes(render(principal, scope, withMembers)));
       principal.rendered.put(key, rendered);
     }
     return rendered;
@@ -1073,6 +1098,9 @@ public final class FakeStore {
   }
 
   private int countIn(long scope, boolean groups) {
+    if (scope == ACCOUNT) {
+      return accountCounts[groups ? 1 : 0]; // what the scan below finds, without scanning on every create
+    }
     int count = 0;
     for (Principal principal : principals.values()) {
       if ((principal.kind == Kind.GROUP) == groups && visible(principal, scope)) {
@@ -1131,6 +1159,9 @@ public final class FakeStore {
 
   private void remove(Principal principal) {
     principals.remove(principal.id);
+    if (principal.home == ACCOUNT) {
+      accountCounts[principal.kind == Kind.GROUP ? 1 : 0]--;
+    }
     names.remove(nameKey(principal.home, principal.kind, principal.name()));
     for (String parentId : principal.parents) {
       principals.get(parentId).members.remove(principal.id);
