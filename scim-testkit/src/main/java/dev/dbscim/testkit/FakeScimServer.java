@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.testkit.internal.FakeAdminApi;
 import dev.dbscim.testkit.internal.FakeBuiltins;
 import dev.dbscim.testkit.internal.FakeEngine;
+import dev.dbscim.testkit.internal.FakeRateLimiter;
 import dev.dbscim.testkit.internal.FakeRouter;
 import dev.dbscim.testkit.internal.FakeSockets;
 import dev.dbscim.testkit.internal.FakeStore;
@@ -57,6 +58,7 @@ public final class FakeScimServer implements AutoCloseable {
   private final FakeScimState state;
   private final List<WorkspaceSetup> setups = new ArrayList<>();
   private final List<MockWebServer> servers = new ArrayList<>();
+  private final List<FakeSockets> sockets = new ArrayList<>();
   private List<FakeWorkspace> workspaces = Collections.emptyList();
   private URI url;
   private boolean started;
@@ -94,6 +96,9 @@ public final class FakeScimServer implements AutoCloseable {
     this.engine = new FakeEngine(store, accountId, clock, builder.fullRfcFilters,
         builder.accountGroupListIncludesMembers, builder.journalCapacity);
     this.state = new FakeScimState(engine);
+    if (builder.rateLimits.any()) {
+      engine.rateLimiter(new FakeRateLimiter(builder.rateLimits, clock));
+    }
     engine.rotateAccountToken(newToken());
     long id = FIRST_WORKSPACE_ID;
     for (int i = 0; i < workspaceFlags.size(); i++, id++) {
@@ -222,7 +227,9 @@ public final class FakeScimServer implements AutoCloseable {
       router.adminApi(new FakeAdminApi(engine, clock, this::failNext, this::recordedRequests, this::reset));
     }
     server.setDispatcher(router);
-    server.setServerSocketFactory(new FakeSockets());
+    FakeSockets factory = new FakeSockets();
+    sockets.add(factory);
+    server.setServerSocketFactory(factory);
     servers.add(server);
     InetAddress loopback = InetAddress.getLoopbackAddress();
     server.start(loopback, host == FakeStore.ACCOUNT ? accountPort : 0);
@@ -239,6 +246,11 @@ public final class FakeScimServer implements AutoCloseable {
   }
 
   private void closeServers() {
+    // Wake every accept thread at once; each MockWebServer.close() then waits for its own thread only briefly.
+    for (FakeSockets factory : sockets) {
+      factory.closeServerSockets();
+    }
+    sockets.clear();
     for (MockWebServer server : servers) {
       server.close();
     }
@@ -343,7 +355,13 @@ public final class FakeScimServer implements AutoCloseable {
   public void failNext(Fault fault) {
     Objects.requireNonNull(fault, "fault");
     engine.addFault(new FakeEngine.FaultRule(fault.methodValue(), fault.pathValue(), fault.statusCode(),
-        fault.retryAfterValue(), fault.latencyValue(), fault.disconnects(), fault.count()));
+        fault.retryAfterValue(), fault.latencyValue(), fault.disconnects(), fault.count(), fault.probabilityValue(),
+        fault.seedValue()));
+  }
+
+  /** Removes every queued fault, including faults with a probability that would otherwise stay queued. */
+  public void clearFaults() {
+    engine.clearFaults();
   }
 
   /**
@@ -390,6 +408,7 @@ public final class FakeScimServer implements AutoCloseable {
     private int journalCapacity = 10_000;
     private boolean adminApiEnabled;
     private int accountPort;
+    private RateLimits rateLimits = RateLimits.none();
 
     private Builder() {}
 
@@ -420,6 +439,17 @@ public final class FakeScimServer implements AutoCloseable {
      */
     public Builder adminApiEnabled(boolean enabled) {
       this.adminApiEnabled = enabled;
+      return this;
+    }
+
+    /**
+     * Sets per-second request limits, answered with 429 like the service; {@link RateLimits#none()} by default.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public Builder rateLimits(RateLimits limits) {
+      this.rateLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
