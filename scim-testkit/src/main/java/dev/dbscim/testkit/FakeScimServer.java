@@ -54,6 +54,7 @@ public final class FakeScimServer implements AutoCloseable {
   private final List<Boolean> workspaceFlags;
   private final boolean adminApiEnabled;
   private final int accountPort;
+  private final RateLimits rateLimits;
   private final FakeEngine engine;
   private final FakeScimState state;
   private final List<WorkspaceSetup> setups = new ArrayList<>();
@@ -91,13 +92,14 @@ public final class FakeScimServer implements AutoCloseable {
     this.workspaceFlags = new ArrayList<>(builder.workspaces);
     this.adminApiEnabled = builder.adminApiEnabled;
     this.accountPort = builder.accountPort;
+    this.rateLimits = builder.rateLimits;
     FakeStore store = newStore();
     List<String[]> owners = populate(store);
     this.engine = new FakeEngine(store, accountId, clock, builder.fullRfcFilters,
         builder.accountGroupListIncludesMembers, builder.journalCapacity);
     this.state = new FakeScimState(engine);
-    if (builder.rateLimits.any()) {
-      engine.rateLimiter(new FakeRateLimiter(builder.rateLimits, clock));
+    if (rateLimits.any()) {
+      engine.rateLimiter(new FakeRateLimiter(rateLimits, clock));
     }
     engine.rotateAccountToken(newToken());
     long id = FIRST_WORKSPACE_ID;
@@ -151,7 +153,8 @@ public final class FakeScimServer implements AutoCloseable {
    * Empties the fake: every principal, group, membership and assignment goes, ids start again from the first one,
    * queued faults and the journal are dropped. What remains is what a new fake has: the built-in groups and the users
    * behind the workspace tokens, with the same ids. Every token keeps working, the account token included, and the
-   * clock is left as it is.
+   * clock is left as it is. The {@link Builder#rateLimits(RateLimits) rate limits} stay in force, with the requests
+   * counted so far in the current second forgotten.
    */
   public void reset() {
     FakeStore fresh = newStore();
@@ -164,6 +167,9 @@ public final class FakeScimServer implements AutoCloseable {
     engine.replaceStore(fresh);
     engine.clearFaults();
     engine.clearJournal();
+    if (rateLimits.any()) {
+      engine.rateLimiter(new FakeRateLimiter(rateLimits, clock));
+    }
   }
 
   private static String newToken() {

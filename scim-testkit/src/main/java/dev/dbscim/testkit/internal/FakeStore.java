@@ -1200,6 +1200,7 @@ public final class FakeStore {
     Principal group = principals.get(groupId);
     Principal member = principals.get(memberId);
     if (group != null && member != null && group.kind == Kind.GROUP && group != member) {
+      changed();
       group.members.add(memberId);
       member.parents.add(groupId);
     }
@@ -1215,6 +1216,7 @@ public final class FakeStore {
     Principal group = principals.get(groupId);
     Principal member = principals.get(memberId);
     if (group != null && member != null) {
+      changed();
       group.members.remove(memberId);
       member.parents.remove(groupId);
     }
