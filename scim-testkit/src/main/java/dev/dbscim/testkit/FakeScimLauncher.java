@@ -44,7 +44,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code POST /_fake/faults}: queues a fault (or a JSON array of them):
  *       {@code {"status":503,"retryAfterSeconds":1,"latencyMillis":200,"disconnect":false,"times":2,
  *       "method":"POST","pathRegex":"/Users$"}}; give at least one of {@code status}, {@code latencyMillis},
- *       {@code disconnect} ({@code DELETE} drops every queued fault).</li>
+ *       {@code disconnect}; {@code "probability":0.1} (with an optional {@code "seed":42}) affects each matching
+ *       request with that chance and, without {@code times}, stays queued until dropped ({@code DELETE} drops every
+ *       queued fault).</li>
  *   <li>{@code POST /_fake/clock}: {@code {"advanceSeconds":90000}} or {@code {"set":"2030-01-01T00:00:00Z"}};
  *       {@code GET} reads it. The clock drives token expiry after rotation and journal times.</li>
  *   <li>{@code POST /_fake/reset}: empties the fake (ids start again; tokens keep working).</li>

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.testkit.internal.FakeAdminApi;
 import dev.dbscim.testkit.internal.FakeBuiltins;
 import dev.dbscim.testkit.internal.FakeEngine;
+import dev.dbscim.testkit.internal.FakeRateLimiter;
 import dev.dbscim.testkit.internal.FakeRouter;
 import dev.dbscim.testkit.internal.FakeSockets;
 import dev.dbscim.testkit.internal.FakeStore;
@@ -53,10 +54,12 @@ public final class FakeScimServer implements AutoCloseable {
   private final List<Boolean> workspaceFlags;
   private final boolean adminApiEnabled;
   private final int accountPort;
+  private final RateLimits rateLimits;
   private final FakeEngine engine;
   private final FakeScimState state;
   private final List<WorkspaceSetup> setups = new ArrayList<>();
   private final List<MockWebServer> servers = new ArrayList<>();
+  private final List<FakeSockets> sockets = new ArrayList<>();
   private List<FakeWorkspace> workspaces = Collections.emptyList();
   private URI url;
   private boolean started;
@@ -89,11 +92,15 @@ public final class FakeScimServer implements AutoCloseable {
     this.workspaceFlags = new ArrayList<>(builder.workspaces);
     this.adminApiEnabled = builder.adminApiEnabled;
     this.accountPort = builder.accountPort;
+    this.rateLimits = builder.rateLimits;
     FakeStore store = newStore();
     List<String[]> owners = populate(store);
     this.engine = new FakeEngine(store, accountId, clock, builder.fullRfcFilters,
         builder.accountGroupListIncludesMembers, builder.journalCapacity);
     this.state = new FakeScimState(engine);
+    if (rateLimits.any()) {
+      engine.rateLimiter(new FakeRateLimiter(rateLimits, clock));
+    }
     engine.rotateAccountToken(newToken());
     long id = FIRST_WORKSPACE_ID;
     for (int i = 0; i < workspaceFlags.size(); i++, id++) {
@@ -146,7 +153,8 @@ public final class FakeScimServer implements AutoCloseable {
    * Empties the fake: every principal, group, membership and assignment goes, ids start again from the first one,
    * queued faults and the journal are dropped. What remains is what a new fake has: the built-in groups and the users
    * behind the workspace tokens, with the same ids. Every token keeps working, the account token included, and the
-   * clock is left as it is.
+   * clock is left as it is. The {@link Builder#rateLimits(RateLimits) rate limits} stay in force, with the requests
+   * counted so far in the current second forgotten.
    */
   public void reset() {
     FakeStore fresh = newStore();
@@ -159,6 +167,9 @@ public final class FakeScimServer implements AutoCloseable {
     engine.replaceStore(fresh);
     engine.clearFaults();
     engine.clearJournal();
+    if (rateLimits.any()) {
+      engine.rateLimiter(new FakeRateLimiter(rateLimits, clock));
+    }
   }
 
   private static String newToken() {
@@ -222,7 +233,9 @@ public final class FakeScimServer implements AutoCloseable {
       router.adminApi(new FakeAdminApi(engine, clock, this::failNext, this::recordedRequests, this::reset));
     }
     server.setDispatcher(router);
-    server.setServerSocketFactory(new FakeSockets());
+    FakeSockets factory = new FakeSockets();
+    sockets.add(factory);
+    server.setServerSocketFactory(factory);
     servers.add(server);
     InetAddress loopback = InetAddress.getLoopbackAddress();
     server.start(loopback, host == FakeStore.ACCOUNT ? accountPort : 0);
@@ -239,6 +252,11 @@ public final class FakeScimServer implements AutoCloseable {
   }
 
   private void closeServers() {
+    // Wake every accept thread at once; each MockWebServer.close() then waits for its own thread only briefly.
+    for (FakeSockets factory : sockets) {
+      factory.closeServerSockets();
+    }
+    sockets.clear();
     for (MockWebServer server : servers) {
       server.close();
     }
@@ -343,7 +361,13 @@ public final class FakeScimServer implements AutoCloseable {
   public void failNext(Fault fault) {
     Objects.requireNonNull(fault, "fault");
     engine.addFault(new FakeEngine.FaultRule(fault.methodValue(), fault.pathValue(), fault.statusCode(),
-        fault.retryAfterValue(), fault.latencyValue(), fault.disconnects(), fault.count()));
+        fault.retryAfterValue(), fault.latencyValue(), fault.disconnects(), fault.count(), fault.probabilityValue(),
+        fault.seedValue()));
+  }
+
+  /** Removes every queued fault, including faults with a probability that would otherwise stay queued. */
+  public void clearFaults() {
+    engine.clearFaults();
   }
 
   /**
@@ -390,6 +414,7 @@ public final class FakeScimServer implements AutoCloseable {
     private int journalCapacity = 10_000;
     private boolean adminApiEnabled;
     private int accountPort;
+    private RateLimits rateLimits = RateLimits.none();
 
     private Builder() {}
 
@@ -420,6 +445,17 @@ public final class FakeScimServer implements AutoCloseable {
      */
     public Builder adminApiEnabled(boolean enabled) {
       this.adminApiEnabled = enabled;
+      return this;
+    }
+
+    /**
+     * Sets per-second request limits, answered with 429 like the service; {@link RateLimits#none()} by default.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public Builder rateLimits(RateLimits limits) {
+      this.rateLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

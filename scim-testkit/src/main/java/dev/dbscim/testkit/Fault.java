@@ -13,7 +13,14 @@ import java.util.regex.Pattern;
  * scim.failNext(Fault.status(429).retryAfter(Duration.ofSeconds(1)).on("POST", "/Users"));
  * scim.failNext(Fault.latency(Duration.ofMillis(200)));
  * scim.failNext(Fault.disconnect().on("GET", "/Groups/"));
+ * scim.failNext(Fault.status(503).probability(0.1).seed(42));   // about one request in ten, until clearFaults()
  * }</pre>
+ *
+ * <p>A fault with a {@link #probability(double) probability} below 1 affects each matching request with that
+ * probability, drawn from a {@link java.util.Random} seeded with {@link #seed(long)} (or a random seed), so a test
+ * that sends the same requests in the same order sees the same failures on every run. Such a fault stays queued until
+ * it has affected {@link #times(int)} requests, or, without {@code times}, until {@link FakeScimServer#clearFaults()}.
+ * Requests it lets through go on to the next queued fault.
  *
  * <p>A status fault answers without touching the fake's state. A dropped connection also leaves the state unchanged.
  * Note that {@code java.net.http.HttpClient} silently retries an idempotent request once after a dropped connection,
@@ -27,9 +34,17 @@ public final class Fault {
   private final int times;
   private final String method;
   private final Pattern path;
+  private final boolean timesSet;
+  private final double probability;
+  private final Long seed;
 
   private Fault(int status, Duration retryAfter, Duration latency, boolean disconnect, int times, String method,
       Pattern path) {
+    this(status, retryAfter, latency, disconnect, times, method, path, false, 1.0, null);
+  }
+
+  private Fault(int status, Duration retryAfter, Duration latency, boolean disconnect, int times, String method,
+      Pattern path, boolean timesSet, double probability, Long seed) {
     this.status = status;
     this.retryAfter = retryAfter;
     this.latency = latency;
@@ -37,6 +52,9 @@ public final class Fault {
     this.times = times;
     this.method = method;
     this.path = path;
+    this.timesSet = timesSet;
+    this.probability = probability;
+    this.seed = seed;
   }
 
   /**
@@ -79,7 +97,8 @@ public final class Fault {
    * @return the fault
    */
   public Fault retryAfter(Duration retryAfter) {
-    return new Fault(status, requireNotNegative(retryAfter), latency, disconnect, times, method, path);
+    return new Fault(status, requireNotNegative(retryAfter), latency, disconnect, times, method, path, timesSet,
+        probability, seed);
   }
 
   /**
@@ -89,7 +108,8 @@ public final class Fault {
    * @return the fault
    */
   public Fault withLatency(Duration delay) {
-    return new Fault(status, retryAfter, requireNotNegative(delay), disconnect, times, method, path);
+    return new Fault(status, retryAfter, requireNotNegative(delay), disconnect, times, method, path, timesSet,
+        probability, seed);
   }
 
   /**
@@ -102,7 +122,7 @@ public final class Fault {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1");
     }
-    return new Fault(status, retryAfter, latency, disconnect, count, method, path);
+    return new Fault(status, retryAfter, latency, disconnect, count, method, path, true, probability, seed);
   }
 
   /**
@@ -115,7 +135,32 @@ public final class Fault {
    */
   public Fault on(String method, String pathRegex) {
     return new Fault(status, retryAfter, latency, disconnect, times, method,
-        pathRegex == null ? null : Pattern.compile(pathRegex));
+        pathRegex == null ? null : Pattern.compile(pathRegex), timesSet, probability, seed);
+  }
+
+  /**
+   * Returns this fault affecting each matching request with probability {@code probability} instead of every one.
+   * Unless {@link #times(int)} is also given, the fault then stays queued for the fake's lifetime.
+   *
+   * @param probability the chance per matching request, greater than 0 and at most 1
+   * @return the fault
+   */
+  public Fault probability(double probability) {
+    if (!(probability > 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be greater than 0 and at most 1");
+    }
+    return new Fault(status, retryAfter, latency, disconnect, times, method, path, timesSet, probability, seed);
+  }
+
+  /**
+   * Returns this fault drawing its {@link #probability(double)} decisions from a {@link java.util.Random} seeded with
+   * {@code seed}, so the same requests in the same order fail the same way on every run.
+   *
+   * @param seed the seed
+   * @return the fault
+   */
+  public Fault seed(long seed) {
+    return new Fault(status, retryAfter, latency, disconnect, times, method, path, timesSet, probability, seed);
   }
 
   int statusCode() {
@@ -135,7 +180,15 @@ public final class Fault {
   }
 
   int count() {
-    return times;
+    return timesSet || probability >= 1 ? times : Integer.MAX_VALUE;
+  }
+
+  double probabilityValue() {
+    return probability;
+  }
+
+  Long seedValue() {
+    return seed;
   }
 
   String methodValue() {
@@ -163,7 +216,9 @@ public final class Fault {
   public String toString() {
     String what = disconnect ? "disconnect" : status > 0 ? "status " + status : "latency";
     return "Fault[" + what + (retryAfter != null ? ", retryAfter " + retryAfter : "")
-        + (latency != null ? ", latency " + latency : "") + ", times " + times
+        + (latency != null ? ", latency " + latency : "")
+        + (count() == Integer.MAX_VALUE ? ", until cleared" : ", times " + times)
+        + (probability < 1 ? ", probability " + probability + (seed != null ? ", seed " + seed : "") : "")
         + (method != null ? ", method " + method : "") + (path != null ? ", path /" + path + "/" : "") + "]";
   }
 }

@@ -287,6 +287,15 @@ public final class FakeAdminApi {
     if (spec.hasNonNull("times")) {
       fault = fault.times((int) number(spec, "times"));
     }
+    if (spec.hasNonNull("probability")) {
+      if (!spec.get("probability").isNumber()) {
+        throw new IllegalArgumentException("probability must be a number");
+      }
+      fault = fault.probability(spec.get("probability").asDouble());
+    }
+    if (spec.hasNonNull("seed")) {
+      fault = fault.seed(number(spec, "seed"));
+    }
     String method = spec.hasNonNull("method") ? spec.get("method").asText() : null;
     String pathRegex = spec.hasNonNull("pathRegex") ? spec.get("pathRegex").asText() : null;
     if (method != null || pathRegex != null) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +51,8 @@ public final class FakeEngine {
     final Duration retryAfter;
     final Duration latency;
     final boolean disconnect;
+    final double probability;
+    final Random random;
     int remaining;
 
     /**
@@ -72,6 +75,34 @@ public final class FakeEngine {
       this.latency = latency;
       this.disconnect = disconnect;
       this.remaining = times;
+      this.probability = 1.0;
+      this.random = null;
+    }
+
+    /**
+     * Creates a rule that affects each matching request with a probability.
+     *
+     * @param method the method to match, or {@code null} for any
+     * @param path the pattern found in the path, or {@code null} for any
+     * @param status the status to answer, or 0 to serve the request normally
+     * @param retryAfter the Retry-After to send, or {@code null}
+     * @param latency the delay before the response headers, or {@code null}
+     * @param disconnect whether to drop the connection instead of answering
+     * @param times how many requests the rule affects ({@link Integer#MAX_VALUE} for no limit)
+     * @param probability the chance that a matching request is affected, in (0, 1]
+     * @param seed the seed of the random source, or {@code null} for a random seed
+     */
+    public FaultRule(String method, Pattern path, int status, Duration retryAfter, Duration latency,
+        boolean disconnect, int times, double probability, Long seed) {
+      this.method = method;
+      this.path = path;
+      this.status = status;
+      this.retryAfter = retryAfter;
+      this.latency = latency;
+      this.disconnect = disconnect;
+      this.remaining = times;
+      this.probability = probability;
+      this.random = probability >= 1 ? null : seed == null ? new Random() : new Random(seed);
     }
 
     boolean matches(String requestMethod, String requestPath) {
@@ -119,6 +150,9 @@ public final class FakeEngine {
   private String currentAccountToken;
   private final Map<String, Caller> workspaceTokens = new HashMap<>();
   private final List<FaultRule> faults = new ArrayList<>();
+  /** Whether {@link #faults} may be non-empty; lets the hot path skip the lock when no fault is queued. */
+  private volatile boolean faultsQueued;
+  private volatile FakeRateLimiter rateLimiter;
   private final Deque<Exchange> journal = new ArrayDeque<>();
 
   /**
@@ -190,19 +224,50 @@ public final class FakeEngine {
    */
   public synchronized void addFault(FaultRule rule) {
     faults.add(rule);
+    faultsQueued = true;
   }
 
-  synchronized Optional<FaultRule> takeFault(String method, String path) {
-    for (Iterator<FaultRule> it = faults.iterator(); it.hasNext(); ) {
-      FaultRule rule = it.next();
-      if (rule.matches(method, path)) {
-        if (--rule.remaining <= 0) {
-          it.remove();
-        }
-        return Optional.of(rule);
-      }
+  /** Removes every queued fault. */
+  public synchronized void clearFaults() {
+    faults.clear();
+    faultsQueued = false;
+  }
+
+  Optional<FaultRule> takeFault(String method, String path) {
+    if (!faultsQueued) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    synchronized (this) {
+      for (Iterator<FaultRule> it = faults.iterator(); it.hasNext(); ) {
+        FaultRule rule = it.next();
+        if (rule.matches(method, path) && (rule.random == null || rule.random.nextDouble() < rule.probability)) {
+          if (rule.remaining != Integer.MAX_VALUE && --rule.remaining <= 0) {
+            it.remove();
+          }
+          faultsQueued = !faults.isEmpty();
+          return Optional.of(rule);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Sets the rate limits; {@code null} turns them off.
+   *
+   * @param limiter the limiter, or {@code null}
+   */
+  public void rateLimiter(FakeRateLimiter limiter) {
+    this.rateLimiter = limiter;
+  }
+
+  /**
+   * Returns the rate limiter.
+   *
+   * @return the limiter, or {@code null} when requests are not limited
+   */
+  FakeRateLimiter rateLimiter() {
+    return rateLimiter;
   }
 
   synchronized void record(long workspaceId, String method, String target, Map<String, List<String>> headers,
@@ -243,10 +308,5 @@ public final class FakeEngine {
    */
   public void replaceStore(FakeStore fresh) {
     this.store = fresh;
-  }
-
-  /** Drops every queued fault. */
-  public synchronized void clearFaults() {
-    faults.clear();
   }
 }

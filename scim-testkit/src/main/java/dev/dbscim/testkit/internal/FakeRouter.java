@@ -5,20 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.core.filter.ComparisonOperator;
 import dev.dbscim.core.filter.Filter;
 import dev.dbscim.core.filter.FilterEvaluator;
 import dev.dbscim.core.filter.FilterVisitor;
 import dev.dbscim.core.json.SchemaUrns;
 import dev.dbscim.core.json.ScimJson;
 import dev.dbscim.core.patch.PatchRequest;
+import dev.dbscim.testkit.RateLimits;
 import dev.dbscim.testkit.internal.FakeStore.Kind;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +31,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okio.BufferedSink;
 import okio.ByteString;
 
 /**
@@ -44,6 +53,7 @@ public final class FakeRouter extends Dispatcher {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_COUNT = 10_000;
   private static final int MAX_FILTER_NODES = 200;
+  private static final byte[] RESOURCES_START = ",\"Resources\":[".getBytes(StandardCharsets.UTF_8);
   private static final String UNPARSABLE = "Request is unparsable, syntactically incorrect, or violates schema.";
   private static final Set<String> FILTERABLE =
       new HashSet<>(Arrays.asList("username", "displayname", "active", "applicationid", "externalid", "id"));
@@ -59,11 +69,39 @@ public final class FakeRouter extends Dispatcher {
   private static final class Answer {
     final int status;
     final JsonNode body;
+    /** The body already written, for answers served from the store's cache; {@code null} otherwise. */
+    final byte[] raw;
     final Map<String, String> headers = new LinkedHashMap<>();
 
     Answer(int status, JsonNode body) {
       this.status = status;
       this.body = body;
+      this.raw = null;
+    }
+
+    Answer(int status, byte[] raw) {
+      this.status = status;
+      this.body = null;
+      this.raw = raw;
+    }
+  }
+
+  /** A response body written straight from a byte array, without copying it into a buffer first. */
+  private static final class BytesBody implements MockResponseBody {
+    private final byte[] bytes;
+
+    BytesBody(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public long getContentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.write(bytes);
     }
   }
 
@@ -118,6 +156,10 @@ public final class FakeRouter extends Dispatcher {
       if (fault.get().retryAfter != null) {
         response.setHeader("Retry-After", Long.toString(Math.max(0, fault.get().retryAfter.getSeconds())));
       }
+    } else if (!withinRateLimit(method, url)) {
+      status = 429;
+      response.code(status).setHeader("Content-Type", "application/json").body(faultBody(status).toString())
+          .setHeader("Retry-After", "1");
     } else {
       Answer answer = answer(request, method, url);
       status = answer.status;
@@ -125,7 +167,9 @@ public final class FakeRouter extends Dispatcher {
       for (Map.Entry<String, String> header : answer.headers.entrySet()) {
         response.setHeader(header.getKey(), header.getValue());
       }
-      if (answer.body != null) {
+      if (answer.raw != null) {
+        response.setHeader("Content-Type", "application/json").body(new BytesBody(answer.raw));
+      } else if (answer.body != null) {
         response.setHeader("Content-Type", "application/json").body(write(answer.body));
       }
     }
@@ -143,6 +187,33 @@ public final class FakeRouter extends Dispatcher {
       while (attached.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
         // MockWebServer queues every request without bound; the journal keeps a bounded, redacted copy instead.
       }
+    }
+  }
+
+  private boolean withinRateLimit(String method, HttpUrl url) {
+    FakeRateLimiter limiter = engine.rateLimiter();
+    return limiter == null || limiter.tryAcquire(host, operation(method, url));
+  }
+
+  private static RateLimits.Operation operation(String method, HttpUrl url) {
+    switch (method) {
+      case "POST":
+        return RateLimits.Operation.CREATE;
+      case "PUT":
+        return RateLimits.Operation.REPLACE;
+      case "PATCH":
+        return RateLimits.Operation.PATCH;
+      case "DELETE":
+        return RateLimits.Operation.DELETE;
+      default:
+        List<String> segments = url.pathSegments();
+        String last = segments.get(segments.size() - 1);
+        if (last.isEmpty() && segments.size() > 1) {
+          last = segments.get(segments.size() - 2);
+        }
+        return Kind.fromPlural(last).isPresent() || last.equals("permissionassignments")
+            ? RateLimits.Operation.LIST
+            : RateLimits.Operation.GET;
     }
   }
 
@@ -292,21 +363,22 @@ public final class FakeRouter extends Dispatcher {
       allow(method, path, "GET", "POST");
       if (method.equals("GET")) {
         boolean withMembers = scope != FakeStore.ACCOUNT || engine.accountGroupListIncludesMembers;
-        return ok(list(store.list(scope, kind, withMembers), url));
+        return list(scope, kind, withMembers, url);
       }
       return new Answer(201, store.create(scope, kind, body(request)));
     }
     allow(method, path, "GET", "PUT", "PATCH", "DELETE");
     switch (method) {
       case "GET":
-        return ok(project(store.get(scope, kind, id), url));
+        FakeStore.Rendered rendered = store.rendered(scope, kind, id);
+        return projected(url) ? ok(project(rendered.tree(), url)) : new Answer(200, rendered.json);
       case "PUT":
         return ok(store.replace(scope, kind, id, body(request)));
       case "PATCH":
         return ok(store.patch(scope, kind, id, patchRequest(body(request))));
       default:
         store.delete(scope, kind, id);
-        return new Answer(204, null);
+        return new Answer(204, (JsonNode) null);
     }
   }
 
@@ -343,30 +415,44 @@ public final class FakeRouter extends Dispatcher {
     return new Answer(200, body);
   }
 
-  private ObjectNode list(List<ObjectNode> resources, HttpUrl url) {
-    List<ObjectNode> matching = resources;
+  private static boolean projected(HttpUrl url) {
+    return hasText(url.queryParameter("attributes")) || hasText(url.queryParameter("excludedAttributes"));
+  }
+
+  private static boolean hasText(String value) {
+    return value != null && !value.trim().isEmpty();
+  }
+
+  private Answer list(long scope, Kind kind, boolean withMembers, HttpUrl url) {
     String filterText = url.queryParameter("filter");
-    if (filterText != null && !filterText.trim().isEmpty()) {
-      Filter filter = parseFilter(filterText);
+    Filter filter = hasText(filterText) ? parseFilter(filterText) : null;
+    String userName = kind == Kind.USER && filter != null ? userNameEquality(filter) : null;
+    List<FakeStore.Rendered> resources = userName != null
+        ? engine.store.renderedUsersNamed(scope, userName)
+        : engine.store.listRendered(scope, kind, withMembers);
+    List<FakeStore.Rendered> matching = resources;
+    if (filter != null) {
       FilterEvaluator evaluator = FilterEvaluator.standard();
       matching = new ArrayList<>();
-      for (ObjectNode resource : resources) {
-        if (evaluator.matches(filter, resource)) {
+      // Databricks filters name only stored attributes, which the small view carries; full RFC filters may name
+      // anything, so they see the whole resource.
+      for (FakeStore.Rendered resource : resources) {
+        if (evaluator.matches(filter, engine.fullRfcFilters ? resource.tree() : resource.view)) {
           matching.add(resource);
         }
       }
     }
     String sortBy = url.queryParameter("sortBy");
     if (sortBy != null && !sortBy.trim().isEmpty()) {
-      Comparator<ObjectNode> order =
-          Comparator.comparing((ObjectNode node) -> sortKey(node, sortBy.trim()), Comparator.nullsLast(
-              String.CASE_INSENSITIVE_ORDER));
-      if ("descending".equalsIgnoreCase(String.valueOf(url.queryParameter("sortOrder")).trim())) {
-        order = Comparator.comparing((ObjectNode node) -> sortKey(node, sortBy.trim()), Comparator.nullsLast(
-            String.CASE_INSENSITIVE_ORDER.reversed()));
+      Map<FakeStore.Rendered, String> keys = new IdentityHashMap<>();
+      for (FakeStore.Rendered resource : matching) {
+        keys.put(resource, sortKey(resource.tree(), sortBy.trim()));
       }
+      Comparator<String> byKey = "descending".equalsIgnoreCase(String.valueOf(url.queryParameter("sortOrder")).trim())
+          ? Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER.reversed())
+          : Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
       matching = new ArrayList<>(matching);
-      matching.sort(order);
+      matching.sort(Comparator.comparing(keys::get, byKey));
     }
     int startIndex = Math.max(1, intParameter(url, "startIndex", 1));
     int count = Math.min(MAX_COUNT, Math.max(0, intParameter(url, "count", MAX_COUNT)));
@@ -377,13 +463,54 @@ public final class FakeRouter extends Dispatcher {
     envelope.put("itemsPerPage", to - from);
     envelope.put("startIndex", startIndex);
     envelope.putArray("schemas").add(SchemaUrns.LIST_RESPONSE);
-    if (to > from) {
+    if (to <= from) {
+      return ok(envelope);
+    }
+    if (projected(url)) {
       ArrayNode page = envelope.putArray("Resources");
-      for (ObjectNode resource : matching.subList(from, to)) {
-        page.add(project(resource, url));
+      for (FakeStore.Rendered resource : matching.subList(from, to)) {
+        page.add(project(resource.tree(), url));
+      }
+      return ok(envelope);
+    }
+    // Splice the cached bytes of each resource into the envelope instead of writing every resource again.
+    byte[] head = write(envelope).getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + 64 + 512 * (to - from));
+    out.write(head, 0, head.length - 1);
+    out.write(RESOURCES_START, 0, RESOURCES_START.length);
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        out.write(',');
+      }
+      byte[] json = matching.get(i).json;
+      out.write(json, 0, json.length);
+    }
+    out.write(']');
+    out.write('}');
+    return new Answer(200, out.toByteArray());
+  }
+
+  /**
+   * Returns the lower-cased user name of a {@code userName eq "..."} filter, or {@code null} for any other filter.
+   * Only ASCII names take this path, where lower-casing and the evaluator's case-insensitive match agree; the caller
+   * still evaluates the filter on what the index finds.
+   */
+  private static String userNameEquality(Filter filter) {
+    if (!(filter instanceof Filter.Comparison)) {
+      return null;
+    }
+    Filter.Comparison comparison = (Filter.Comparison) filter;
+    if (comparison.operator() != ComparisonOperator.EQ || !comparison.value().isTextual()
+        || !stripUrn(comparison.attribute().fullName()).equalsIgnoreCase("userName")) {
+      return null;
+    }
+    String value = comparison.value().asText();
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) > 127) {
+        return null;
       }
     }
-    return envelope;
+    return value.toLowerCase(Locale.ROOT);
   }
 
   private static int intParameter(HttpUrl url, String name, int fallback) {
@@ -540,7 +667,10 @@ public final class FakeRouter extends Dispatcher {
         } else {
           JsonNode sub = field(value, parts[1]);
           if (sub != null) {
-            ObjectNode holder = out.has(key) && out.get(key).isObject() ? (ObjectNode) out.get(key) : NODES.objectNode();
+            ObjectNode holder = NODES.objectNode();
+            if (out.has(key) && out.get(key).isObject()) {
+              holder.setAll((ObjectNode) out.get(key)); // a copy: out may share nodes with the store's cache
+            }
             holder.set(parts[1], sub);
             out.set(key, holder);
           }
@@ -693,13 +823,20 @@ public final class FakeRouter extends Dispatcher {
   // ---------------------------------------------------------------------------------------------------- journal
 
   private void record(RecordedRequest request, String method, int status) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (String name : request.getHeaders().names()) {
-      List<String> values = new ArrayList<>(request.getHeaders().values(name));
-      if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie")) {
-        values = Collections.nCopies(values.size(), "****");
+    Headers sent = request.getHeaders();
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (int i = 0, size = sent.size(); i < size; i++) {
+      String name = sent.name(i);
+      boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie");
+      List<String> values = headers.get(name);
+      if (values == null) {
+        values = new ArrayList<>(1);
+        headers.put(name, values);
       }
-      headers.put(name, Collections.unmodifiableList(values));
+      values.add(secret ? "****" : sent.value(i));
+    }
+    for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+      entry.setValue(Collections.unmodifiableList(entry.getValue()));
     }
     ByteString body = request.getBody();
     String text = body == null ? "" : body.utf8();

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ServerSocketFactory;
 
 /**
  * A server socket factory whose accepted sockets have {@code TCP_NODELAY} set. Without it every keep-alive request
- * waits out the client's delayed ACK (about 40 ms), see the engineering notes.
+ * waits out the client's delayed ACK (about 40 ms), see the engineering notes. It also remembers the server sockets it
+ * made, so that a fake with several hosts can close them all before waiting for each MockWebServer to wind down: the
+ * accept threads then wake up together instead of one after the other.
  */
 public final class FakeSockets extends ServerSocketFactory {
+  private final List<ServerSocket> created = new CopyOnWriteArrayList<>();
+
   private static final class NoDelayServerSocket extends ServerSocket {
     NoDelayServerSocket() throws IOException {
       super();
@@ -24,28 +30,44 @@ public final class FakeSockets extends ServerSocketFactory {
     }
   }
 
+  private ServerSocket track(ServerSocket socket) {
+    created.add(socket);
+    return socket;
+  }
+
+  /** Closes every server socket made by this factory, quietly; accepted connections stay open. */
+  public void closeServerSockets() {
+    for (ServerSocket socket : created) {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // Closing is best effort here: MockWebServer.close() closes the socket again and reports nothing either.
+      }
+    }
+  }
+
   @Override
   public ServerSocket createServerSocket() throws IOException {
-    return new NoDelayServerSocket();
+    return track(new NoDelayServerSocket());
   }
 
   @Override
   public ServerSocket createServerSocket(int port) throws IOException {
-    ServerSocket socket = new NoDelayServerSocket();
+    ServerSocket socket = track(new NoDelayServerSocket());
     socket.bind(new java.net.InetSocketAddress(port));
     return socket;
   }
 
   @Override
   public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-    ServerSocket socket = new NoDelayServerSocket();
+    ServerSocket socket = track(new NoDelayServerSocket());
     socket.bind(new java.net.InetSocketAddress(port), backlog);
     return socket;
   }
 
   @Override
   public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-    ServerSocket socket = new NoDelayServerSocket();
+    ServerSocket socket = track(new NoDelayServerSocket());
     socket.bind(new java.net.InetSocketAddress(address, port), backlog);
     return socket;
   }

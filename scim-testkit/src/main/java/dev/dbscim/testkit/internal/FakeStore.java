@@ -1,20 +1,24 @@
 package dev.dbscim.testkit.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.core.json.SchemaUrns;
+import dev.dbscim.core.json.ScimJson;
 import dev.dbscim.core.patch.PatchApplier;
 import dev.dbscim.core.patch.PatchException;
 import dev.dbscim.core.patch.PatchOperation;
 import dev.dbscim.core.patch.PatchRequest;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,11 +35,16 @@ import java.util.UUID;
 /**
  * The fake's identity model: account principals, workspace-local principals, group memberships and workspace
  * assignments, with the Databricks rules for visibility, uniqueness, limits and cascades. Every public method is
- * synchronized on the store; rendered JSON is always a fresh tree the caller may change.
+ * synchronized on the store; the {@code ObjectNode}s returned are fresh trees the caller may change.
  *
  * <p>A <em>scope</em> is {@link #ACCOUNT} (the account API and its workspace-domain proxy) or a workspace id (the
  * workspace API). Account principals are shared by every scope that sees them; {@code entitlements} and {@code roles}
  * are kept per scope, since Databricks manages entitlements per workspace.
+ *
+ * <p>Reads served over HTTP go through {@link #rendered(long, Kind, String)} and {@link #listRendered(long, Kind,
+ * boolean)}, which cache each resource's tree and JSON bytes per scope until the next change. A resource's rendering
+ * depends on other principals (group names in {@code groups}, member display names, assignments), so the cache is
+ * dropped as a whole on any change: <strong>every method that changes state must call {@link #changed()}</strong>.
  */
 public final class FakeStore {
   /** The account scope. */
@@ -93,6 +102,40 @@ public final class FakeStore {
     }
   }
 
+  /**
+   * A resource rendered in one scope: its JSON bytes as {@code ScimJson.mapper()} writes them, and a small view for
+   * filters. Only the bytes are kept, since the trees of 15,000 resources with their {@code groups} and
+   * {@code members} take about 65 MB; {@link #tree()} parses them again when a request needs the whole resource.
+   */
+  public static final class Rendered {
+    /**
+     * The {@code id} and stored attributes ({@code userName}, {@code displayName}, {@code active},
+     * {@code applicationId}, {@code externalId}, ...), without {@code groups}, {@code members}, entitlements or roles:
+     * every attribute a Databricks filter may name. Shared, never to be changed.
+     */
+    public final ObjectNode view;
+    /** The JSON bytes of the resource; never to be changed. */
+    public final byte[] json;
+
+    Rendered(ObjectNode view, byte[] json) {
+      this.view = view;
+      this.json = json;
+    }
+
+    /**
+     * Returns the whole resource as a fresh tree the caller may change.
+     *
+     * @return the tree
+     */
+    public ObjectNode tree() {
+      try {
+        return (ObjectNode) ScimJson.mapper().readTree(json);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read the fake's own JSON", e);
+      }
+    }
+  }
+
   private static final class Principal {
     final String id;
     final Kind kind;
@@ -101,6 +144,9 @@ public final class FakeStore {
     final Map<Long, ObjectNode> scoped = new HashMap<>();
     final LinkedHashSet<String> members = new LinkedHashSet<>();
     final LinkedHashSet<String> parents = new LinkedHashSet<>();
+    /** Renderings by {@code scope * 2 + (withMembers ? 1 : 0)}, valid while {@link #renderedVersion} is current. */
+    Map<Long, Rendered> rendered;
+    long renderedVersion = -1;
 
     Principal(String id, Kind kind, long home) {
       this.id = id;
@@ -145,6 +191,12 @@ public final class FakeStore {
   private final LinkedHashMap<Long, Workspace> workspaces = new LinkedHashMap<>();
   private long nextId = 1_000_000_000_000_001L;
   private FakeStoreListener listener = FakeStoreListener.NONE;
+  /** Bumped by every change; cached renderings of older versions are stale. */
+  private long version;
+  private long listCacheVersion = -1;
+  /** Account principals: users plus service principals at [0], groups at [1]. */
+  private final int[] accountCounts = new int[2];
+  private final Map<String, List<Rendered>> listCache = new HashMap<>();
 
   /**
    * Creates an empty store.
@@ -168,6 +220,7 @@ public final class FakeStore {
    * @param federated whether the workspace is enabled for identity federation
    */
   public synchronized void addWorkspace(long id, boolean federated) {
+    changed();
     workspaces.put(id, new Workspace(id, federated));
   }
 
@@ -202,6 +255,7 @@ public final class FakeStore {
    * @return the created resource
    */
   public synchronized ObjectNode create(long scope, Kind kind, JsonNode body) {
+    changed();
     ObjectNode input = requireObject(body);
     refuseAccountEntitlements(scope, input);
     ObjectNode attributes = storedAttributes(input);
@@ -241,6 +295,9 @@ public final class FakeStore {
       setMembers(principal, scope, memberIds(input.get("members")));
     }
     principals.put(principal.id, principal);
+    if (home == ACCOUNT) {
+      accountCounts[kind == Kind.GROUP ? 1 : 0]++;
+    }
     names.put(nameKey(home, kind, principal.name()), principal.id);
     applyScoped(principal, scope, input);
     if (home == ACCOUNT && scope != ACCOUNT) {
@@ -260,6 +317,103 @@ public final class FakeStore {
    */
   public synchronized ObjectNode get(long scope, Kind kind, String id) {
     return render(find(scope, kind, id), scope, true);
+  }
+
+  /**
+   * Returns a resource visible in {@code scope}, rendered with members for groups, from the cache when nothing changed
+   * since it was last rendered.
+   *
+   * @param scope the scope
+   * @param kind the kind
+   * @param id the id
+   * @return the rendering
+   */
+  public synchronized Rendered rendered(long scope, Kind kind, String id) {
+    return cachedRender(find(scope, kind, id), scope, true);
+  }
+
+  /**
+   * Returns every resource of {@code kind} visible in {@code scope}, in creation order, from the cache when nothing
+   * changed since the last call.
+   *
+   * @param scope the scope
+   * @param kind the kind
+   * @param withMembers whether groups carry their members
+   * @return the renderings, an unmodifiable list
+   */
+  public synchronized List<Rendered> listRendered(long scope, Kind kind, boolean withMembers) {
+    if (listCacheVersion != version) {
+      listCache.clear();
+      listCacheVersion = version;
+    }
+    String key = scope + "|" + kind.ordinal() + "|" + withMembers;
+    List<Rendered> cached = listCache.get(key);
+    if (cached == null) {
+      List<Rendered> result = new ArrayList<>();
+      for (Principal principal : principals.values()) {
+        if (principal.kind == kind && visible(principal, scope)) {
+          result.add(cachedRender(principal, scope, withMembers));
+        }
+      }
+      cached = Collections.unmodifiableList(result);
+      listCache.put(key, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * Returns the users visible in {@code scope} whose {@code userName} is {@code userName}, from the name index instead
+   * of a scan: what a {@code userName eq} filter, the most common filter of provisioning clients, needs.
+   *
+   * @param scope the scope
+   * @param userName the user name, lower-cased as the store keeps it
+   * @return the renderings in creation order (at most one per home scope)
+   */
+  public synchronized List<Rendered> renderedUsersNamed(long scope, String userName) {
+    List<Rendered> result = new ArrayList<>(1);
+    List<Principal> found = new ArrayList<>(1);
+    for (long home : scope == ACCOUNT ? new long[] {ACCOUNT} : new long[] {ACCOUNT, scope}) {
+      String id = names.get(nameKey(home, Kind.USER, userName));
+      Principal principal = id == null ? null : principals.get(id);
+      if (principal != null && visible(principal, scope)) {
+        found.add(principal);
+      }
+    }
+    found.sort(Comparator.comparingLong(principal -> Long.parseLong(principal.id)));
+    for (Principal principal : found) {
+      result.add(cachedRender(principal, scope, true));
+    }
+    return result;
+  }
+
+  /**
+   * Returns the number of the current state, which every change increases.
+   *
+   * @return the version
+   */
+  public synchronized long version() {
+    return version;
+  }
+
+  /** Marks the state as changed, dropping every cached rendering. Every method that changes state calls it. */
+  void changed() {
+    version++;
+  }
+
+  private Rendered cachedRender(Principal principal, long scope, boolean withMembers) {
+    if (principal.renderedVersion != version || principal.rendered == null) {
+      principal.rendered = new HashMap<>(4);
+      principal.renderedVersion = version;
+    }
+    Long key = scope * 2 + (withMembers && principal.kind == Kind.GROUP ? 1 : 0);
+    Rendered rendered = principal.rendered.get(key);
+    if (rendered == null) {
+      ObjectNode view = NODES.objectNode().put("id", principal.id);
+      view.setAll(principal.attributes); // shares the nodes: stored attributes are replaced on change, never edited
+      rendered = new Rendered(view, jsonBytes(render(principal, scope, withMembers)));
+      principal.rendered.put(key, rendered);
+    }
+    return rendered;
   }
 
   /**
@@ -291,6 +445,7 @@ public final class FakeStore {
    * @return the replaced resource
    */
   public synchronized ObjectNode replace(long scope, Kind kind, String id, JsonNode body) {
+    changed();
     Principal principal = find(scope, kind, id);
     ObjectNode input = requireObject(body);
     refuseAccountEntitlements(scope, input);
@@ -323,6 +478,7 @@ public final class FakeStore {
    * @return the patched resource
    */
   public synchronized ObjectNode patch(long scope, Kind kind, String id, PatchRequest request) {
+    changed();
     Principal principal = find(scope, kind, id);
     ObjectNode current = render(principal, scope, true);
     for (PatchOperation operation : request.operations()) {
@@ -377,6 +533,7 @@ public final class FakeStore {
    * @param id the id
    */
   public synchronized void delete(long scope, Kind kind, String id) {
+    changed();
     Principal principal = find(scope, kind, id);
     listener.deleting(kind, id);
     if (principal.home == scope) {
@@ -415,6 +572,7 @@ public final class FakeStore {
    * @return the assignment as a {@code PermissionAssignment} JSON object
    */
   public synchronized ObjectNode assign(long workspaceId, String principalId, List<String> permissions) {
+    changed();
     Workspace workspace = requireWorkspace(workspaceId);
     if (!workspace.federated) {
       throw FakeFailure.platform(
@@ -470,6 +628,7 @@ public final class FakeStore {
    * @param principalId the principal
    */
   public synchronized void unassign(long workspaceId, String principalId) {
+    changed();
     Workspace workspace = requireWorkspace(workspaceId);
     if (workspace.assignments.remove(principalId) == null) {
       throw FakeFailure.platform(
@@ -562,6 +721,7 @@ public final class FakeStore {
    * @param memberId the member id
    */
   public synchronized void addMember(String groupId, String memberId) {
+    changed();
     Principal group = principals.get(groupId);
     if (group == null || group.kind != Kind.GROUP) {
       throw new IllegalArgumentException("no group with id " + groupId);
@@ -664,6 +824,14 @@ public final class FakeStore {
       }
     }
     return seen;
+  }
+
+  private static byte[] jsonBytes(ObjectNode tree) {
+    try {
+      return ScimJson.mapper().writeValueAsBytes(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
   }
 
   private ObjectNode render(Principal principal, long scope, boolean withMembers) {
@@ -936,6 +1104,9 @@ public final class FakeStore {
   }
 
   private int countIn(long scope, boolean groups) {
+    if (scope == ACCOUNT) {
+      return accountCounts[groups ? 1 : 0]; // what the scan below finds, without scanning on every create
+    }
     int count = 0;
     for (Principal principal : principals.values()) {
       if ((principal.kind == Kind.GROUP) == groups && visible(principal, scope)) {
@@ -994,6 +1165,9 @@ public final class FakeStore {
 
   private void remove(Principal principal) {
     principals.remove(principal.id);
+    if (principal.home == ACCOUNT) {
+      accountCounts[principal.kind == Kind.GROUP ? 1 : 0]--;
+    }
     names.remove(nameKey(principal.home, principal.kind, principal.name()));
     for (String parentId : principal.parents) {
       principals.get(parentId).members.remove(principal.id);
@@ -1026,6 +1200,7 @@ public final class FakeStore {
     Principal group = principals.get(groupId);
     Principal member = principals.get(memberId);
     if (group != null && member != null && group.kind == Kind.GROUP && group != member) {
+      changed();
       group.members.add(memberId);
       member.parents.add(groupId);
     }
@@ -1041,6 +1216,7 @@ public final class FakeStore {
     Principal group = principals.get(groupId);
     Principal member = principals.get(memberId);
     if (group != null && member != null) {
+      changed();
       group.members.remove(memberId);
       member.parents.remove(groupId);
     }
