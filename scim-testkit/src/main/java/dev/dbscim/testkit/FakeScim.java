@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>With the default per-method test instance lifecycle every test gets its own fake.
+ * <p>With the default per-method test instance lifecycle every test gets its own fake. The annotation also registers
+ * {@link FakeScimExtension} for the class, so test methods can take {@code ScimAccountClient} and
+ * {@code ScimWorkspaceClient} parameters bound to the field's fake (see {@link FakeScimServer#accountClient()}).
  */
 @Documented
 @Target(ElementType.FIELD)

@@ -1,21 +1,43 @@
 package dev.dbscim.testkit;
 
+import dev.dbscim.client.ScimAccountClient;
+import dev.dbscim.client.ScimWorkspaceClient;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The JUnit 5 extension behind {@link FakeScim}: starts every annotated {@link FakeScimServer} field before each test
- * and closes it after. Registered automatically by the annotation; compiles against the Jupiter 5.x API, so it runs on
- * Java 11.
+ * and closes it after, and resolves test method and constructor parameters of type {@link FakeScimServer},
+ * {@link ScimAccountClient} and {@link ScimWorkspaceClient}. Registered automatically by the annotation, or with
+ * {@code @ExtendWith(FakeScimExtension.class)}; compiles against the Jupiter 5.x API, so it runs on Java 11.
+ *
+ * <p>A {@link FakeScimServer} parameter is a fresh, started fake of its own, closed after the test (a constructor
+ * parameter: after the test that instance runs, or after the class with {@code @TestInstance(PER_CLASS)}); all
+ * {@link FakeScimServer} parameters of one test share that fake. A {@link ScimAccountClient} parameter is
+ * {@link FakeScimServer#accountClient()} and a {@link ScimWorkspaceClient} parameter is
+ * {@link FakeScimServer#workspaceClient()} of the test's fake: the {@code @FakeScim} field when the test class (with
+ * its enclosing classes) has exactly one, otherwise the parameter fake. A constructor cannot take a client of a
+ * {@code @FakeScim} field, since the field gets its fake after construction; take the client as a test method
+ * parameter instead.
  */
-public final class FakeScimExtension implements BeforeEachCallback, AfterEachCallback {
+public final class FakeScimExtension
+    implements BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FakeScimExtension.class);
+  private static final String FIELD_SERVERS = "servers";
+  private static final String PARAMETER_FAKE = "parameterFake";
+  private static final String TO_CLOSE = "toClose";
 
   /** Creates the extension; JUnit calls this. */
   public FakeScimExtension() {}
@@ -27,17 +49,45 @@ public final class FakeScimExtension implements BeforeEachCallback, AfterEachCal
    */
   @Override
   public void beforeEach(ExtensionContext context) {
+    adoptConstructorFake(context);
     List<FakeScimServer> started = new ArrayList<>();
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-      for (Class<?> type = instance.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-        for (Field field : type.getDeclaredFields()) {
-          if (field.isAnnotationPresent(FakeScim.class)) {
-            started.add(start(field, instance));
-          }
+      for (Field field : fakeFields(instance.getClass())) {
+        started.add(start(field, instance));
+      }
+    }
+    context.getStore(NAMESPACE).put(FIELD_SERVERS, started);
+  }
+
+  /**
+   * Moves a fake made for the constructor of a per-method test instance from the class context to this test, so it
+   * is closed after this test and the method's parameters share it.
+   */
+  private static void adoptConstructorFake(ExtensionContext context) {
+    if (context.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD)
+        != TestInstance.Lifecycle.PER_METHOD || !context.getParent().isPresent()) {
+      return;
+    }
+    ExtensionContext.Store parent = context.getParent().get().getStore(NAMESPACE);
+    ExtensionContext.Store own = context.getStore(NAMESPACE);
+    FakeScimServer fake = parent.remove(PARAMETER_FAKE, FakeScimServer.class);
+    if (fake != null) {
+      parent.remove(TO_CLOSE);
+      own.put(PARAMETER_FAKE, fake);
+      toClose(own).add(fake);
+    }
+  }
+
+  private static List<Field> fakeFields(Class<?> testClass) {
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> type = testClass; type != null && type != Object.class; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        if (field.isAnnotationPresent(FakeScim.class)) {
+          fields.add(field);
         }
       }
     }
-    context.getStore(NAMESPACE).put("servers", started);
+    return fields;
   }
 
   private static FakeScimServer start(Field field, Object instance) {
@@ -62,18 +112,125 @@ public final class FakeScimExtension implements BeforeEachCallback, AfterEachCal
   }
 
   /**
-   * Closes the fakes started for the test.
+   * Closes the fakes started for the test: those of the {@code @FakeScim} fields and the parameter fake.
    *
    * @param context the test context
    */
   @Override
   @SuppressWarnings("unchecked")
   public void afterEach(ExtensionContext context) {
-    List<FakeScimServer> started = context.getStore(NAMESPACE).remove("servers", List.class);
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    List<FakeScimServer> started = store.remove(FIELD_SERVERS, List.class);
     if (started != null) {
       for (FakeScimServer server : started) {
         server.close();
       }
     }
+    closeParameterFakes(store);
+  }
+
+  /**
+   * Closes a fake made for the constructor of a per-class test instance.
+   *
+   * @param context the class context
+   */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    closeParameterFakes(context.getStore(NAMESPACE));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void closeParameterFakes(ExtensionContext.Store store) {
+    store.remove(PARAMETER_FAKE);
+    List<FakeScimServer> fakes = store.remove(TO_CLOSE, List.class);
+    if (fakes != null) {
+      for (FakeScimServer fake : fakes) {
+        fake.close();
+      }
+    }
+  }
+
+  /**
+   * Returns whether the parameter is a {@link FakeScimServer}, {@link ScimAccountClient} or
+   * {@link ScimWorkspaceClient}.
+   *
+   * @param parameterContext the parameter
+   * @param extensionContext the context
+   * @return whether this extension resolves it
+   */
+  @Override
+  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    Class<?> type = parameterContext.getParameter().getType();
+    return type == FakeScimServer.class || type == ScimAccountClient.class || type == ScimWorkspaceClient.class;
+  }
+
+  /**
+   * Returns the fake or a client bound to the test's fake (see the class description).
+   *
+   * @param parameterContext the parameter
+   * @param extensionContext the context
+   * @return the value
+   * @throws ParameterResolutionException when a constructor asks for a client of a {@code @FakeScim} field
+   */
+  @Override
+  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    Class<?> type = parameterContext.getParameter().getType();
+    if (type == FakeScimServer.class) {
+      return parameterFake(extensionContext);
+    }
+    FakeScimServer fake = clientFake(parameterContext, extensionContext);
+    return type == ScimAccountClient.class ? fake.accountClient() : fake.workspaceClient();
+  }
+
+  private static FakeScimServer clientFake(ParameterContext parameterContext, ExtensionContext context) {
+    if (parameterContext.getDeclaringExecutable() instanceof Constructor) {
+      List<Field> fields = new ArrayList<>();
+      for (Class<?> type = parameterContext.getDeclaringExecutable().getDeclaringClass(); type != null;
+          type = type.getEnclosingClass()) {
+        fields.addAll(fakeFields(type));
+      }
+      if (fields.size() == 1) {
+        throw new ParameterResolutionException("a constructor cannot take a client of the @FakeScim field "
+            + fields.get(0) + ", which gets its fake after construction; take the client as a test method parameter");
+      }
+      return parameterFake(context);
+    }
+    List<FakeScimServer> fieldFakes = new ArrayList<>();
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      for (Field field : fakeFields(instance.getClass())) {
+        fieldFakes.add(fieldValue(field, instance));
+      }
+    }
+    return fieldFakes.size() == 1 ? fieldFakes.get(0) : parameterFake(context);
+  }
+
+  private static FakeScimServer fieldValue(Field field, Object instance) {
+    try {
+      field.setAccessible(true);
+      FakeScimServer fake = (FakeScimServer) field.get(instance);
+      if (fake == null) {
+        throw new ParameterResolutionException("@FakeScim field " + field + " is null");
+      }
+      return fake;
+    } catch (IllegalAccessException e) {
+      throw new ParameterResolutionException("cannot access @FakeScim field " + field, e);
+    }
+  }
+
+  /** Returns the test's parameter fake, starting one the first time; the store's lookup includes the class's. */
+  private static FakeScimServer parameterFake(ExtensionContext context) {
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    FakeScimServer fake = store.get(PARAMETER_FAKE, FakeScimServer.class);
+    if (fake == null) {
+      fake = FakeScimServer.create().start();
+      store.put(PARAMETER_FAKE, fake);
+      toClose(store).add(fake);
+    }
+    return fake;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<FakeScimServer> toClose(ExtensionContext.Store store) {
+    return store.getOrComputeIfAbsent(TO_CLOSE, key -> new ArrayList<FakeScimServer>(), List.class);
   }
 }

@@ -1,6 +1,8 @@
 package dev.dbscim.testkit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.dbscim.client.ScimAccountClient;
+import dev.dbscim.client.ScimWorkspaceClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.testkit.internal.FakeAdminApi;
 import dev.dbscim.testkit.internal.FakeBuiltins;
@@ -39,6 +41,33 @@ import mockwebserver3.MockWebServer;
  * }
  * }</pre>
  *
+ * <p>In JUnit 5 tests, {@link FakeScim} on a field (or {@code @ExtendWith(FakeScimExtension.class)} on the class)
+ * starts a fresh fake per test and closes it after; {@link #accountClient()} and {@link #workspaceClient()} hand out
+ * clients already pointed at it. The extension also resolves parameters: a {@code FakeScimServer} parameter is a
+ * fresh started fake, and {@code ScimAccountClient}/{@code ScimWorkspaceClient} parameters are bound to the test's
+ * fake (see {@link FakeScimExtension}):
+ *
+ * <pre>{@code
+ * class OnboardingServiceTest {
+ *   @FakeScim final FakeScimServer scim = FakeScimServer.create();
+ *
+ *   @Test
+ *   void onboard_newHire_createsUser() {
+ *     new OnboardingService(scim.accountClient()).onboard("ada@example.com");
+ *     assertThat(scim.state().userByName("ada@example.com")).isPresent();
+ *   }
+ * }
+ *
+ * @ExtendWith(FakeScimExtension.class)
+ * class ProvisioningTest {
+ *   @Test
+ *   void provision_createsGroup(FakeScimServer scim, ScimAccountClient account) {
+ *     account.groups().create(Group.builder().displayName("engineering").build());
+ *     assertThat(scim.state().groupByName("engineering")).isPresent();
+ *   }
+ * }
+ * }</pre>
+ *
  * <p>By default there is one identity-federated workspace with id {@code 1001}. Each workspace has two users behind
  * its tokens, an admin ({@code admin-<id>@example.com}) and a plain user ({@code user-<id>@example.com}); in a
  * federated workspace they are account users assigned to it, so account lists include them. Instances are
@@ -64,6 +93,7 @@ public final class FakeScimServer implements AutoCloseable {
   private URI url;
   private boolean started;
   private boolean closed;
+  private FakeScimClients clients;
 
   private static final class WorkspaceSetup {
     final long id;
@@ -244,11 +274,17 @@ public final class FakeScimServer implements AutoCloseable {
     return URI.create("http://" + address + ":" + server.getPort());
   }
 
-  /** Stops every host. The state stays readable. */
+  /**
+   * Stops every host and releases the HTTP client shared by the clients this fake handed out (they fail to connect
+   * from then on). The state stays readable.
+   */
   @Override
   public synchronized void close() {
     closed = true;
     closeServers();
+    if (clients != null) {
+      clients.close();
+    }
   }
 
   private void closeServers() {
@@ -389,6 +425,87 @@ public final class FakeScimServer implements AutoCloseable {
   /** Empties the journal. */
   public void clearRecordedRequests() {
     engine.clearJournal();
+  }
+
+  /**
+   * Returns a new account client pointed at this fake: endpoint {@link #url()}, account {@link #accountId()},
+   * {@link dev.dbscim.client.retry.RetryPolicy#standard() standard retries} that never really wait
+   * ({@link dev.dbscim.client.retry.Sleeper#noWait()}), no client-side rate limits
+   * ({@link dev.dbscim.client.RateLimits#unlimited()}; the fake's own {@link Builder#rateLimits(RateLimits)} still
+   * answer 429) and this fake's {@link #clock()} for {@code Retry-After} dates.
+   *
+   * <p>Its credentials read the <em>current</em> {@link #accountToken()} before every request, so the client keeps
+   * working after {@link #rotateAccountToken()}, also once the previous token has expired. To test what an outdated
+   * token does, build a client of your own with {@code TokenCredentials.of(oldToken)}.
+   *
+   * <p>Every call returns a new client; all of them share one HTTP client owned by this fake. Closing a client is
+   * optional and never affects the fake or other clients; {@link #close()} releases the shared HTTP client.
+   *
+   * @return the client
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
+  public ScimAccountClient accountClient() {
+    URI endpoint = url();
+    return clients().account(endpoint, accountId, engine::accountToken);
+  }
+
+  /**
+   * Returns a new workspace client for the first workspace, authenticated as its admin; see
+   * {@link #workspaceClient(long)}.
+   *
+   * @return the client
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
+  public ScimWorkspaceClient workspaceClient() {
+    return workspaceClient(workspace(0).id());
+  }
+
+  /**
+   * Returns a new workspace client pointed at a workspace's host, with its {@link FakeWorkspace#adminToken() admin
+   * token}, and the same retry, sleeper, rate-limit and sharing settings as {@link #accountClient()}.
+   *
+   * @param workspaceId the workspace id, such as {@code 1001}
+   * @return the client
+   * @throws IllegalArgumentException when the fake has no such workspace
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
+  public ScimWorkspaceClient workspaceClient(long workspaceId) {
+    FakeWorkspace workspace = workspaceById(workspaceId);
+    return clients().workspace(workspace.url(), workspace.adminToken());
+  }
+
+  /**
+   * Returns a new workspace client authenticated as a workspace's plain (non-admin) user, with its
+   * {@link FakeWorkspace#userToken() user token}; operations reserved to admins fail with
+   * {@link dev.dbscim.client.error.ScimForbiddenException}. Settings as in {@link #workspaceClient(long)}.
+   *
+   * @param workspaceId the workspace id, such as {@code 1001}
+   * @return the client
+   * @throws IllegalArgumentException when the fake has no such workspace
+   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   */
+  public ScimWorkspaceClient workspaceUserClient(long workspaceId) {
+    FakeWorkspace workspace = workspaceById(workspaceId);
+    return clients().workspace(workspace.url(), workspace.userToken());
+  }
+
+  private FakeWorkspace workspaceById(long workspaceId) {
+    for (FakeWorkspace workspace : workspaces()) {
+      if (workspace.id() == workspaceId) {
+        return workspace;
+      }
+    }
+    throw new IllegalArgumentException("the fake has no workspace " + workspaceId);
+  }
+
+  private synchronized FakeScimClients clients() {
+    if (closed) {
+      throw new IllegalStateException("the FakeScimServer is closed; it hands out no more clients");
+    }
+    if (clients == null) {
+      clients = new FakeScimClients(clock);
+    }
+    return clients;
   }
 
   /**
