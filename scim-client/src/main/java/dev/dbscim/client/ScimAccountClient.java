@@ -111,8 +111,9 @@ public final class ScimAccountClient implements AutoCloseable {
    * Returns a builder initialised with this client's settings that shares its HTTP client (and so its connection
    * pool), for a client with other credentials, timeouts or limits. The derived client has rate-limit buckets of
    * its own. It never closes the shared HTTP client; close it before this client, since closing this one releases
-   * the HTTP client it created. A different {@link Builder#httpClient(HttpClient)} replaces the shared one, and
-   * {@link Builder#connectTimeout(Duration)} has no effect on a shared one.
+   * the HTTP client it created. A different {@link Builder#httpClient(HttpClient) Builder.httpClient(HttpClient)}
+   * replaces the shared one, and {@link Builder#connectTimeout(Duration) Builder.connectTimeout(Duration)} has no
+   * effect on a shared one.
    *
    * @return the builder
    */
@@ -200,7 +201,8 @@ public final class ScimAccountClient implements AutoCloseable {
 
   /**
    * Releases the HTTP client if this client created it (on Java 21 and later; older JDKs release it when unused).
-   * An HTTP client passed to {@link Builder#httpClient(HttpClient)}, or shared from a parent client, is never closed.
+   * An HTTP client passed to {@link Builder#httpClient(HttpClient) Builder.httpClient(HttpClient)}, or shared from a
+   * parent client, is never closed.
    * Calling it again does nothing; do not use the client after closing it.
    */
   @Override
