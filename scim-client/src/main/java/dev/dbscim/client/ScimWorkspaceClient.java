@@ -11,18 +11,12 @@ import dev.dbscim.client.auth.OAuthCredentials;
 import dev.dbscim.client.internal.FacadeAccountIdentities;
 import dev.dbscim.client.internal.FacadeCore;
 import dev.dbscim.client.internal.FacadeEnvironment;
-import dev.dbscim.client.internal.MembershipBatches;
 import dev.dbscim.client.internal.PermissionAssignmentsApiImpl;
-import dev.dbscim.client.internal.ResourceGroupsApi;
-import dev.dbscim.client.internal.ResourceServicePrincipalsApi;
-import dev.dbscim.client.internal.ResourceUsersApi;
 import dev.dbscim.client.internal.ScimRequest;
 import dev.dbscim.client.retry.RetryPolicy;
-import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.core.model.User;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -73,21 +67,11 @@ public final class ScimWorkspaceClient implements AutoCloseable {
   private static final String BASE_PATH = "/api/2.0/preview/scim/v2";
 
   private final FacadeCore core;
-  private final RateLimits rateLimits;
-  private final int memberBatchSize;
-  private final UsersApi users;
-  private final GroupsApi groups;
-  private final ServicePrincipalsApi servicePrincipals;
   private final AccountIdentitiesApi accountIdentities;
   private final PermissionAssignmentsApi permissionAssignments;
 
-  private ScimWorkspaceClient(FacadeCore core, RateLimits rateLimits, int memberBatchSize) {
+  private ScimWorkspaceClient(FacadeCore core) {
     this.core = core;
-    this.rateLimits = rateLimits;
-    this.memberBatchSize = memberBatchSize;
-    this.users = new ResourceUsersApi(core.transport());
-    this.groups = new ResourceGroupsApi(core.transport(), memberBatchSize);
-    this.servicePrincipals = new ResourceServicePrincipalsApi(core.transport());
     this.accountIdentities =
         new FacadeAccountIdentities(core.transport().withBasePath(FacadeAccountIdentities.BASE_PATH));
     this.permissionAssignments = new PermissionAssignmentsApiImpl(core.transport());
@@ -136,18 +120,14 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    * Returns a builder initialised with this client's settings that shares its HTTP client (and so its connection
    * pool), for a client with other credentials, timeouts or limits. The derived client has rate-limit buckets of
    * its own. It never closes the shared HTTP client; close it before this client, since closing this one releases
-   * the HTTP client it created. A different {@link Builder#httpClient(HttpClient)} replaces the shared one, and
-   * {@link Builder#connectTimeout(Duration)} has no effect on a shared one.
+   * the HTTP client it created. A different {@link Builder#httpClient(HttpClient) Builder.httpClient(HttpClient)}
+   * replaces the shared one, and {@link Builder#connectTimeout(Duration) Builder.connectTimeout(Duration)} has no
+   * effect on a shared one.
    *
    * @return the builder
    */
   public Builder newBuilder() {
-    Builder builder = new Builder();
-    builder.config = core.config().toBuilder();
-    builder.rateLimits = rateLimits;
-    builder.memberBatchSize = memberBatchSize;
-    builder.sharedHttpClient = core.httpClient();
-    return builder;
+    return new Builder().copyFrom(core);
   }
 
   /**
@@ -156,7 +136,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    * @return the users API
    */
   public UsersApi users() {
-    return users;
+    return core.users();
   }
 
   /**
@@ -166,7 +146,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    * @return the groups API
    */
   public GroupsApi groups() {
-    return groups;
+    return core.groups();
   }
 
   /**
@@ -175,7 +155,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    * @return the service principals API
    */
   public ServicePrincipalsApi servicePrincipals() {
-    return servicePrincipals;
+    return core.servicePrincipals();
   }
 
   /**
@@ -251,12 +231,13 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    * @return the limits; {@link #DEFAULT_RATE_LIMITS} unless set
    */
   public RateLimits rateLimits() {
-    return rateLimits;
+    return core.rateLimits();
   }
 
   /**
    * Releases the HTTP client if this client created it (on Java 21 and later; older JDKs release it when unused).
-   * An HTTP client passed to {@link Builder#httpClient(HttpClient)}, or shared from a parent client, is never closed.
+   * An HTTP client passed to {@link Builder#httpClient(HttpClient) Builder.httpClient(HttpClient)}, or shared from a
+   * parent client, is never closed.
    * Calling it again does nothing; do not use the client after closing it.
    */
   @Override
@@ -271,18 +252,14 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    */
   @Override
   public String toString() {
-    return "ScimWorkspaceClient{endpoint=" + core.config().endpoint() + ", credentials=****, closed=" + core.closed()
-        + "}";
+    return core.describe("ScimWorkspaceClient", "");
   }
 
   /** Builds {@link ScimWorkspaceClient}s. Not thread-safe. */
-  public static final class Builder {
-    private ClientConfig.Builder config = ClientConfig.builder();
-    private RateLimits rateLimits = DEFAULT_RATE_LIMITS;
-    private int memberBatchSize = MembershipBatches.DEFAULT_BATCH_SIZE;
-    private HttpClient sharedHttpClient;
-
-    private Builder() {}
+  public static final class Builder extends FacadeBuilder<Builder> {
+    private Builder() {
+      super(DEFAULT_RATE_LIMITS);
+    }
 
     /**
      * Sets the workspace URL, such as {@code https://dbc-a1b2c3d4-e5f6.cloud.databricks.com} or
@@ -292,9 +269,9 @@ public final class ScimWorkspaceClient implements AutoCloseable {
      * @param endpoint the absolute base URI, without query or fragment
      * @return this builder
      */
+    @Override
     public Builder endpoint(URI endpoint) {
-      config.endpoint(endpoint);
-      return this;
+      return super.endpoint(endpoint);
     }
 
     /**
@@ -304,44 +281,9 @@ public final class ScimWorkspaceClient implements AutoCloseable {
      * @param credentials the credentials
      * @return this builder
      */
+    @Override
     public Builder credentials(CredentialsProvider credentials) {
-      config.credentials(credentials);
-      return this;
-    }
-
-    /**
-     * Sets how long opening a connection may take. Default 10 s; lower it to fail fast when the host is unreachable.
-     *
-     * @param connectTimeout a positive duration
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration connectTimeout) {
-      config.connectTimeout(connectTimeout);
-      return this;
-    }
-
-    /**
-     * Sets how long one attempt may take, to the last byte of the answer. Default 60 s; raise it for large pages on
-     * a slow link, lower it for interactive callers.
-     *
-     * @param requestTimeout a positive duration
-     * @return this builder
-     */
-    public Builder requestTimeout(Duration requestTimeout) {
-      config.requestTimeout(requestTimeout);
-      return this;
-    }
-
-    /**
-     * Sets the retry policy. Default {@link RetryPolicy#standard()} (3 attempts, backoff with jitter, honouring
-     * {@code Retry-After}); use {@link RetryPolicy#none()} when the caller retries itself.
-     *
-     * @param retryPolicy the policy
-     * @return this builder
-     */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      config.retryPolicy(retryPolicy);
-      return this;
+      return super.credentials(credentials);
     }
 
     /**
@@ -352,106 +294,9 @@ public final class ScimWorkspaceClient implements AutoCloseable {
      * @param rateLimits the limits
      * @return this builder
      */
+    @Override
     public Builder rateLimits(RateLimits rateLimits) {
-      this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
-      return this;
-    }
-
-    /**
-     * Sets an HTTP client to use, for a proxy, custom TLS or a shared pool. Default none: the client creates an
-     * HTTP/1.1 client and closes it in {@link ScimWorkspaceClient#close()}. A caller's client must not follow
-     * redirects and is never closed.
-     *
-     * @param httpClient the caller's client
-     * @return this builder
-     */
-    public Builder httpClient(HttpClient httpClient) {
-      config.httpClient(httpClient);
-      return this;
-    }
-
-    /**
-     * Sets what waits between retries and for rate-limit permits. Default {@link Sleeper#system()}; tests pass
-     * {@link Sleeper#noWait()}.
-     *
-     * @param sleeper the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      config.sleeper(sleeper);
-      return this;
-    }
-
-    /**
-     * Sets the clock for {@code Retry-After} dates. Default {@link Clock#systemUTC()}; tests pass a fixed clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      config.clock(clock);
-      return this;
-    }
-
-    /**
-     * Allows plain http to hosts other than loopback. Default false; enable only inside a trusted network, since the
-     * token travels unencrypted.
-     *
-     * @param allowInsecureHttp whether to allow it
-     * @return this builder
-     */
-    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-      config.allowInsecureHttp(allowInsecureHttp);
-      return this;
-    }
-
-    /**
-     * Turns on TRACE logging of redacted request and response bodies. Default false; enable while debugging.
-     *
-     * @param wireLoggingEnabled whether to log bodies
-     * @return this builder
-     */
-    public Builder wireLoggingEnabled(boolean wireLoggingEnabled) {
-      config.wireLoggingEnabled(wireLoggingEnabled);
-      return this;
-    }
-
-    /**
-     * Sets how many member ids {@link GroupsApi#addMembers} and {@link GroupsApi#removeMembers} put in one PATCH.
-     * Default 20, the chunk size databrickslabs/ucx uses in production; lower it if the service refuses large
-     * PATCH bodies, raise it to send fewer requests under a tight PATCH rate limit.
-     *
-     * @param memberBatchSize 1 to 1000
-     * @return this builder
-     * @throws IllegalArgumentException when out of range
-     */
-    public Builder memberBatchSize(int memberBatchSize) {
-      this.memberBatchSize = MembershipBatches.checkBatchSize(memberBatchSize);
-      return this;
-    }
-
-    /**
-     * Sets text appended to the {@code User-Agent} header, so the service's logs show which tool called. Default
-     * none.
-     *
-     * @param userAgentSuffix printable ASCII, such as {@code "my-sync/1.4"}
-     * @return this builder
-     */
-    public Builder userAgentSuffix(String userAgentSuffix) {
-      config.userAgentSuffix(userAgentSuffix);
-      return this;
-    }
-
-    /**
-     * Adds a header sent with every request. Default none.
-     *
-     * @param name the header name; headers the client sets itself are refused
-     * @param value the value, printable ASCII
-     * @return this builder
-     */
-    public Builder putDefaultHeader(String name, String value) {
-      config.putDefaultHeader(name, value);
-      return this;
+      return super.rateLimits(rateLimits);
     }
 
     /**
@@ -462,9 +307,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
      * @throws IllegalArgumentException when the endpoint is unusable (see {@link ClientConfig.Builder#build()})
      */
     public ScimWorkspaceClient build() {
-      FacadeCore core = FacadeCore.create(config.build(), rateLimits, sharedHttpClient,
-          BASE_PATH);
-      return new ScimWorkspaceClient(core, rateLimits, memberBatchSize);
+      return new ScimWorkspaceClient(buildCore(BASE_PATH));
     }
   }
 }

@@ -1,18 +1,13 @@
 package dev.dbscim.client.assignments;
 
 import dev.dbscim.client.ClientConfig;
+import dev.dbscim.client.LoopbackServers;
 import dev.dbscim.client.internal.RequestThrottle;
 import dev.dbscim.client.internal.ScimTransport;
 import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.client.retry.Sleeper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -24,10 +19,7 @@ final class AssignmentServers {
   private AssignmentServers() {}
 
   static MockWebServer start() throws IOException {
-    MockWebServer server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelayFactory());
-    server.start(InetAddress.getLoopbackAddress(), 0);
-    return server;
+    return LoopbackServers.start();
   }
 
   /** Returns a transport with the SCIM base path a facade would use, to show that the APIs set their own. */
@@ -50,55 +42,10 @@ final class AssignmentServers {
   }
 
   static RecordedRequest take(MockWebServer server) throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    if (request == null) {
-      throw new AssertionError("no request arrived");
-    }
-    return request;
+    return LoopbackServers.take(server);
   }
 
   static String body(RecordedRequest request) {
     return request.getBody() == null ? "" : request.getBody().utf8();
-  }
-
-  private static final class NoDelayFactory extends ServerSocketFactory {
-    @Override
-    public ServerSocket createServerSocket() throws IOException {
-      return new NoDelaySocket();
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-      ServerSocket socket = new NoDelaySocket();
-      socket.bind(new InetSocketAddress(port));
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      ServerSocket socket = new NoDelaySocket();
-      socket.bind(new InetSocketAddress(port), backlog);
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-      ServerSocket socket = new NoDelaySocket();
-      socket.bind(new InetSocketAddress(address, port), backlog);
-      return socket;
-    }
-  }
-
-  private static final class NoDelaySocket extends ServerSocket {
-    NoDelaySocket() throws IOException {
-      super();
-    }
-
-    @Override
-    public Socket accept() throws IOException {
-      Socket socket = super.accept();
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
   }
 }

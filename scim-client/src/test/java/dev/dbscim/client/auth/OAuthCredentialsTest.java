@@ -3,15 +3,13 @@ package dev.dbscim.client.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbscim.client.LoopbackServers;
 import dev.dbscim.client.error.ScimClientException;
 import dev.dbscim.client.error.ScimTimeoutException;
 import dev.dbscim.client.internal.LoopbackHosts;
 import dev.dbscim.client.retry.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -51,9 +48,7 @@ class OAuthCredentialsTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    server.start(InetAddress.getLoopbackAddress(), 0);
+    server = LoopbackServers.start();
     base = server.url("/").uri();
   }
 
@@ -690,41 +685,5 @@ class OAuthCredentialsTest {
       Thread.yield();
     }
     throw new AssertionError("callers did not all block while the token request was in flight");
-  }
-
-  /** Sets TCP_NODELAY on accepted sockets, so keep-alive requests do not wait out the client's delayed ACK. */
-  private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
-    @Override
-    public ServerSocket createServerSocket() throws IOException {
-      return new ServerSocket() {
-        @Override
-        public Socket accept() throws IOException {
-          Socket socket = super.accept();
-          socket.setTcpNoDelay(true);
-          return socket;
-        }
-      };
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-      ServerSocket socket = createServerSocket();
-      socket.bind(new InetSocketAddress(port));
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      ServerSocket socket = createServerSocket();
-      socket.bind(new InetSocketAddress(port), backlog);
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-      ServerSocket socket = createServerSocket();
-      socket.bind(new InetSocketAddress(address, port), backlog);
-      return socket;
-    }
   }
 }

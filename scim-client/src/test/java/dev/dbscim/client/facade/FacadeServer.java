@@ -1,18 +1,13 @@
 package dev.dbscim.client.facade;
 
+import dev.dbscim.client.LoopbackServers;
 import dev.dbscim.client.RateLimits;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.client.auth.TokenCredentials;
 import dev.dbscim.client.retry.Sleeper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -35,10 +30,7 @@ final class FacadeServer implements AutoCloseable {
   }
 
   static FacadeServer start() throws IOException {
-    MockWebServer server = new MockWebServer();
-    server.setServerSocketFactory(new NoDelayServerSocketFactory());
-    server.start(InetAddress.getLoopbackAddress(), 0);
-    return new FacadeServer(server);
+    return new FacadeServer(LoopbackServers.start());
   }
 
   URI endpoint() {
@@ -76,11 +68,7 @@ final class FacadeServer implements AutoCloseable {
   }
 
   RecordedRequest take() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    if (request == null) {
-      throw new AssertionError("no request arrived");
-    }
-    return request;
+    return LoopbackServers.take(server);
   }
 
   int requestCount() {
@@ -96,46 +84,5 @@ final class FacadeServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-  }
-
-  private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
-    @Override
-    public ServerSocket createServerSocket() throws IOException {
-      return new NoDelayServerSocket();
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-      ServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new InetSocketAddress(port));
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      ServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new InetSocketAddress(port), backlog);
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-      ServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new InetSocketAddress(address, port), backlog);
-      return socket;
-    }
-  }
-
-  private static final class NoDelayServerSocket extends ServerSocket {
-    NoDelayServerSocket() throws IOException {
-      super();
-    }
-
-    @Override
-    public Socket accept() throws IOException {
-      Socket socket = super.accept();
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
   }
 }

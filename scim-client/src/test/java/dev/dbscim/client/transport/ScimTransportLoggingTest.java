@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.client.ClientConfig;
+import dev.dbscim.client.LoopbackServers;
 import dev.dbscim.client.OperationClass;
 import dev.dbscim.client.internal.RequestThrottle;
 import dev.dbscim.client.internal.ScimRequest;
@@ -53,7 +54,7 @@ class ScimTransportLoggingTest {
     previousLevel = julLogger.getLevel();
     julLogger.setLevel(Level.ALL);
     julLogger.addHandler(capture);
-    server = MockServers.start();
+    server = LoopbackServers.start();
   }
 
   @AfterEach

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.client.ClientConfig;
+import dev.dbscim.client.LoopbackServers;
 import dev.dbscim.client.OperationClass;
 import dev.dbscim.client.RawResponse;
 import dev.dbscim.client.RequestOptions;
@@ -66,7 +67,7 @@ class ScimTransportTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = MockServers.start();
+    server = LoopbackServers.start();
   }
 
   @AfterEach
@@ -465,7 +466,7 @@ class ScimTransportTest {
 
   @Test
   void send_postOnConnectFailure_isRetriedAndCountsAttempts() throws IOException {
-    MockWebServer closed = MockServers.start();
+    MockWebServer closed = LoopbackServers.start();
     int port = closed.getPort();
     closed.close();
     ScimTransport transport = transport(b -> b.endpoint(URI.create("http://127.0.0.1:" + port)));
@@ -636,7 +637,7 @@ class ScimTransportTest {
 
   @Test
   void send_redirectToAnotherServer_isNotFollowedAndTokenStaysHome() throws Exception {
-    try (MockWebServer other = MockServers.start()) {
+    try (MockWebServer other = LoopbackServers.start()) {
       server.enqueue(new MockResponse.Builder().code(302)
           .addHeader("Location", "http://127.0.0.1:" + other.getPort() + "/steal").build());
       other.enqueue(json(200, "{}"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbscim.client.ClientConfig;
+import dev.dbscim.client.LoopbackServers;
 import dev.dbscim.client.OperationClass;
 import dev.dbscim.client.RequestOptions;
 import dev.dbscim.client.error.ScimTimeoutException;
@@ -34,7 +35,7 @@ class ScimTransportThreadsTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = MockServers.start();
+    server = LoopbackServers.start();
     transport = ScimTransport.create(ClientConfig.builder()
         .endpoint(URI.create("http://127.0.0.1:" + server.getPort()))
         .credentials(() -> "dapiTHREADS0123")

@@ -1,12 +1,13 @@
 package dev.dbscim.testkit.faults;
 
-import static dev.dbscim.testkit.faults.ProbeHttp.account;
+import static dev.dbscim.testkit.ProbeHttp.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbscim.testkit.FakeScim;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.Fault;
+import dev.dbscim.testkit.ProbeHttp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

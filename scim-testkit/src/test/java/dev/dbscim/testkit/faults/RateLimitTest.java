@@ -1,8 +1,8 @@
 package dev.dbscim.testkit.faults;
 
-import static dev.dbscim.testkit.faults.ProbeHttp.account;
-import static dev.dbscim.testkit.faults.ProbeHttp.json;
-import static dev.dbscim.testkit.faults.ProbeHttp.workspace;
+import static dev.dbscim.testkit.ProbeHttp.account;
+import static dev.dbscim.testkit.ProbeHttp.json;
+import static dev.dbscim.testkit.ProbeHttp.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,14 +1,15 @@
 package dev.dbscim.testkit.perf;
 
-import static dev.dbscim.testkit.perf.ProbeHttp.account;
-import static dev.dbscim.testkit.perf.ProbeHttp.json;
-import static dev.dbscim.testkit.perf.ProbeHttp.workspace;
+import static dev.dbscim.testkit.ProbeHttp.account;
+import static dev.dbscim.testkit.ProbeHttp.json;
+import static dev.dbscim.testkit.ProbeHttp.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbscim.testkit.FakeClock;
 import dev.dbscim.testkit.FakeScim;
 import dev.dbscim.testkit.FakeScimServer;
+import dev.dbscim.testkit.ProbeHttp;
 import dev.dbscim.testkit.RateLimits;
 import dev.dbscim.testkit.RateLimits.Operation;
 import dev.dbscim.testkit.admin.TestHttp;

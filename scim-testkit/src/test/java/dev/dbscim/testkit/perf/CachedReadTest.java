@@ -1,8 +1,8 @@
 package dev.dbscim.testkit.perf;
 
-import static dev.dbscim.testkit.perf.ProbeHttp.account;
-import static dev.dbscim.testkit.perf.ProbeHttp.json;
-import static dev.dbscim.testkit.perf.ProbeHttp.workspace;
+import static dev.dbscim.testkit.ProbeHttp.account;
+import static dev.dbscim.testkit.ProbeHttp.json;
+import static dev.dbscim.testkit.ProbeHttp.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +10,7 @@ import dev.dbscim.core.model.Group;
 import dev.dbscim.core.model.User;
 import dev.dbscim.testkit.FakeScim;
 import dev.dbscim.testkit.FakeScimServer;
+import dev.dbscim.testkit.ProbeHttp;
 import dev.dbscim.testkit.RecordedCall;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.dbscim.testkit.perf;
 
-import static dev.dbscim.testkit.perf.ProbeHttp.account;
-import static dev.dbscim.testkit.perf.ProbeHttp.json;
+import static dev.dbscim.testkit.ProbeHttp.account;
+import static dev.dbscim.testkit.ProbeHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbscim.testkit.FakeScim;
