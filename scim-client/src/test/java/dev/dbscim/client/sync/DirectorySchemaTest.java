@@ -7,7 +7,6 @@ import dev.dbscim.core.json.ScimJson;
 import dev.dbscim.core.model.Entitlement;
 import java.io.InputStream;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -22,11 +21,11 @@ class DirectorySchemaTest {
 
   private static void collectKeys(JsonNode node, Set<String> keys) {
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        keys.add(field.getKey());
-        collectKeys(field.getValue(), keys);
+      Iterator<String> names = node.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        keys.add(name);
+        collectKeys(node.get(name), keys);
       }
     } else if (node.isArray()) {
       node.forEach(element -> collectKeys(element, keys));
