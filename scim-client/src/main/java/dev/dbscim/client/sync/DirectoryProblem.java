@@ -1,0 +1,129 @@
+package dev.dbscim.client.sync;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with a directory: where it is (a JSON pointer into the directory's JSON form, such as
+ * {@code /groups/3/members/users/0}, also used for directories built in code), a machine-readable {@link Code}, and a
+ * message that names the offending value.
+ */
+public final class DirectoryProblem {
+  /** The kinds of problem. */
+  public enum Code {
+    /** The text is not JSON. */
+    MALFORMED_JSON,
+    /** A key the format does not define. */
+    UNKNOWN_KEY,
+    /** A value of the wrong JSON type, such as a number where a string is expected. */
+    WRONG_TYPE,
+    /** A required key is missing. */
+    MISSING_FIELD,
+    /** A required value is empty or only whitespace. */
+    BLANK_FIELD,
+    /** Two users with the same user name, compared ignoring case. */
+    DUPLICATE_USER_NAME,
+    /** Two service principals with the same application id, compared ignoring case. */
+    DUPLICATE_APPLICATION_ID,
+    /** Two groups with the same display name, compared ignoring case. */
+    DUPLICATE_GROUP_NAME,
+    /** Two principals of the same kind with the same external id. */
+    DUPLICATE_EXTERNAL_ID,
+    /** The same member listed twice in one group. */
+    DUPLICATE_MEMBER,
+    /** A group member that the directory does not hold. */
+    UNKNOWN_MEMBER,
+    /** Groups that contain each other, directly or through other groups. */
+    GROUP_CYCLE,
+    /** An entitlement Databricks does not know. */
+    UNKNOWN_ENTITLEMENT,
+    /** An application id that is not a UUID. */
+    MALFORMED_APPLICATION_ID,
+    /** A workspace id that is not positive. */
+    INVALID_WORKSPACE_ID,
+    /** A workspace permission other than {@code USER} or {@code ADMIN}. */
+    INVALID_PERMISSION,
+    /** A workspace assignment that names no principal, or more than one. */
+    ASSIGNMENT_PRINCIPAL_COUNT,
+    /** A workspace assignment for a principal that the directory does not hold. */
+    UNKNOWN_ASSIGNMENT_PRINCIPAL,
+    /** The same principal assigned to the same workspace twice. */
+    DUPLICATE_ASSIGNMENT,
+    /** More users and service principals than the limit. */
+    TOO_MANY_PRINCIPALS,
+    /** More groups than the limit. */
+    TOO_MANY_GROUPS
+  }
+
+  private final String location;
+  private final Code code;
+  private final String message;
+
+  private DirectoryProblem(String location, Code code, String message) {
+    this.location = Objects.requireNonNull(location, "location");
+    this.code = Objects.requireNonNull(code, "code");
+    this.message = Objects.requireNonNull(message, "message");
+  }
+
+  /**
+   * Returns a problem.
+   *
+   * @param location the JSON pointer of the offending value; {@code ""} for the whole directory
+   * @param code the kind of problem
+   * @param message a description that names the offending value
+   * @return the problem
+   */
+  public static DirectoryProblem of(String location, Code code, String message) {
+    return new DirectoryProblem(location, code, message);
+  }
+
+  /**
+   * Returns where the problem is, as a JSON pointer (RFC 6901) into the directory's JSON form.
+   *
+   * @return the location, such as {@code /groups/3/members/users/0}; {@code ""} for the whole directory
+   */
+  public String location() {
+    return location;
+  }
+
+  /**
+   * Returns the kind of problem.
+   *
+   * @return the code
+   */
+  public Code code() {
+    return code;
+  }
+
+  /**
+   * Returns a description of the problem that names the offending value.
+   *
+   * @return the message
+   */
+  public String message() {
+    return message;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof DirectoryProblem)) {
+      return false;
+    }
+    DirectoryProblem that = (DirectoryProblem) other;
+    return location.equals(that.location) && code == that.code && message.equals(that.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(location, code, message);
+  }
+
+  /**
+   * Returns the problem as one line: location, code and message.
+   *
+   * @return the problem, such as {@code /users/1/userName: DUPLICATE_USER_NAME: ...}
+   */
+  @Override
+  public String toString() {
+    return (location.isEmpty() ? "/" : location) + ": " + code + ": " + message;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.dbscim.client.sync;
+
+import java.util.List;
+
+/** Thrown when a directory has problems; lists every one of them, not just the first. */
+public final class InvalidDirectoryException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+  private static final int MAX_LISTED = 100;
+
+  private final transient List<DirectoryProblem> problems;
+
+  InvalidDirectoryException(List<DirectoryProblem> problems) {
+    super(describe(problems));
+    this.problems = List.copyOf(problems);
+  }
+
+  /**
+   * Returns every problem found, in directory order.
+   *
+   * @return the problems; never empty
+   */
+  public List<DirectoryProblem> problems() {
+    return problems;
+  }
+
+  private static String describe(List<DirectoryProblem> problems) {
+    StringBuilder text = new StringBuilder()
+        .append("The directory has ").append(problems.size()).append(problems.size() == 1 ? " problem:" : " problems:");
+    int listed = Math.min(problems.size(), MAX_LISTED);
+    for (int i = 0; i < listed; i++) {
+      text.append("\n  ").append(problems.get(i));
+    }
+    if (problems.size() > listed) {
+      text.append("\n  ... and ").append(problems.size() - listed).append(" more (see problems())");
+    }
+    return text.toString();
+  }
+}
