@@ -5,13 +5,16 @@ import static dev.dbscim.testkit.Http.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -189,22 +192,30 @@ class FakeScimUsersTest {
 
   @Test
   void post_fromManyConnectionsAtOnce_createsEveryUserOnce() throws Exception {
-    List<CompletableFuture<HttpResponse<String>>> replies =
-        new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      replies.add(Http.CLIENT.sendAsync(HttpRequest.newBuilder(Http.accountUri(scim, "/Users"))
-          .header("Authorization", "Bearer " + scim.accountToken())
-          .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"u" + (i % 100) + "@example.com\"}"))
-          .build(), HttpResponse.BodyHandlers.ofString()));
-    }
+    // A client of its own (no pooled connection from an earlier test's fake, whose port the OS may hand out again) and
+    // 16 connections posting at once: enough to race the store, without 200 simultaneous connects on a loaded CI box.
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    ExecutorService posters = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Integer>> replies = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        HttpRequest request = HttpRequest.newBuilder(Http.accountUri(scim, "/Users"))
+            .header("Authorization", "Bearer " + scim.accountToken())
+            .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"u" + (i % 100) + "@example.com\"}"))
+            .build();
+        replies.add(posters.submit(() -> client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()));
+      }
 
-    Map<Integer, Long> statuses = new TreeMap<>();
-    for (CompletableFuture<HttpResponse<String>> reply : replies) {
-      statuses.merge(reply.get().statusCode(), 1L, Long::sum);
-    }
+      Map<Integer, Long> statuses = new TreeMap<>();
+      for (Future<Integer> reply : replies) {
+        statuses.merge(reply.get(), 1L, Long::sum);
+      }
 
-    assertThat(statuses).containsEntry(201, 100L).containsEntry(409, 100L);
-    assertThat(scim.state().userCount()).isEqualTo(102);
+      assertThat(statuses).containsEntry(201, 100L).containsEntry(409, 100L);
+      assertThat(scim.state().userCount()).isEqualTo(102);
+    } finally {
+      posters.shutdownNow();
+    }
   }
 
   @Test
