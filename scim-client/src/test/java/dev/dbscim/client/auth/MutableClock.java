@@ -10,9 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock that tests move forward by hand. */
 final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
+  private final ZoneId zone;
 
   MutableClock(Instant start) {
-    this.now = new AtomicReference<>(start);
+    this(new AtomicReference<>(start), ZoneOffset.UTC);
+  }
+
+  private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+    this.now = now;
+    this.zone = zone;
   }
 
   void advance(Duration duration) {
@@ -21,12 +27,13 @@ final class MutableClock extends Clock {
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
+  /** Returns a view in another zone that moves with this clock. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException();
+    return new MutableClock(now, zone);
   }
 
   @Override
