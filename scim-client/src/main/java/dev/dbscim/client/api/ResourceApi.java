@@ -121,6 +121,36 @@ public interface ResourceApi<T extends ScimResource> extends ResourceReadApi<T> 
   T patch(String id, PatchRequest patch, RequestOptions options);
 
   /**
+   * Applies a PATCH request like {@link #patch(String, PatchRequest)} but neither reads the answer's body nor reads
+   * the resource back: one request, for bulk changes (such as a sync) that do not need the result.
+   *
+   * <pre>{@code
+   * users.patchWithoutReadBack(id, UserPatch.builder().active(false).build());
+   * }</pre>
+   *
+   * @param id the server-assigned id
+   * @param patch the operations
+   * @throws dev.dbscim.client.error.ScimNotFoundException when no resource has that id (404)
+   * @throws dev.dbscim.client.error.ScimBadRequestException when an operation is refused (400)
+   * @throws dev.dbscim.client.error.ScimServiceException for another error answer
+   * @throws dev.dbscim.client.error.ScimClientException when no usable answer arrived
+   * @throws IllegalArgumentException when the id is blank
+   */
+  void patchWithoutReadBack(String id, PatchRequest patch);
+
+  /**
+   * Applies a PATCH request without reading the result, with per-call options; see
+   * {@link #patchWithoutReadBack(String, PatchRequest)}.
+   *
+   * @param id the server-assigned id
+   * @param patch the operations
+   * @param options the per-call options
+   * @throws dev.dbscim.client.error.ScimServiceException for an error answer
+   * @throws dev.dbscim.client.error.ScimClientException when no usable answer arrived
+   */
+  void patchWithoutReadBack(String id, PatchRequest patch, RequestOptions options);
+
+  /**
    * Deletes a resource ({@code DELETE /{Resource}/{id}},
    * <a href="https://www.rfc-editor.org/rfc/rfc7644#section-3.6">RFC 7644 section 3.6</a>).
    *

@@ -37,7 +37,7 @@ public final class ResourceGroupsApi extends ResourceOperations<Group> implement
     Objects.requireNonNull(options, "options");
     List<List<String>> batches = MembershipBatches.split(memberIds, memberBatchSize);
     for (List<String> batch : batches) {
-      patchWithoutResult(groupId, GroupPatch.builder().addMembers(batch).build(), options);
+      patchWithoutReadBack(groupId, GroupPatch.builder().addMembers(batch).build(), options);
     }
     return batches.size();
   }
@@ -53,7 +53,7 @@ public final class ResourceGroupsApi extends ResourceOperations<Group> implement
     Objects.requireNonNull(options, "options");
     List<List<String>> batches = MembershipBatches.split(memberIds, memberBatchSize);
     for (List<String> batch : batches) {
-      patchWithoutResult(groupId, GroupPatch.builder().removeMembers(batch).build(), options);
+      patchWithoutReadBack(groupId, GroupPatch.builder().removeMembers(batch).build(), options);
     }
     return batches.size();
   }

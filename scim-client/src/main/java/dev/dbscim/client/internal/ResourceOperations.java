@@ -175,14 +175,15 @@ public class ResourceOperations<T extends ScimResource> extends ResourceReadOper
     return resultOrReadBack(transport().send(request), id, options);
   }
 
-  /**
-   * Sends a PATCH and ignores the answer's body; for batched changes that need no read-back.
-   *
-   * @param id the resource id
-   * @param patch the operations
-   * @param options the per-call options
-   */
-  protected final void patchWithoutResult(String id, PatchRequest patch, RequestOptions options) {
+  @Override
+  public final void patchWithoutReadBack(String id, PatchRequest patch) {
+    patchWithoutReadBack(id, patch, RequestOptions.defaults());
+  }
+
+  @Override
+  public final void patchWithoutReadBack(String id, PatchRequest patch, RequestOptions options) {
+    Objects.requireNonNull(patch, "patch");
+    Objects.requireNonNull(options, "options");
     transport().send(ScimRequest.of("PATCH", resourcePath(id), OperationClass.PATCH).withBody(patch)
         .withOptions(options));
   }

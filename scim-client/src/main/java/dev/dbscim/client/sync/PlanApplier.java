@@ -1,0 +1,330 @@
+package dev.dbscim.client.sync;
+
+import dev.dbscim.client.api.ResourceApi;
+import dev.dbscim.client.error.ScimConflictException;
+import dev.dbscim.client.error.ScimNotFoundException;
+import dev.dbscim.client.sync.OperationResult.Outcome;
+import dev.dbscim.core.filter.Filter;
+import dev.dbscim.core.json.ScimJson;
+import dev.dbscim.core.model.ComplexValue;
+import dev.dbscim.core.model.Group;
+import dev.dbscim.core.model.ScimResource;
+import dev.dbscim.core.model.ServicePrincipal;
+import dev.dbscim.core.model.User;
+import dev.dbscim.core.patch.GroupPatch;
+import dev.dbscim.core.patch.PatchRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Applies a plan phase by phase, the steps of a phase concurrently on the given executor (the client's rate limits
+ * pace them). One failed step does not stop the others; steps that depend on a principal whose creation failed skip
+ * that principal. Interrupting the calling thread stops the apply: running steps end, the rest are reported not run.
+ */
+final class PlanApplier {
+  private static final System.Logger LOG = System.getLogger(PlanApplier.class.getName());
+
+  private final SyncTarget target;
+  private final ExecutorService executor;
+  private final SyncProgressListener listener;
+  private final Clock clock;
+
+  private final Map<String, String> ids = new ConcurrentHashMap<>();
+  private final Object lock = new Object();
+  private OperationResult[] results;
+  private int done;
+  private int failed;
+  private Instant startedAt;
+
+  PlanApplier(SyncTarget target, ExecutorService executor, SyncProgressListener listener, Clock clock) {
+    this.target = target;
+    this.executor = executor;
+    this.listener = listener;
+    this.clock = clock;
+  }
+
+  SyncReport apply(SyncPlan plan) {
+    List<PlannedOperation> operations = plan.operations();
+    results = new OperationResult[operations.size()];
+    startedAt = clock.instant();
+    for (PlannedOperation operation : operations) {
+      remember(operation.principal());
+      operation.addMembers().forEach(this::remember);
+    }
+    Map<Integer, List<PlannedOperation>> phases = new TreeMap<>();
+    for (PlannedOperation operation : operations) {
+      phases.computeIfAbsent(operation.phase(), p -> new ArrayList<>()).add(operation);
+    }
+    boolean interrupted = false;
+    for (List<PlannedOperation> phase : phases.values()) {
+      List<Future<?>> futures = new ArrayList<>(phase.size());
+      for (PlannedOperation operation : phase) {
+        futures.add(executor.submit(() -> record(execute(operation, plan.memberBatchSize()))));
+      }
+      try {
+        for (Future<?> future : futures) {
+          future.get();
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+        for (Future<?> future : futures) {
+          future.cancel(true);
+        }
+        break;
+      } catch (ExecutionException e) {
+        // execute() catches every RuntimeException; an Error is a bug or an out-of-memory: let it surface.
+        Throwable cause = e.getCause();
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+    if (interrupted) {
+      executor.shutdownNow();
+      try {
+        executor.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException ignored) {
+        // Interrupted again: report what is known.
+      }
+      Thread.currentThread().interrupt();
+    }
+    List<OperationResult> ordered = new ArrayList<>(results.length);
+    synchronized (lock) {
+      for (int i = 0; i < results.length; i++) {
+        ordered.add(results[i] != null ? results[i]
+            : new OperationResult(operations.get(i), Outcome.NOT_RUN, 0, "the apply was interrupted first", null,
+                Duration.ZERO));
+      }
+    }
+    return new SyncReport(plan.target(), ordered, startedAt, clock.instant(), interrupted);
+  }
+
+  private void remember(PrincipalRef ref) {
+    ref.id().ifPresent(id -> ids.put(ref.key(), id));
+  }
+
+  private Optional<String> resolve(PrincipalRef ref) {
+    return ref.id().isPresent() ? ref.id() : Optional.ofNullable(ids.get(ref.key()));
+  }
+
+  private void record(OperationResult result) {
+    synchronized (lock) {
+      results[result.operation().index()] = result;
+      done++;
+      if (result.outcome() == Outcome.FAILED) {
+        failed++;
+      }
+      SyncProgress progress = new SyncProgress(done, results.length, failed,
+          Duration.between(startedAt, clock.instant()));
+      try {
+        listener.onOperationDone(result, progress);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "sync progress listener failed; the apply goes on", e);
+      }
+    }
+  }
+
+  private OperationResult execute(PlannedOperation operation, int memberBatchSize) {
+    long start = System.nanoTime();
+    int[] requests = {0};
+    try {
+      String detail = run(operation, memberBatchSize, requests);
+      return new OperationResult(operation, Outcome.SUCCEEDED, requests[0], detail, null, since(start));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "sync step failed: " + operation + ": " + e.getMessage());
+      return new OperationResult(operation, Outcome.FAILED, requests[0], e.getMessage(), e.getClass().getSimpleName(),
+          since(start));
+    }
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /** Runs one step; returns a note for the report, or null. */
+  private String run(PlannedOperation operation, int memberBatchSize, int[] requests) {
+    PrincipalRef principal = operation.principal();
+    switch (operation.action()) {
+      case CREATE:
+        return create(operation, requests);
+      case UPDATE:
+        if (principal.kind() == PrincipalKind.GROUP) {
+          return updateGroup(operation, memberBatchSize, requests);
+        }
+        requests[0]++;
+        api(principal.kind()).patchWithoutReadBack(id(principal), operation.patch().get());
+        return null;
+      case DEACTIVATE:
+        requests[0]++;
+        api(principal.kind()).patchWithoutReadBack(id(principal), operation.patch().get());
+        return null;
+      case DELETE:
+        requests[0]++;
+        try {
+          api(principal.kind()).delete(id(principal));
+          return null;
+        } catch (ScimNotFoundException e) {
+          return "already deleted";
+        }
+      case ASSIGN:
+        requests[0]++;
+        target.workspaceAssignments().get().assign(operation.workspaceId().getAsLong(), id(principal),
+            EnumSet.of(operation.permission().get()));
+        return null;
+      case UNASSIGN:
+        requests[0]++;
+        try {
+          target.workspaceAssignments().get().remove(operation.workspaceId().getAsLong(), id(principal));
+          return null;
+        } catch (ScimNotFoundException e) {
+          return "already unassigned";
+        }
+      default:
+        throw new IllegalStateException("unknown action " + operation.action());
+    }
+  }
+
+  private String create(PlannedOperation operation, int[] requests) {
+    PrincipalRef principal = operation.principal();
+    ScimResource created;
+    String note = null;
+    requests[0]++;
+    try {
+      switch (principal.kind()) {
+        case USER:
+          created = target.users().create(ScimJson.fromTree(operation.resourceNode(), User.class));
+          break;
+        case SERVICE_PRINCIPAL:
+          created = target.servicePrincipals().create(
+              ScimJson.fromTree(operation.resourceNode(), ServicePrincipal.class));
+          break;
+        default:
+          List<ComplexValue> members = new ArrayList<>(operation.addMembers().size());
+          int skipped = 0;
+          for (PrincipalRef member : operation.addMembers()) {
+            Optional<String> id = resolve(member);
+            if (id.isPresent()) {
+              members.add(ComplexValue.of(id.get()));
+            } else {
+              skipped++;
+            }
+          }
+          Group group = Group.builder().from(ScimJson.fromTree(operation.resourceNode(), Group.class))
+              .members(members).build();
+          created = target.groups().create(group);
+          note = skipped == 0 ? null : skipped + " member(s) skipped: their creation failed";
+      }
+    } catch (ScimConflictException conflict) {
+      // Created meanwhile (by another run or by hand): adopt it; the next sync aligns its attributes.
+      requests[0]++;
+      Optional<? extends ScimResource> existing = findExisting(principal);
+      if (!existing.isPresent()) {
+        throw conflict;
+      }
+      created = existing.get();
+      note = "already existed; adopted";
+    }
+    ids.put(principal.key(), created.id().orElseThrow(
+        () -> new IllegalStateException("the service answered the create of " + principal.name() + " without id")));
+    return note;
+  }
+
+  private Optional<? extends ScimResource> findExisting(PrincipalRef principal) {
+    Iterator<? extends ScimResource> found;
+    switch (principal.kind()) {
+      case USER:
+        found = target.users().list(r -> r.filter(Filter.attr("userName").eq(principal.name()))).iterator();
+        break;
+      case SERVICE_PRINCIPAL:
+        found = target.servicePrincipals()
+            .list(r -> r.filter(Filter.attr("applicationId").eq(principal.name()))).iterator();
+        break;
+      default:
+        found = target.groups().list(r -> r.filter(Filter.attr("displayName").eq(principal.name()))).iterator();
+    }
+    return found.hasNext() ? Optional.of(found.next()) : Optional.empty();
+  }
+
+  private String updateGroup(PlannedOperation operation, int memberBatchSize, int[] requests) {
+    String groupId = id(operation.principal());
+    List<String> adds = new ArrayList<>(operation.addMembers().size());
+    int skipped = 0;
+    for (PrincipalRef member : operation.addMembers()) {
+      Optional<String> id = resolve(member);
+      if (id.isPresent()) {
+        adds.add(id.get());
+      } else {
+        skipped++;
+      }
+    }
+    List<String> removes = new ArrayList<>(operation.removeMembers().size());
+    for (PrincipalRef member : operation.removeMembers()) {
+      resolve(member).ifPresent(removes::add);
+    }
+    Optional<PatchRequest> attributes = operation.patch();
+    int addIndex = 0;
+    int removeIndex = 0;
+    boolean first = true;
+    while (first || addIndex < adds.size() || removeIndex < removes.size()) {
+      GroupPatch.Builder batch = GroupPatch.builder();
+      int room = memberBatchSize;
+      int addCount = Math.min(room, adds.size() - addIndex);
+      if (addCount > 0) {
+        batch.addMembers(adds.subList(addIndex, addIndex + addCount));
+        addIndex += addCount;
+        room -= addCount;
+      }
+      int removeCount = Math.min(room, removes.size() - removeIndex);
+      if (removeCount > 0) {
+        batch.removeMembers(removes.subList(removeIndex, removeIndex + removeCount));
+        removeIndex += removeCount;
+      }
+      PatchRequest.Builder request = PatchRequest.builder();
+      if (first && attributes.isPresent()) {
+        request.addAllOperations(attributes.get().operations());
+      }
+      if (addCount > 0 || removeCount > 0) {
+        request.addAllOperations(batch.build().operations());
+      }
+      first = false;
+      PatchRequest patch = request.build();
+      if (patch.operations().isEmpty()) {
+        break;
+      }
+      requests[0]++;
+      target.groups().patchWithoutReadBack(groupId, patch);
+    }
+    return skipped == 0 ? null : skipped + " member(s) skipped: their creation failed";
+  }
+
+  private String id(PrincipalRef principal) {
+    return resolve(principal).orElseThrow(() -> new IllegalStateException(
+        principal.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + principal.name()
+            + " has no id: its creation failed or did not run"));
+  }
+
+  private ResourceApi<?> api(PrincipalKind kind) {
+    switch (kind) {
+      case USER:
+        return target.users();
+      case SERVICE_PRINCIPAL:
+        return target.servicePrincipals();
+      default:
+        return target.groups();
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.dbscim.client.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.client.api.WorkspacePermission;
+import dev.dbscim.client.sync.PlannedOperation.Action;
+import dev.dbscim.core.json.ScimJson;
+import dev.dbscim.core.patch.PatchRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes and reads {@link SyncPlan}s as JSON ({@code "format": "dbscim-sync-plan/1"}). */
+final class PlanJson {
+  static final String FORMAT = "dbscim-sync-plan/1";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private PlanJson() {}
+
+  static String write(SyncPlan plan) {
+    ObjectNode root = NODES.objectNode();
+    root.put("format", FORMAT);
+    root.put("targetKind", plan.targetKind().name());
+    root.put("target", plan.target());
+    root.put("createdAt", plan.createdAt().toString());
+    root.put("managedPrincipals", plan.managedPrincipalCount());
+    root.put("removals", plan.removalCount());
+    root.put("exceedsDeletionThreshold", plan.exceedsDeletionThreshold());
+    ObjectNode threshold = root.putObject("deletionThreshold");
+    threshold.put("maxRemovals", plan.deletionThreshold().maxRemovals());
+    threshold.put("maxPercent", plan.deletionThreshold().maxPercent());
+    root.put("memberBatchSize", plan.memberBatchSize());
+    root.put("writeRequests", plan.writeRequests());
+    ArrayNode warnings = root.putArray("warnings");
+    plan.warnings().forEach(warnings::add);
+    ArrayNode operations = root.putArray("operations");
+    for (PlannedOperation operation : plan.operations()) {
+      ObjectNode node = operations.addObject();
+      node.put("index", operation.index());
+      node.put("phase", operation.phase());
+      node.put("action", operation.action().name());
+      node.set("principal", ref(operation.principal()));
+      if (!operation.changes().isEmpty()) {
+        ArrayNode changes = node.putArray("changes");
+        operation.changes().forEach(changes::add);
+      }
+      if (operation.resourceNode() != null) {
+        node.set("resource", operation.resourceNode().deepCopy());
+      }
+      operation.patch().ifPresent(patch -> node.set("patch", ScimJson.toTree(patch)));
+      refs(node, "addMembers", operation.addMembers());
+      refs(node, "removeMembers", operation.removeMembers());
+      operation.workspaceId().ifPresent(id -> node.put("workspaceId", id));
+      operation.permission().ifPresent(permission -> node.put("permission", permission.wireValue()));
+    }
+    try {
+      return ScimJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the plan as JSON", e);
+    }
+  }
+
+  static SyncPlan read(String json) {
+    JsonNode root;
+    try {
+      root = ScimJson.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a sync plan: malformed JSON at line "
+          + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
+    }
+    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+      throw new IllegalArgumentException("not a sync plan: \"format\" must be \"" + FORMAT + "\"");
+    }
+    try {
+      List<PlannedOperation> operations = new ArrayList<>();
+      for (JsonNode node : required(root, "operations")) {
+        PlannedOperation.Builder builder = PlannedOperation.builder(
+            Action.valueOf(text(node, "action")), readRef(required(node, "principal")), node.path("phase").asInt());
+        for (JsonNode change : node.path("changes")) {
+          builder.change(change.asText());
+        }
+        if (node.path("resource").isObject()) {
+          builder.resource((ObjectNode) node.get("resource").deepCopy());
+        }
+        if (node.path("patch").isObject()) {
+          builder.patch(ScimJson.fromTree(node.get("patch"), PatchRequest.class));
+        }
+        builder.addMembers(readRefs(node.path("addMembers")));
+        builder.removeMembers(readRefs(node.path("removeMembers")));
+        if (node.has("workspaceId")) {
+          JsonNode permission = node.path("permission");
+          builder.workspace(node.get("workspaceId").asLong(),
+              permission.isTextual() ? WorkspacePermission.fromWire(permission.asText()) : null);
+        }
+        operations.add(builder.build(operations.size()));
+      }
+      List<String> warnings = new ArrayList<>();
+      for (JsonNode warning : root.path("warnings")) {
+        warnings.add(warning.asText());
+      }
+      JsonNode threshold = required(root, "deletionThreshold");
+      return new SyncPlan(SyncTarget.Kind.valueOf(text(root, "targetKind")), text(root, "target"),
+          Instant.parse(text(root, "createdAt")), operations, warnings, root.path("managedPrincipals").asInt(),
+          DeletionThreshold.of(threshold.path("maxRemovals").asInt(), threshold.path("maxPercent").asDouble()),
+          root.path("memberBatchSize").asInt(20), false);
+    } catch (RuntimeException e) {
+      if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("not a sync")) {
+        throw e;
+      }
+      throw new IllegalArgumentException("not a sync plan: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode required(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new IllegalArgumentException("not a sync plan: \"" + field + "\" is missing");
+    }
+    return value;
+  }
+
+  private static String text(JsonNode node, String field) {
+    return required(node, field).asText();
+  }
+
+  private static ObjectNode ref(PrincipalRef ref) {
+    ObjectNode node = NODES.objectNode();
+    node.put("kind", ref.kind().name());
+    node.put("name", ref.name());
+    ref.id().ifPresent(id -> node.put("id", id));
+    return node;
+  }
+
+  private static void refs(ObjectNode parent, String field, List<PrincipalRef> refs) {
+    if (refs.isEmpty()) {
+      return;
+    }
+    ArrayNode array = parent.putArray(field);
+    for (PrincipalRef ref : refs) {
+      array.add(ref(ref));
+    }
+  }
+
+  private static PrincipalRef readRef(JsonNode node) {
+    JsonNode id = node.get("id");
+    return PrincipalRef.of(PrincipalKind.valueOf(text(node, "kind")), text(node, "name"),
+        id == null || id.isNull() ? null : id.asText());
+  }
+
+  private static List<PrincipalRef> readRefs(JsonNode array) {
+    List<PrincipalRef> refs = new ArrayList<>(array.size());
+    for (JsonNode node : array) {
+      refs.add(readRef(node));
+    }
+    return refs;
+  }
+}

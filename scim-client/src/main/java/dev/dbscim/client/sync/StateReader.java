@@ -1,0 +1,160 @@
+package dev.dbscim.client.sync;
+
+import dev.dbscim.client.api.PermissionAssignment;
+import dev.dbscim.client.api.WorkspaceAssignmentsApi;
+import dev.dbscim.core.model.Group;
+import dev.dbscim.core.model.Meta;
+import dev.dbscim.core.model.ServicePrincipal;
+import dev.dbscim.core.model.User;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Reads the {@link CurrentState} a plan needs with the fewest requests: one list of users, service principals and
+ * groups (only the attributes the planner compares), the members of the groups the directory names (from the list, or
+ * one GET each where lists carry no members), and one assignment list per managed workspace.
+ */
+final class StateReader {
+  private final SyncTarget target;
+  private final SyncOptions options;
+  private final ExecutorService executor;
+
+  StateReader(SyncTarget target, SyncOptions options, ExecutorService executor) {
+    this.target = target;
+    this.options = options;
+    this.executor = executor;
+  }
+
+  CurrentState read(Directory directory) {
+    boolean workspace = target.kind() == SyncTarget.Kind.WORKSPACE;
+    boolean membersInList = membersInList();
+    Future<List<User>> users = submit(() -> {
+      List<User> all = new ArrayList<>();
+      target.users().list(request -> request.pageSize(options.pageSize())
+          .attributes(workspace ? new String[] {"id", "userName", "displayName", "name", "externalId", "active",
+              "entitlements"} : new String[] {"id", "userName", "displayName", "name", "externalId", "active"}))
+          .forEach(all::add);
+      return all;
+    });
+    Future<List<ServicePrincipal>> sps = submit(() -> {
+      List<ServicePrincipal> all = new ArrayList<>();
+      target.servicePrincipals().list(request -> request.pageSize(options.pageSize())
+          .attributes(workspace ? new String[] {"id", "applicationId", "displayName", "externalId", "active",
+              "entitlements"} : new String[] {"id", "applicationId", "displayName", "externalId", "active"}))
+          .forEach(all::add);
+      return all;
+    });
+    Future<List<Group>> groups = submit(() -> {
+      List<String> attributes = new ArrayList<>(List.of("id", "displayName", "externalId", "meta"));
+      if (workspace) {
+        attributes.add("entitlements");
+      }
+      if (membersInList) {
+        attributes.add("members");
+      }
+      List<Group> all = new ArrayList<>();
+      target.groups().list(request -> request.pageSize(options.pageSize()).attributes(attributes)).forEach(all::add);
+      return all;
+    });
+    Map<Long, Future<List<PermissionAssignment>>> assignments = new LinkedHashMap<>();
+    Optional<WorkspaceAssignmentsApi> assignmentsApi = target.workspaceAssignments();
+    if (assignmentsApi.isPresent()) {
+      for (Long workspaceId : managedWorkspaces(directory)) {
+        assignments.put(workspaceId, submit(() -> assignmentsApi.get().list(workspaceId)));
+      }
+    }
+    List<Group> listed = get(groups);
+    List<Group> withMembers = membersInList ? listed : readMembers(directory, listed);
+    CurrentState.Builder state = CurrentState.builder().users(get(users)).servicePrincipals(get(sps))
+        .groups(withMembers);
+    for (Map.Entry<Long, Future<List<PermissionAssignment>>> entry : assignments.entrySet()) {
+      state.workspaceAssignments(entry.getKey(), get(entry.getValue()));
+    }
+    return state.build();
+  }
+
+  private boolean membersInList() {
+    switch (options.membershipReads()) {
+      case GROUP_LIST:
+        return true;
+      case GROUP_GET:
+        return false;
+      default:
+        return target.kind() == SyncTarget.Kind.WORKSPACE;
+    }
+  }
+
+  private Set<Long> managedWorkspaces(Directory directory) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (DirectoryWorkspaceAssignment assignment : directory.workspaceAssignments()) {
+      ids.add(assignment.workspaceId());
+    }
+    ids.addAll(options.managedWorkspaces());
+    return ids;
+  }
+
+  /** Reads by id the groups the directory names (by display name or external id); the others keep no members. */
+  private List<Group> readMembers(Directory directory, List<Group> listed) {
+    Set<String> names = new HashSet<>();
+    Set<String> externalIds = new HashSet<>();
+    for (DirectoryGroup group : directory.groups()) {
+      names.add(Planner.lower(group.displayName()));
+      group.externalId().ifPresent(externalIds::add);
+    }
+    List<Group> result = new ArrayList<>(listed.size());
+    List<Future<Group>> reads = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (Group group : listed) {
+      boolean named = names.contains(Planner.lower(group.displayName()))
+          || group.externalId().map(externalIds::contains).orElse(false);
+      boolean builtIn = Planner.BUILT_IN_GROUPS.contains(Planner.lower(group.displayName()));
+      boolean foreign = target.kind() == SyncTarget.Kind.WORKSPACE
+          && !group.meta().flatMap(Meta::resourceType).map(Group.WORKSPACE_GROUP_RESOURCE_TYPE::equals).orElse(true);
+      if (named && !builtIn && !foreign) {
+        String id = group.id().get();
+        positions.add(result.size());
+        reads.add(submit(() -> target.groups().get(id)));
+      }
+      result.add(group);
+    }
+    for (int i = 0; i < reads.size(); i++) {
+      int position = positions.get(i);
+      Group full = get(reads.get(i));
+      result.set(position, Group.builder().from(result.get(position)).members(full.members()).build());
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  private <T> Future<T> submit(Callable<T> task) {
+    return executor.submit(task);
+  }
+
+  private static <T> T get(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SyncInterruptedException("interrupted while reading the current state");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}

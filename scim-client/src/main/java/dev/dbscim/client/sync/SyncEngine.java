@@ -1,0 +1,292 @@
+package dev.dbscim.client.sync;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Keeps a Databricks account (or one workspace without identity federation) in step with a directory from an identity
+ * provider: it reads the current state, computes a {@link SyncPlan} that people can read before anything changes, and
+ * applies it with bounded concurrency under the client's rate limits. Re-running converges: a sync right after a
+ * successful one plans nothing and sends nothing but reads.
+ *
+ * <p>Defaults: {@link SyncOptions#defaults()}, 8 concurrent requests, {@link DirectoryLimits#databricks()}, no progress
+ * listener, the system clock. An engine is immutable and thread-safe; it does not own the client.
+ *
+ * <pre>{@code
+ * try (ScimAccountClient client = ScimAccountClient.fromEnvironment()) {
+ *   SyncEngine engine = SyncEngine.builder()
+ *       .target(SyncTarget.account(client))
+ *       .options(SyncOptions.builder().removalPolicy(RemovalPolicy.DEACTIVATE).build())
+ *       .progressListener((result, progress) -> System.err.println(progress))
+ *       .build();
+ *   SyncPlan plan = engine.plan(DirectorySource.ofFile(Path.of("directory.json")));
+ *   System.out.println(plan.summary());
+ *   SyncReport report = engine.apply(plan);     // refuses plans above the deletion threshold
+ *   System.out.println(report.summary());
+ * }
+ * }</pre>
+ */
+public final class SyncEngine {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final SyncTarget target;
+  private final SyncOptions options;
+  private final int concurrency;
+  private final DirectoryLimits limits;
+  private final SyncProgressListener listener;
+  private final Clock clock;
+
+  private SyncEngine(Builder builder) {
+    this.target = Objects.requireNonNull(builder.target, "target");
+    this.options = builder.options;
+    this.concurrency = builder.concurrency;
+    this.limits = builder.limits;
+    this.listener = builder.listener;
+    this.clock = builder.clock;
+  }
+
+  /**
+   * Returns a builder; {@link Builder#target(SyncTarget)} is required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the target.
+   *
+   * @return the target
+   */
+  public SyncTarget target() {
+    return target;
+  }
+
+  /**
+   * Returns the options plans are made with.
+   *
+   * @return the options
+   */
+  public SyncOptions options() {
+    return options;
+  }
+
+  /**
+   * Loads the directory from a source, validates it, reads the current state and plans. Sends only reads.
+   *
+   * @param source the directory source
+   * @return the plan
+   * @throws InvalidDirectoryException when the directory has problems (all reported at once, before any request)
+   * @throws dev.dbscim.client.error.ScimException when reading the current state fails
+   * @throws SyncInterruptedException when the thread is interrupted while reading
+   */
+  public SyncPlan plan(DirectorySource source) {
+    return plan(Objects.requireNonNull(source, "source").load());
+  }
+
+  /**
+   * Validates the directory, reads the current state and plans. Sends only reads.
+   *
+   * @param directory the desired directory
+   * @return the plan
+   * @throws InvalidDirectoryException when the directory has problems (all reported at once, before any request)
+   * @throws dev.dbscim.client.error.ScimException when reading the current state fails
+   * @throws SyncInterruptedException when the thread is interrupted while reading
+   */
+  public SyncPlan plan(Directory directory) {
+    directory.validateOrThrow(limits);
+    return plan(directory, readState(directory));
+  }
+
+  /**
+   * Plans against a given current state, without any request (for tests, benchmarks and what-if questions).
+   *
+   * @param directory the desired directory; validated
+   * @param state the current state
+   * @return the plan
+   * @throws InvalidDirectoryException when the directory has problems
+   */
+  public SyncPlan plan(Directory directory, CurrentState state) {
+    directory.validateOrThrow(limits);
+    return new Planner(target.kind(), target.description(), options, clock.instant()).plan(directory, state);
+  }
+
+  /**
+   * Reads what a plan for this directory needs: all users, service principals and groups (with the attributes the
+   * planner compares), the members of the groups the directory names, and the assignments of the managed workspaces.
+   *
+   * @param directory the desired directory
+   * @return the current state
+   * @throws dev.dbscim.client.error.ScimException when a read fails
+   * @throws SyncInterruptedException when the thread is interrupted
+   */
+  public CurrentState readState(Directory directory) {
+    Objects.requireNonNull(directory, "directory");
+    ExecutorService executor = newPool();
+    try {
+      return new StateReader(target, options, executor).read(directory);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /**
+   * Applies a plan made for this engine's target: phase by phase, up to the configured number of requests at once,
+   * under the client's rate limits and retries. A failed step does not stop the others; the report lists each
+   * result. When the calling thread is interrupted, running steps finish, the others are reported not run, and the
+   * interrupt flag stays set.
+   *
+   * @param plan the plan
+   * @return the report
+   * @throws DeletionThresholdExceededException when the plan exceeds its deletion threshold and was not
+   *     {@linkplain SyncPlan#allowRemovalsAboveThreshold() allowed}; nothing is sent
+   * @throws IllegalArgumentException when the plan was made for another target
+   */
+  public SyncReport apply(SyncPlan plan) {
+    Objects.requireNonNull(plan, "plan");
+    if (!plan.target().equals(target.description()) || plan.targetKind() != target.kind()) {
+      throw new IllegalArgumentException("the plan was made for " + plan.target() + ", not for "
+          + target.description());
+    }
+    if (plan.exceedsDeletionThreshold() && !plan.removalsAllowedAboveThreshold()) {
+      throw new DeletionThresholdExceededException(plan.removalCount(), plan.managedPrincipalCount(),
+          plan.deletionThreshold());
+    }
+    ExecutorService executor = newPool();
+    try {
+      return new PlanApplier(target, executor, listener, clock).apply(plan);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /**
+   * Plans and applies in one call; see {@link #plan(DirectorySource)} and {@link #apply(SyncPlan)}.
+   *
+   * @param source the directory source
+   * @return the report
+   * @throws InvalidDirectoryException when the directory has problems
+   * @throws DeletionThresholdExceededException when the plan exceeds its deletion threshold; nothing is sent
+   */
+  public SyncReport sync(DirectorySource source) {
+    return apply(plan(source));
+  }
+
+  private ExecutorService newPool() {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    ThreadFactory factory = runnable -> {
+      Thread thread = new Thread(runnable, "dbscim-sync-" + pool + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(concurrency, concurrency, 10, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), factory);
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  @Override
+  public String toString() {
+    return "SyncEngine{target=" + target.description() + ", concurrency=" + concurrency + ", options=" + options + "}";
+  }
+
+  /** Builds a {@link SyncEngine}. */
+  public static final class Builder {
+    private SyncTarget target;
+    private SyncOptions options = SyncOptions.defaults();
+    private int concurrency = 8;
+    private DirectoryLimits limits = DirectoryLimits.databricks();
+    private SyncProgressListener listener = SyncProgressListener.none();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the target (required).
+     *
+     * @param target the account or workspace target
+     * @return this builder
+     */
+    public Builder target(SyncTarget target) {
+      this.target = Objects.requireNonNull(target, "target");
+      return this;
+    }
+
+    /**
+     * Sets the planning options.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public Builder options(SyncOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sets how many requests run at once while reading and applying; the client's rate limits still pace them.
+     *
+     * @param concurrency 1 to 64; default 8
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder concurrency(int concurrency) {
+      if (concurrency < 1 || concurrency > 64) {
+        throw new IllegalArgumentException("concurrency must be between 1 and 64: " + concurrency);
+      }
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * Sets the limits the directory is validated against.
+     *
+     * @param limits the limits; default {@link DirectoryLimits#databricks()}
+     * @return this builder
+     */
+    public Builder limits(DirectoryLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Sets the listener told about each finished step.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder progressListener(SyncProgressListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the clock for plan timestamps, progress and report times.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Returns the engine.
+     *
+     * @return the engine
+     * @throws NullPointerException when no target was set
+     */
+    public SyncEngine build() {
+      return new SyncEngine(this);
+    }
+  }
+}
