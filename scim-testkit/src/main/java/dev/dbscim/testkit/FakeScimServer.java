@@ -68,6 +68,45 @@ import mockwebserver3.MockWebServer;
  * }
  * }</pre>
  *
+ * <p><b>OAuth machine-to-machine.</b> Besides the account SCIM token and the workspace tokens, the fake issues OAuth
+ * access tokens to service principals with the client-credentials grant, as Databricks does: {@code POST
+ * {url}/oidc/accounts/{accountId}/v1/token} on the account host and {@code POST {workspaceUrl}/oidc/v1/token} on a
+ * workspace host, form body {@code grant_type=client_credentials&scope=all-apis}, the client id (the service
+ * principal's {@code applicationId}) and secret by HTTP Basic auth or as {@code client_id}/{@code client_secret} form
+ * fields. The answer is {@code {"access_token":..,"token_type":"Bearer","expires_in":3600,"scope":"all-apis"}}; a
+ * wrong secret, an unknown or inactive service principal, or one the workspace does not see answers 401
+ * {@code {"error":"invalid_client",..}}. Secrets come from {@link FakeScimState#createOAuthSecret(String)} or from
+ * {@code POST /api/2.0/accounts/{accountId}/servicePrincipals/{id}/credentials/secrets} (also {@code GET} to list and
+ * {@code DELETE .../secrets/{secretId}}, as the official SDK's {@code servicePrincipalSecrets()} calls them).
+ * {@code GET /oidc/.well-known/oauth-authorization-server} names the token endpoint on every host (on the account
+ * host, the account's, since SDKs do not recognise a loopback host as an accounts host and ask there).
+ *
+ * <p>A token works on the host that issued it only, until it expires an hour later on the fake's {@link #clock()};
+ * then it gets 401 like an unknown token. It acts as its service principal, decided anew on each request: on the
+ * account host it is an account admin if the service principal has the account role {@code account_admin}
+ * ({@code roles: [{"value":"account_admin"}]}), and otherwise every account API answers 403
+ * {@code PERMISSION_DENIED}; on a workspace host it is a workspace admin if the service principal is a direct or
+ * indirect member of the workspace's {@code admins} group (for example assigned with {@code ADMIN}), and otherwise a
+ * plain user, with the same 403s as {@link FakeWorkspace#userToken()}. Deleting or deactivating the service principal
+ * makes its tokens answer 401. Its {@code /Me} is the service principal in the User shape, with its application id as
+ * {@code userName}.
+ *
+ * <pre>{@code
+ * ServicePrincipal bot = scim.state().seed(ServicePrincipal.builder().displayName("provisioner")
+ *     .addRoles(ComplexValue.of("account_admin")).build());
+ * String clientId = bot.applicationId().orElseThrow();
+ * ScimAccountClient account = ScimAccountClient.builder()
+ *     .endpoint(scim.url())
+ *     .accountId(scim.accountId())
+ *     .credentials(OAuthCredentials.builder()
+ *         .tokenEndpoint(OAuthCredentials.accountTokenEndpoint(scim.url(), scim.accountId()))
+ *         .clientId(clientId)
+ *         .clientSecret(scim.state().createOAuthSecret(clientId))
+ *         .clock(scim.clock())
+ *         .build())
+ *     .build();
+ * }</pre>
+ *
  * <p>By default there is one identity-federated workspace with id {@code 1001}. Each workspace has two users behind
  * its tokens, an admin ({@code admin-<id>@example.com}) and a plain user ({@code user-<id>@example.com}); in a
  * federated workspace they are account users assigned to it, so account lists include them. Instances are
@@ -181,9 +220,9 @@ public final class FakeScimServer implements AutoCloseable {
 
   /**
    * Empties the fake: every principal, group, membership and assignment goes, ids start again from the first one,
-   * queued faults and the journal are dropped. What remains is what a new fake has: the built-in groups and the users
-   * behind the workspace tokens, with the same ids. Every token keeps working, the account token included, and the
-   * clock is left as it is. The {@link Builder#rateLimits(RateLimits) rate limits} stay in force, with the requests
+   * queued faults, OAuth client secrets and OAuth access tokens and the journal are dropped. What remains is what a new
+   * fake has: the built-in groups and the users behind the workspace tokens, with the same ids. Every account and
+   * workspace token keeps working, the account token included, and the clock is left as it is. The {@link Builder#rateLimits(RateLimits) rate limits} stay in force, with the requests
    * counted so far in the current second forgotten.
    */
   public void reset() {
@@ -197,6 +236,7 @@ public final class FakeScimServer implements AutoCloseable {
     engine.replaceStore(fresh);
     engine.clearFaults();
     engine.clearJournal();
+    engine.oauth().clear();
     if (rateLimits.any()) {
       engine.rateLimiter(new FakeRateLimiter(rateLimits, clock));
     }

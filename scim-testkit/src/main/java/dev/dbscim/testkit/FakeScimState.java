@@ -12,6 +12,7 @@ import dev.dbscim.testkit.internal.FakeStore.Kind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -240,6 +241,38 @@ public final class FakeScimState {
     } catch (FakeFailure failure) {
       throw new IllegalArgumentException(failure.status() + ": " + failure.getMessage());
     }
+  }
+
+  /**
+   * Creates an OAuth client secret for a service principal, as {@code POST
+   * /api/2.0/accounts/{accountId}/servicePrincipals/{id}/credentials/secrets} does, and returns it. With its
+   * application id as client id, the secret obtains access tokens through OAuth machine-to-machine (the
+   * client-credentials grant) from the account's token endpoint {@code {url}/oidc/accounts/{accountId}/v1/token} and
+   * from {@code {workspaceUrl}/oidc/v1/token} of each workspace the service principal belongs to (see
+   * {@link FakeScimServer} for what such a token may do). Earlier secrets stay valid.
+   *
+   * <pre>{@code
+   * ServicePrincipal bot = scim.state().seed(ServicePrincipal.builder().displayName("provisioner")
+   *     .addRoles(ComplexValue.of("account_admin")).build());
+   * String secret = scim.state().createOAuthSecret(bot.applicationId().orElseThrow());
+   * CredentialsProvider credentials = OAuthCredentials.builder()
+   *     .tokenEndpoint(OAuthCredentials.accountTokenEndpoint(scim.url(), scim.accountId()))
+   *     .clientId(bot.applicationId().orElseThrow())
+   *     .clientSecret(secret)
+   *     .clock(scim.clock())
+   *     .build();
+   * }</pre>
+   *
+   * @param applicationId the application id of an account service principal or a workspace-local one
+   * @return the secret, the only time it is shown
+   * @throws IllegalArgumentException when no service principal has this application id
+   */
+  public String createOAuthSecret(String applicationId) {
+    Objects.requireNonNull(applicationId, "applicationId");
+    if (!byName(Kind.SERVICE_PRINCIPAL, applicationId).isPresent()) {
+      throw new IllegalArgumentException("no service principal has this application id");
+    }
+    return engine.oauth().createSecret(applicationId).value;
   }
 
   /**

@@ -11,8 +11,12 @@
  *   <li>Each workspace host: {@code /api/2.0/preview/scim/v2/...} with {@code /Me}; the account proxy
  *       {@code /api/2.0/account/scim/v2/...} (a workspace admin reads everything and creates users and service
  *       principals; other writes answer 403); {@code /api/2.0/preview/permissionassignments[/principals/{id}]}.</li>
- *   <li>{@code /.well-known/databricks-config} and {@code /oidc/.well-known/oauth-authorization-server} answer 404, so
- *       the official SDKs fall back to their configured values.</li>
+ *   <li>OAuth machine-to-machine for service principals: the token endpoints {@code /oidc/accounts/{accountId}/v1/token}
+ *       (account host) and {@code /oidc/v1/token} (workspace hosts), {@code /oidc/.well-known/oauth-authorization-server}
+ *       on every host, and the account's {@code /api/2.0/accounts/{accountId}/servicePrincipals/{id}/credentials/secrets}
+ *       (see {@link dev.dbscim.testkit.FakeScimServer}).</li>
+ *   <li>{@code /.well-known/databricks-config} answers 404, so the official SDKs fall back to their configured
+ *       values.</li>
  * </ul>
  *
  * <p>{@link dev.dbscim.testkit.FakeScimLauncher} runs the fake as a process of its own (the {@code -standalone} jar)
@@ -49,6 +53,11 @@
  *   <li>Rate limits (off by default, {@link dev.dbscim.testkit.RateLimits}): a request over the limit answers 429 with
  *       {@code Retry-After: 1} and {@code {"error_code":"REQUEST_LIMIT_EXCEEDED","message":..}}, like an injected 429
  *       fault; each host counts each operation class in one-second windows of the fake's clock.</li>
+ *   <li>OAuth: token errors use the RFC 6749 section 5.2 shape {@code {"error":..,"error_description":..}} (401
+ *       {@code invalid_client} for a wrong or unknown client, 400 {@code unsupported_grant_type},
+ *       {@code invalid_request} or {@code invalid_scope}); a non-admin service principal's token on the account API
+ *       answers 403 {@code PERMISSION_DENIED} "Only account admins can use this API."; a token works only on the host
+ *       that issued it; secrets are {@code dose} plus 64 hex digits; token requests are not rate-limited.</li>
  *   <li>Authentication: a missing bearer token answers 401 {@code {"error_code":401,"message":"Credential was not sent
  *       or was of an unsupported type for this API."}}; an unknown or expired token answers 401 with
  *       {@code "Invalid access token."} and {@code X-Databricks-Reason-Phrase}. A plain workspace user may read

@@ -117,7 +117,6 @@ class FakeScimAccessTest {
   @ParameterizedTest
   @CsvSource({
       "GET, /.well-known/databricks-config, 404",
-      "GET, /oidc/.well-known/oauth-authorization-server, 404",
       "GET, /api/2.0/clusters/list, 404",
       "GET, /api/2.0/preview/scim/v2/Widgets, 404",
       "GET, /api/2.0/preview/scim/v2/Users/1/extra, 404",

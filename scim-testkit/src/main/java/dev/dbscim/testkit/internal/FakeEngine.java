@@ -154,6 +154,7 @@ public final class FakeEngine {
   private volatile boolean faultsQueued;
   private volatile FakeRateLimiter rateLimiter;
   private final Deque<Exchange> journal = new ArrayDeque<>();
+  private final FakeOAuth oauth;
 
   /**
    * Creates an engine.
@@ -173,6 +174,16 @@ public final class FakeEngine {
     this.fullRfcFilters = fullRfcFilters;
     this.accountGroupListIncludesMembers = accountGroupListIncludesMembers;
     this.journalCapacity = journalCapacity;
+    this.oauth = new FakeOAuth(clock);
+  }
+
+  /**
+   * Returns the OAuth client secrets and issued access tokens.
+   *
+   * @return the OAuth state
+   */
+  public FakeOAuth oauth() {
+    return oauth;
   }
 
   /**

@@ -16,10 +16,12 @@ import dev.dbscim.testkit.RateLimits;
 import dev.dbscim.testkit.internal.FakeStore.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -33,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
@@ -54,6 +57,9 @@ public final class FakeRouter extends Dispatcher {
   private static final int MAX_COUNT = 10_000;
   private static final int MAX_FILTER_NODES = 200;
   private static final byte[] RESOURCES_START = ",\"Resources\":[".getBytes(StandardCharsets.UTF_8);
+  private static final String ACCOUNT_ADMIN = "account_admin";
+  private static final String OAUTH_SCOPE = "all-apis";
+  private static final Pattern CLIENT_SECRET = Pattern.compile("((?:^|&)client_secret=)[^&]*");
   private static final String UNPARSABLE = "Request is unparsable, syntactically incorrect, or violates schema.";
   private static final Set<String> FILTERABLE =
       new HashSet<>(Arrays.asList("username", "displayname", "active", "applicationid", "externalid", "id"));
@@ -156,7 +162,7 @@ public final class FakeRouter extends Dispatcher {
       if (fault.get().retryAfter != null) {
         response.setHeader("Retry-After", Long.toString(Math.max(0, fault.get().retryAfter.getSeconds())));
       }
-    } else if (!withinRateLimit(method, url)) {
+    } else if (!path.startsWith("/oidc/") && !withinRateLimit(method, url)) {
       status = 429;
       response.code(status).setHeader("Content-Type", "application/json").body(faultBody(status).toString())
           .setHeader("Retry-After", "1");
@@ -243,8 +249,8 @@ public final class FakeRouter extends Dispatcher {
       segments.remove(segments.size() - 1);
     }
     String path = url.encodedPath();
-    if (path.equals("/.well-known/databricks-config") || path.equals("/oidc/.well-known/oauth-authorization-server")) {
-      throw noApi(method, path);
+    if (path.startsWith("/oidc/")) {
+      return oidc(request, method, url, segments);
     }
     if (segments.size() < 3 || !segments.get(0).equals("api") || !segments.get(1).equals("2.0")) {
       throw noApi(method, path);
@@ -259,6 +265,11 @@ public final class FakeRouter extends Dispatcher {
             authenticateAccount(request, rest.get(1));
             return scim(request, method, url, FakeStore.ACCOUNT, kind.get(), tail.size() == 4 ? tail.get(3) : null);
           }
+        }
+        if (tail.size() >= 4 && tail.size() <= 5 && tail.get(0).equals("servicePrincipals")
+            && tail.get(2).equals("credentials") && tail.get(3).equals("secrets")) {
+          authenticateAccount(request, rest.get(1));
+          return secrets(method, path, tail.get(1), tail.size() == 5 ? tail.get(4) : null);
         }
         if (tail.size() >= 3 && tail.get(0).equals("workspaces") && tail.get(2).equals("permissionassignments")) {
           authenticateAccount(request, rest.get(1));
@@ -340,18 +351,191 @@ public final class FakeRouter extends Dispatcher {
 
   private void authenticateAccount(RecordedRequest request, String accountId) {
     String token = bearer(request).orElseThrow(FakeRouter::missingCredential);
+    String servicePrincipal = null;
     if (!engine.accountTokenValid(token)) {
-      throw FakeFailure.unauthenticated("Invalid access token.");
+      servicePrincipal = oauthPrincipal(token)
+          .orElseThrow(() -> FakeFailure.unauthenticated("Invalid access token."));
     }
     if (!engine.accountId.equals(accountId)) {
       throw FakeFailure.platform(403, "PERMISSION_DENIED", "The token is not valid for account " + accountId + ".");
+    }
+    if (servicePrincipal != null && !engine.store.hasRole(FakeStore.ACCOUNT, servicePrincipal, ACCOUNT_ADMIN)) {
+      throw FakeFailure.platform(403, "PERMISSION_DENIED", "Only account admins can use this API.");
     }
   }
 
   private FakeEngine.Caller authenticateWorkspace(RecordedRequest request) {
     String token = bearer(request).orElseThrow(FakeRouter::missingCredential);
-    return engine.workspaceCaller(token, host)
+    Optional<FakeEngine.Caller> caller = engine.workspaceCaller(token, host);
+    if (caller.isPresent()) {
+      return caller.get();
+    }
+    String servicePrincipal = oauthPrincipal(token)
         .orElseThrow(() -> FakeFailure.unauthenticated("Invalid access token."));
+    Optional<String> admins = engine.store.idByName(host, Kind.GROUP, FakeBuiltins.ADMINS);
+    boolean admin = admins.isPresent() && engine.store.memberOf(servicePrincipal, admins.get());
+    return new FakeEngine.Caller(host, servicePrincipal, admin);
+  }
+
+  /** Returns the service principal behind an unexpired OAuth token issued by this host, if it is still active. */
+  private Optional<String> oauthPrincipal(String token) {
+    return engine.oauth().grant(token, host)
+        .flatMap(grant -> engine.store.activeServicePrincipal(host, grant.applicationId));
+  }
+
+  // ---------------------------------------------------------------------------------------------------- OAuth
+
+  private Answer oidc(RecordedRequest request, String method, HttpUrl url, List<String> segments) {
+    String path = url.encodedPath();
+    // segments: oidc, [accounts, {id},] (.well-known, oauth-authorization-server | v1, token)
+    List<String> rest = segments.subList(1, segments.size());
+    boolean accountPath = rest.size() >= 2 && rest.get(0).equals("accounts");
+    if (accountPath) {
+      if (host != FakeStore.ACCOUNT || !rest.get(1).equals(engine.accountId)) {
+        throw noApi(method, path);
+      }
+      rest = rest.subList(2, rest.size());
+    } else if (host == FakeStore.ACCOUNT && !isDiscovery(rest)) {
+      throw noApi(method, path);
+    }
+    String base = url.newBuilder().encodedPath("/").query(null).build().toString();
+    String oidcBase = base + (host == FakeStore.ACCOUNT ? "oidc/accounts/" + engine.accountId : "oidc");
+    if (isDiscovery(rest)) {
+      allow(method, path, "GET");
+      // A loopback account host is not recognised as an accounts host by the SDKs, so they ask {host}/oidc/.well-known
+      // there too: both answer with the account's endpoints.
+      ObjectNode discovery = NODES.objectNode();
+      discovery.put("issuer", oidcBase);
+      discovery.put("authorization_endpoint", oidcBase + "/v1/authorize");
+      discovery.put("token_endpoint", oidcBase + "/v1/token");
+      discovery.putArray("grant_types_supported").add("client_credentials").add("authorization_code")
+          .add("refresh_token");
+      discovery.putArray("scopes_supported").add(OAUTH_SCOPE).add("offline_access");
+      discovery.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
+      return ok(discovery);
+    }
+    if (rest.size() == 2 && rest.get(0).equals("v1") && rest.get(1).equals("token")) {
+      allow(method, path, "POST");
+      return token(request);
+    }
+    throw noApi(method, path);
+  }
+
+  private static boolean isDiscovery(List<String> rest) {
+    return rest.size() == 2 && rest.get(0).equals(".well-known") && rest.get(1).equals("oauth-authorization-server");
+  }
+
+  /** The client-credentials grant (RFC 6749 section 4.4), client authenticated by Basic auth or form fields. */
+  private Answer token(RecordedRequest request) {
+    Map<String, String> form = form(request);
+    String clientId = form.get("client_id");
+    String clientSecret = form.get("client_secret");
+    String header = request.getHeaders().get("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      String pair;
+      try {
+        pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return oauthError(401, "invalid_client", "Client authentication failed.");
+      }
+      int colon = pair.indexOf(':');
+      if (colon < 0) {
+        return oauthError(401, "invalid_client", "Client authentication failed.");
+      }
+      // RFC 6749 section 2.3.1 form-encodes both before Basic; ids and secrets of the fake never contain '%' or '+'.
+      clientId = formDecode(pair.substring(0, colon));
+      clientSecret = formDecode(pair.substring(colon + 1));
+    }
+    String grantType = form.get("grant_type");
+    if (grantType == null) {
+      return oauthError(400, "invalid_request", "Missing grant_type.");
+    }
+    if (!grantType.equals("client_credentials")) {
+      return oauthError(400, "unsupported_grant_type", "Unsupported grant_type " + grantType + ".");
+    }
+    String scope = form.get("scope");
+    if (scope != null && !Arrays.asList(scope.trim().split(" +")).contains(OAUTH_SCOPE)) {
+      return oauthError(400, "invalid_scope", "The requested scope is invalid.");
+    }
+    if (clientId == null || clientSecret == null
+        || !engine.store.activeServicePrincipal(host, clientId).isPresent()
+        || !engine.oauth().secretMatches(clientId, clientSecret)) {
+      return oauthError(401, "invalid_client", "Client authentication failed.");
+    }
+    ObjectNode out = NODES.objectNode();
+    out.put("access_token", engine.oauth().issue(clientId, host));
+    out.put("token_type", "Bearer");
+    out.put("expires_in", FakeOAuth.TOKEN_LIFETIME.getSeconds());
+    out.put("scope", OAUTH_SCOPE);
+    return ok(out);
+  }
+
+  private static Answer oauthError(int status, String error, String description) {
+    return new Answer(status, NODES.objectNode().put("error", error).put("error_description", description));
+  }
+
+  private static Map<String, String> form(RecordedRequest request) {
+    Map<String, String> form = new LinkedHashMap<>();
+    ByteString body = request.getBody();
+    if (body == null || body.size() == 0) {
+      return form;
+    }
+    for (String pair : body.utf8().split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = formDecode(equals < 0 ? pair : pair.substring(0, equals));
+      form.putIfAbsent(name, equals < 0 ? "" : formDecode(pair.substring(equals + 1)));
+    }
+    return form;
+  }
+
+  private static String formDecode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+
+  /** {@code /api/2.0/accounts/{a}/servicePrincipals/{id}/credentials/secrets[/{secretId}]}. */
+  private Answer secrets(String method, String path, String servicePrincipalId, String secretId) {
+    Optional<Kind> kind = engine.store.kindOf(servicePrincipalId);
+    Optional<ObjectNode> servicePrincipal = kind.isPresent() && kind.get() == Kind.SERVICE_PRINCIPAL
+        ? engine.store.renderHome(servicePrincipalId) : Optional.empty();
+    String applicationId = servicePrincipal.map(node -> node.path("applicationId").asText()).orElse("");
+    if (!engine.store.idByName(FakeStore.ACCOUNT, Kind.SERVICE_PRINCIPAL, applicationId)
+        .filter(servicePrincipalId::equals).isPresent()) {
+      throw FakeFailure.platform(404, "RESOURCE_DOES_NOT_EXIST",
+          "Service principal " + servicePrincipalId + " does not exist in account " + engine.accountId + ".");
+    }
+    if (secretId != null) {
+      allow(method, path, "DELETE");
+      if (!engine.oauth().deleteSecret(applicationId, secretId)) {
+        throw FakeFailure.platform(404, "RESOURCE_DOES_NOT_EXIST", "Secret " + secretId + " does not exist.");
+      }
+      return ok(NODES.objectNode());
+    }
+    allow(method, path, "GET", "POST");
+    if (method.equals("POST")) {
+      FakeOAuth.Secret secret = engine.oauth().createSecret(applicationId);
+      ObjectNode out = secretInfo(secret);
+      out.put("secret", secret.value);
+      return ok(out);
+    }
+    ObjectNode out = NODES.objectNode();
+    ArrayNode array = out.putArray("secrets");
+    for (FakeOAuth.Secret secret : engine.oauth().secrets(applicationId)) {
+      array.add(secretInfo(secret));
+    }
+    return ok(out);
+  }
+
+  private static ObjectNode secretInfo(FakeOAuth.Secret secret) {
+    String created = secret.created.toString();
+    return NODES.objectNode().put("id", secret.id).put("secret_hash", secret.hash()).put("create_time", created)
+        .put("update_time", created).put("status", "ACTIVE");
   }
 
   // ---------------------------------------------------------------------------------------------------- SCIM
@@ -840,6 +1024,9 @@ public final class FakeRouter extends Dispatcher {
     }
     ByteString body = request.getBody();
     String text = body == null ? "" : body.utf8();
+    if (text.contains("client_secret")) {
+      text = CLIENT_SECRET.matcher(text).replaceAll("$1****");
+    }
     if (text.toLowerCase(Locale.ROOT).contains("password")) {
       text = redactPasswords(text);
     }

@@ -558,7 +558,76 @@ public final class FakeStore {
    * @return the user
    */
   public synchronized ObjectNode me(long scope, String id) {
-    return get(scope, Kind.USER, id);
+    Principal principal = principals.get(id);
+    if (principal == null || principal.kind != Kind.SERVICE_PRINCIPAL) {
+      return get(scope, Kind.USER, id);
+    }
+    // A service principal's /Me: the User shape, with its application id as userName (inferred).
+    ObjectNode servicePrincipal = render(find(scope, Kind.SERVICE_PRINCIPAL, id), scope, true);
+    ObjectNode out = NODES.objectNode();
+    out.putArray("schemas").add(Kind.USER.schema);
+    out.put("id", id);
+    out.put("userName", principal.name());
+    servicePrincipal.remove(Arrays.asList("schemas", "id"));
+    out.setAll(servicePrincipal);
+    return out;
+  }
+
+  /**
+   * Returns the id of the active service principal with this application id that {@code scope} sees: an account
+   * service principal (visible in the workspace, for a workspace scope) or a workspace-local one of that workspace.
+   *
+   * @param scope {@link #ACCOUNT} or a workspace id
+   * @param applicationId the application id
+   * @return the id, or empty when there is none, it is not visible or it is inactive
+   */
+  public synchronized Optional<String> activeServicePrincipal(long scope, String applicationId) {
+    List<String> candidates = new ArrayList<>();
+    candidates.add(names.get(nameKey(ACCOUNT, Kind.SERVICE_PRINCIPAL, applicationId)));
+    if (scope != ACCOUNT) {
+      candidates.add(names.get(nameKey(scope, Kind.SERVICE_PRINCIPAL, applicationId)));
+    }
+    for (String id : candidates) {
+      Principal principal = id == null ? null : principals.get(id);
+      if (principal != null && visible(principal, scope) && principal.attributes.path("active").asBoolean(true)) {
+        return Optional.of(id);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns whether a principal is a direct or indirect member of a group.
+   *
+   * @param principalId the principal
+   * @param groupId the group
+   * @return whether it is a member
+   */
+  public synchronized boolean memberOf(String principalId, String groupId) {
+    Principal principal = principals.get(principalId);
+    return principal != null && ancestors(principal).contains(groupId);
+  }
+
+  /**
+   * Returns whether a principal has a role in a scope, such as {@code account_admin} in the account.
+   *
+   * @param scope the scope
+   * @param id the principal
+   * @param role the role value
+   * @return whether it has the role
+   */
+  public synchronized boolean hasRole(long scope, String id, String role) {
+    Principal principal = principals.get(id);
+    ObjectNode scoped = principal == null ? null : principal.scoped.get(scope);
+    if (scoped == null) {
+      return false;
+    }
+    for (JsonNode value : scoped.path("roles")) {
+      if (role.equals(value.path("value").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------------- assignments

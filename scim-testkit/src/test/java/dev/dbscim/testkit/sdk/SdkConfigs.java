@@ -4,6 +4,7 @@ import com.databricks.sdk.AccountClient;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.PatCredentialsProvider;
+import com.databricks.sdk.core.oauth.OAuthM2MServicePrincipalCredentialsProvider;
 import com.databricks.sdk.core.utils.Environment;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.FakeWorkspace;
@@ -26,6 +27,28 @@ final class SdkConfigs {
 
   static WorkspaceClient workspace(FakeWorkspace workspace, String token) {
     return new WorkspaceClient(isolated(base(workspace.url().toString(), token)));
+  }
+
+  /** An account client authenticated by OAuth M2M as the service principal {@code clientId}. */
+  static AccountClient accountM2M(FakeScimServer scim, String clientId, String secret) {
+    return new AccountClient(isolated(m2m(scim.url().toString(), clientId, secret).setAccountId(scim.accountId())));
+  }
+
+  /** A workspace client authenticated by OAuth M2M as the service principal {@code clientId}. */
+  static WorkspaceClient workspaceM2M(FakeWorkspace workspace, String clientId, String secret) {
+    return new WorkspaceClient(isolated(m2m(workspace.url().toString(), clientId, secret)));
+  }
+
+  private static DatabricksConfig m2m(String host, String clientId, String secret) {
+    return new DatabricksConfig()
+        .setHost(host)
+        .setClientId(clientId)
+        .setClientSecret(secret)
+        .setAuthType("oauth-m2m")
+        .setCredentialsProvider(new OAuthM2MServicePrincipalCredentialsProvider())
+        .setDisableAsyncTokenRefresh(true)
+        .setHttpTimeoutSeconds(5)
+        .setDisableRetries(true);
   }
 
   private static DatabricksConfig base(String host, String token) {
