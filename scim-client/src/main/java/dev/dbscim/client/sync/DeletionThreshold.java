@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@link SyncEngine#apply(SyncPlan)} refuses it, like Entra ID's accidental-deletion prevention: a plan is refused when
  * its removals exceed {@link #maxRemovals()}, or exceed {@link #maxPercent()} percent of the managed principals that
  * exist (the percentage is checked only from {@link #PERCENT_RULE_MINIMUM} removals on, so a small directory can still
- * lose a few). A refused plan is applied only after {@link SyncPlan#allowRemovalsAboveThreshold()}.
+ * lose a few, and not at all when it is 100). A refused plan is applied only after {@link SyncPlan#allowRemovalsAboveThreshold()}.
  *
  * <pre>{@code
  * DeletionThreshold strict = DeletionThreshold.of(50, 5.0);   // at most 50 removals and at most 5%
@@ -93,7 +93,8 @@ public final class DeletionThreshold {
     if (removals > maxRemovals) {
       return true;
     }
-    return removals >= PERCENT_RULE_MINIMUM && removals * 100.0 > maxPercent * Math.max(managedPrincipals, 1);
+    return maxPercent < 100 && removals >= PERCENT_RULE_MINIMUM
+        && removals * 100.0 > maxPercent * Math.max(managedPrincipals, 1);
   }
 
   @Override
