@@ -436,9 +436,10 @@ public final class FakeScimServer implements AutoCloseable {
    */
   public void failNext(Fault fault) {
     Objects.requireNonNull(fault, "fault");
-    engine.addFault(new FakeEngine.FaultRule(fault.methodValue(), fault.pathValue(), fault.statusCode(),
+    FakeEngine.FaultRule rule = new FakeEngine.FaultRule(fault.methodValue(), fault.pathValue(), fault.statusCode(),
         fault.retryAfterValue(), fault.latencyValue(), fault.disconnects(), fault.count(), fault.probabilityValue(),
-        fault.seedValue()));
+        fault.seedValue());
+    engine.addFault(fault.losesResponse() ? rule.serveBeforeDisconnect() : rule);
   }
 
   /** Removes every queued fault, including faults with a probability that would otherwise stay queued. */

@@ -37,6 +37,7 @@ public final class Fault {
   private final boolean timesSet;
   private final double probability;
   private final Long seed;
+  private boolean responseLost;
 
   private Fault(int status, Duration retryAfter, Duration latency, boolean disconnect, int times, String method,
       Pattern path) {
@@ -91,14 +92,35 @@ public final class Fault {
   }
 
   /**
+   * Returns a fault that serves the request (the fake's state changes) and then drops the connection before the
+   * answer is sent: the ambiguous failure where a client cannot tell whether a create or a PATCH took effect.
+   *
+   * @return the fault
+   */
+  public static Fault responseLost() {
+    Fault fault = new Fault(0, null, null, true, 1, null, null);
+    fault.responseLost = true;
+    return fault;
+  }
+
+  private Fault keepResponseLost(Fault copy) {
+    copy.responseLost = responseLost;
+    return copy;
+  }
+
+  boolean losesResponse() {
+    return responseLost;
+  }
+
+  /**
    * Returns this fault with a {@code Retry-After} header in whole seconds.
    *
    * @param retryAfter the delay the client is asked to wait
    * @return the fault
    */
   public Fault retryAfter(Duration retryAfter) {
-    return new Fault(status, requireNotNegative(retryAfter), latency, disconnect, times, method, path, timesSet,
-        probability, seed);
+    return keepResponseLost(new Fault(status, requireNotNegative(retryAfter), latency, disconnect, times, method,
+        path, timesSet, probability, seed));
   }
 
   /**
@@ -108,8 +130,8 @@ public final class Fault {
    * @return the fault
    */
   public Fault withLatency(Duration delay) {
-    return new Fault(status, retryAfter, requireNotNegative(delay), disconnect, times, method, path, timesSet,
-        probability, seed);
+    return keepResponseLost(new Fault(status, retryAfter, requireNotNegative(delay), disconnect, times, method,
+        path, timesSet, probability, seed));
   }
 
   /**
@@ -122,7 +144,8 @@ public final class Fault {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1");
     }
-    return new Fault(status, retryAfter, latency, disconnect, count, method, path, true, probability, seed);
+    return keepResponseLost(
+        new Fault(status, retryAfter, latency, disconnect, count, method, path, true, probability, seed));
   }
 
   /**
@@ -134,8 +157,8 @@ public final class Fault {
    * @return the fault
    */
   public Fault on(String method, String pathRegex) {
-    return new Fault(status, retryAfter, latency, disconnect, times, method,
-        pathRegex == null ? null : Pattern.compile(pathRegex), timesSet, probability, seed);
+    return keepResponseLost(new Fault(status, retryAfter, latency, disconnect, times, method,
+        pathRegex == null ? null : Pattern.compile(pathRegex), timesSet, probability, seed));
   }
 
   /**
@@ -149,7 +172,8 @@ public final class Fault {
     if (!(probability > 0 && probability <= 1)) {
       throw new IllegalArgumentException("probability must be greater than 0 and at most 1");
     }
-    return new Fault(status, retryAfter, latency, disconnect, times, method, path, timesSet, probability, seed);
+    return keepResponseLost(
+        new Fault(status, retryAfter, latency, disconnect, times, method, path, timesSet, probability, seed));
   }
 
   /**
@@ -160,7 +184,8 @@ public final class Fault {
    * @return the fault
    */
   public Fault seed(long seed) {
-    return new Fault(status, retryAfter, latency, disconnect, times, method, path, timesSet, probability, seed);
+    return keepResponseLost(
+        new Fault(status, retryAfter, latency, disconnect, times, method, path, timesSet, probability, seed));
   }
 
   int statusCode() {
@@ -214,7 +239,8 @@ public final class Fault {
    */
   @Override
   public String toString() {
-    String what = disconnect ? "disconnect" : status > 0 ? "status " + status : "latency";
+    String what =
+        responseLost ? "response lost" : disconnect ? "disconnect" : status > 0 ? "status " + status : "latency";
     return "Fault[" + what + (retryAfter != null ? ", retryAfter " + retryAfter : "")
         + (latency != null ? ", latency " + latency : "")
         + (count() == Integer.MAX_VALUE ? ", until cleared" : ", times " + times)

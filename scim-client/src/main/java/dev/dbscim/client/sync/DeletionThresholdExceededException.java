@@ -7,8 +7,11 @@ package dev.dbscim.client.sync;
 public final class DeletionThresholdExceededException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** The plan's removal count. */
   private final int removals;
+  /** The managed principal count the percentage is taken of. */
   private final int managedPrincipals;
+  /** The threshold exceeded; not serialised. */
   private final transient DeletionThreshold threshold;
 
   /**

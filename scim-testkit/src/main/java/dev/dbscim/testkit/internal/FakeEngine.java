@@ -51,6 +51,7 @@ public final class FakeEngine {
     final Duration retryAfter;
     final Duration latency;
     final boolean disconnect;
+    boolean serveBeforeDisconnect;
     final double probability;
     final Random random;
     int remaining;
@@ -103,6 +104,16 @@ public final class FakeEngine {
       this.remaining = times;
       this.probability = probability;
       this.random = probability >= 1 ? null : seed == null ? new Random() : new Random(seed);
+    }
+
+    /**
+     * Makes a disconnect rule serve the request first, so that only the answer is lost.
+     *
+     * @return this rule
+     */
+    public FaultRule serveBeforeDisconnect() {
+      this.serveBeforeDisconnect = true;
+      return this;
     }
 
     boolean matches(String requestMethod, String requestPath) {

@@ -153,7 +153,7 @@ public final class FakeRouter extends Dispatcher {
     Optional<FakeEngine.FaultRule> fault = engine.takeFault(method, path);
     MockResponse.Builder response = new MockResponse.Builder();
     int status;
-    if (fault.isPresent() && fault.get().disconnect) {
+    if (fault.isPresent() && fault.get().disconnect && !fault.get().serveBeforeDisconnect) {
       response.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE);
       status = 0;
     } else if (fault.isPresent() && fault.get().status > 0) {
@@ -177,6 +177,10 @@ public final class FakeRouter extends Dispatcher {
         response.setHeader("Content-Type", "application/json").body(new BytesBody(answer.raw));
       } else if (answer.body != null) {
         response.setHeader("Content-Type", "application/json").body(write(answer.body));
+      }
+      if (fault.isPresent() && fault.get().serveBeforeDisconnect) {
+        // Served, then the answer is lost on the way back.
+        response.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE);
       }
     }
     if (fault.isPresent() && fault.get().latency != null) {
