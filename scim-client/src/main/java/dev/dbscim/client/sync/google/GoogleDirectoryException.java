@@ -15,8 +15,11 @@ import java.util.Optional;
 public final class GoogleDirectoryException extends DirectorySourceException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the last answer, or 0 when none arrived. */
   private final int status;
+  /** Google's machine-readable reason, or {@code null}. */
   private final String reason;
+  /** How many attempts were made. */
   private final int attempts;
 
   GoogleDirectoryException(String message, Throwable cause, int status, String reason, int attempts,
