@@ -1,5 +1,6 @@
 package dev.dbscim.testkit;
 
+import dev.dbscim.testkit.internal.FaultSpec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -27,6 +28,11 @@ import java.util.regex.Pattern;
  * so a {@code disconnect()} with {@code times(1)} is seen by such a client as one success.
  */
 public final class Fault {
+  static {
+    FaultSpec.install(fault -> new FaultSpec(fault.method, fault.path, fault.status, fault.retryAfter, fault.latency,
+        fault.disconnect, fault.count(), fault.probability, fault.seed));
+  }
+
   private final int status;
   private final Duration retryAfter;
   private final Duration latency;

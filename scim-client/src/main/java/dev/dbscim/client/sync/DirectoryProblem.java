@@ -4,14 +4,19 @@ import java.util.Objects;
 
 /**
  * One thing wrong with a directory: where it is (a JSON pointer into the directory's JSON form, such as
- * {@code /groups/3/members/users/0}, also used for directories built in code), a machine-readable {@link Code}, and a
- * message that names the offending value.
+ * {@code /groups/3/members/users/0}, also used for directories built in code; or, for a source read from other files
+ * such as {@link dev.dbscim.client.sync.csv.CsvDirectorySource}, the file and line, such as {@code users.csv:12}), a
+ * machine-readable {@link Code}, and a message that names the offending value.
  */
 public final class DirectoryProblem {
   /** The kinds of problem. */
   public enum Code {
     /** The text is not JSON. */
     MALFORMED_JSON,
+    /** The text is not CSV: an unterminated quote, a stray quote, or a row with more or fewer fields than its header. */
+    MALFORMED_CSV,
+    /** A value outside the allowed set, such as an {@code active} other than {@code true} or {@code false}. */
+    INVALID_VALUE,
     /** A key the format does not define. */
     UNKNOWN_KEY,
     /** A value of the wrong JSON type, such as a number where a string is expected. */
@@ -67,7 +72,8 @@ public final class DirectoryProblem {
   /**
    * Returns a problem.
    *
-   * @param location the JSON pointer of the offending value; {@code ""} for the whole directory
+   * @param location the JSON pointer of the offending value, {@code ""} for the whole directory, or a
+   *     {@code file:line} position for sources read from other files
    * @param code the kind of problem
    * @param message a description that names the offending value
    * @return the problem
@@ -77,9 +83,11 @@ public final class DirectoryProblem {
   }
 
   /**
-   * Returns where the problem is, as a JSON pointer (RFC 6901) into the directory's JSON form.
+   * Returns where the problem is, as a JSON pointer (RFC 6901) into the directory's JSON form, or as a
+   * {@code file:line} position for sources read from other files.
    *
-   * @return the location, such as {@code /groups/3/members/users/0}; {@code ""} for the whole directory
+   * @return the location, such as {@code /groups/3/members/users/0} or {@code users.csv:12}; {@code ""} for the whole
+   *     directory
    */
   public String location() {
     return location;

@@ -2,14 +2,23 @@ package dev.dbscim.client.sync;
 
 import java.util.List;
 
-/** Thrown when a directory has problems; lists every one of them, not just the first. */
+/**
+ * Thrown when a directory has problems; lists every one of them, not just the first. A {@link DirectorySource} of the
+ * caller's own may throw it too, with the problems it found in its input.
+ */
 public final class InvalidDirectoryException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_LISTED = 100;
 
   private final transient List<DirectoryProblem> problems;
 
-  InvalidDirectoryException(List<DirectoryProblem> problems) {
+  /**
+   * Creates the exception; its message lists the first 100 problems.
+   *
+   * @param problems every problem found, in source order; must not be empty
+   * @throws IllegalArgumentException when {@code problems} is empty
+   */
+  public InvalidDirectoryException(List<DirectoryProblem> problems) {
     super(describe(problems));
     this.problems = List.copyOf(problems);
   }
@@ -24,6 +33,9 @@ public final class InvalidDirectoryException extends IllegalArgumentException {
   }
 
   private static String describe(List<DirectoryProblem> problems) {
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("problems must not be empty");
+    }
     StringBuilder text = new StringBuilder()
         .append("The directory has ").append(problems.size()).append(problems.size() == 1 ? " problem:" : " problems:");
     int listed = Math.min(problems.size(), MAX_LISTED);
