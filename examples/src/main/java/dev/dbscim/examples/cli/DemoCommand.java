@@ -69,9 +69,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     String source = directoryFile == null ? "the bundled demo directory" : directoryFile.toString();
     Directory directory = directoryFile == null ? bundledDirectory() : SyncCommands.loadDirectory(directoryFile);
-    out.println("dbscim demo: " + source + " has " + directory.users().size() + " users, "
-        + directory.servicePrincipals().size() + " service principals, " + directory.groups().size() + " groups and "
-        + directory.workspaceAssignments().size() + " workspace assignments.");
+    out.println("dbscim demo: " + source + " has " + count(directory.users().size(), "user") + ", "
+        + count(directory.servicePrincipals().size(), "service principal") + ", "
+        + count(directory.groups().size(), "group") + " and "
+        + count(directory.workspaceAssignments().size(), "workspace assignment") + ".");
     try (FakeScimServer fake = TargetSession.startFake(TargetSession.workspaceIds(directory), false, err)) {
       out.println("Started an embedded fake Databricks account at " + fake.url() + " with "
           + fake.workspaces().size() + " workspace(s).");
@@ -139,6 +140,10 @@ final class DemoCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliFailure(DbscimCli.EXIT_FAILURE, "Cannot read the bundled demo directory: " + e.getMessage(), e);
     }
+  }
+
+  private static String count(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static String millis(long from, long to) {

@@ -66,7 +66,7 @@ class DbscimCliTest {
 
     assertThat(run.exitCode).as(run.toString()).isZero();
     assertThat(run.out)
-        .contains("has 5 users, 1 service principals, 2 groups and 2 workspace assignments")
+        .contains("has 5 users, 1 service principal, 2 groups and 2 workspace assignments")
         .contains("First sync")
         .contains("Applied to account")
         .contains("Second sync")
