@@ -1,0 +1,142 @@
+package dev.dbscim.examples.cli;
+
+import dev.dbscim.client.sync.DeletionThresholdExceededException;
+import dev.dbscim.client.sync.Directory;
+import dev.dbscim.client.sync.SyncEngine;
+import dev.dbscim.client.sync.SyncOptions;
+import dev.dbscim.client.sync.SyncPlan;
+import dev.dbscim.client.sync.SyncReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dbscim apply FILE} or {@code dbscim apply --plan PLANFILE}: plans (or reads a plan) and applies it. */
+@Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Plans a sync of the directory in FILE and applies it, or applies a plan saved with "
+        + "'dbscim plan --out PLANFILE'.",
+        "Asks before changing anything when run at a terminal (--yes skips the question). Exit codes: 0 applied, "
+            + "1 some changes failed or an error, 2 refused by the deletion threshold, 3 invalid directory, "
+            + "64 usage error."})
+final class ApplyCommand implements Callable<Integer> {
+  private static final int TABLE_ROWS = 20;
+
+  private final CliContext context;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The directory JSON file.")
+  Path file;
+
+  @Option(names = "--plan", paramLabel = "PLANFILE", description = "Apply this saved plan instead of planning.")
+  Path planFile;
+
+  @Option(names = {"-y", "--yes"}, description = "Apply without asking.")
+  boolean yes;
+
+  @Mixin
+  SyncSettings settings = new SyncSettings();
+
+  ApplyCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if ((file == null) == (planFile == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "Give either a directory FILE or --plan PLANFILE, not " + (file == null ? "neither" : "both"));
+    }
+    settings.checkConcurrency(spec);
+    SyncOptions options = SyncOptions.defaults();
+    Directory directory = null;
+    SyncPlan saved = null;
+    SortedSet<Long> workspaceIds;
+    if (planFile != null) {
+      if (settings.shapesPlan()) {
+        throw new ParameterException(spec.commandLine(), "--removal-policy, --max-removals and "
+            + "--max-removal-percent shape a new plan; the saved plan in " + planFile + " already has its own");
+      }
+      saved = SyncCommands.loadPlan(planFile);
+      workspaceIds = TargetSession.workspaceIds(saved);
+    } else {
+      options = settings.options(spec);
+      directory = SyncCommands.loadDirectory(file);
+      workspaceIds = TargetSession.workspaceIds(directory);
+    }
+    PrintWriter err = context.err();
+    PrintWriter text = settings.json ? err : context.out();
+    try (TargetSession session = TargetSession.open(context, settings.workspaceHost, workspaceIds)) {
+      ProgressPrinter progress = new ProgressPrinter(err, context.interactive(), System::nanoTime);
+      SyncEngine engine = SyncCommands.engine(session, options, settings.concurrency, progress);
+      String target = session.target().description();
+      SyncPlan plan;
+      if (saved != null) {
+        if (!saved.target().equals(target) || saved.targetKind() != session.target().kind()) {
+          throw new CliFailure(DbscimCli.EXIT_FAILURE, "The plan in " + planFile + " was made for " + saved.target()
+              + ", but this run targets " + target + "; apply a plan only to the target it was made for"
+              + (session.fake().isPresent()
+                  ? " (without DATABRICKS_* variables every run starts a new embedded fake)" : "") + ".");
+        }
+        plan = saved;
+      } else {
+        err.println("Reading the current state of " + target + " ...");
+        err.flush();
+        plan = engine.plan(directory);
+      }
+      SyncCommands.printPlan(text, plan, TABLE_ROWS);
+      if (plan.exceedsDeletionThreshold()) {
+        if (!settings.allowRemovalsAboveThreshold) {
+          throw new DeletionThresholdExceededException(plan.removalCount(), plan.managedPrincipalCount(),
+              plan.deletionThreshold());
+        }
+        plan = plan.allowRemovalsAboveThreshold();
+      }
+      if (plan.isEmpty() && !settings.json) {
+        return DbscimCli.EXIT_OK;
+      }
+      if (!plan.isEmpty() && context.interactive() && !yes) {
+        confirm(plan, target);
+      }
+      if (!plan.isEmpty()) {
+        err.println("Applying " + plan.operations().size() + " change(s) to " + target + " ...");
+        err.flush();
+      }
+      SyncReport report = engine.apply(plan);
+      progress.finish();
+      if (settings.json) {
+        context.out().println(ReportJson.write(report));
+      } else {
+        context.out().print(report.summary());
+      }
+      context.out().flush();
+      return report.isSuccess() ? DbscimCli.EXIT_OK : DbscimCli.EXIT_FAILURE;
+    }
+  }
+
+  private void confirm(SyncPlan plan, String target) {
+    PrintWriter err = context.err();
+    err.print("Apply these " + plan.operations().size() + " change(s) to " + target + "? Type 'yes' to go on: ");
+    err.flush();
+    String answer;
+    try {
+      answer = context.in().readLine();
+    } catch (IOException e) {
+      answer = null;
+    }
+    String normalized = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
+    if (!normalized.equals("yes") && !normalized.equals("y")) {
+      throw new CliFailure(DbscimCli.EXIT_FAILURE, "Nothing was changed: the plan was not confirmed.");
+    }
+  }
+}

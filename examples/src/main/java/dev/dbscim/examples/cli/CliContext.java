@@ -1,0 +1,91 @@
+package dev.dbscim.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What the commands get from the outside world: the environment variables, standard input and output, whether a
+ * person sits at a terminal, and how {@code fake} waits to be stopped. Tests make one with their own values, so that
+ * nothing in the CLI reads {@code System.getenv()}, {@code System.console()} or {@code System.in} directly.
+ */
+final class CliContext {
+  /** Blocks until the process is asked to stop; {@code fake} serves until then. */
+  interface Waiter {
+    void awaitStop() throws InterruptedException;
+  }
+
+  private final Map<String, String> environment;
+  private final BufferedReader in;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean interactive;
+  private final Waiter waiter;
+
+  CliContext(Map<String, String> environment, Reader in, PrintWriter out, PrintWriter err, boolean interactive,
+      Waiter waiter) {
+    this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    this.in = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
+    this.out = Objects.requireNonNull(out, "out");
+    this.err = Objects.requireNonNull(err, "err");
+    this.interactive = interactive;
+    this.waiter = Objects.requireNonNull(waiter, "waiter");
+  }
+
+  /** Returns the context of the real process: its environment, standard streams and console. */
+  static CliContext system() {
+    Charset charset = Charset.defaultCharset();
+    return new CliContext(System.getenv(), new InputStreamReader(System.in, charset),
+        new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+        new PrintWriter(new OutputStreamWriter(System.err, charset), true),
+        System.console() != null,
+        () -> new CountDownLatch(1).await());
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /**
+   * Returns whether any {@code DATABRICKS_*} variable is set (and not blank): then {@code plan} and {@code apply}
+   * talk to Databricks, never to an embedded fake.
+   */
+  boolean hasDatabricksVariables() {
+    for (Map.Entry<String, String> variable : environment.entrySet()) {
+      if (variable.getKey().startsWith("DATABRICKS_") && variable.getValue() != null
+          && !variable.getValue().trim().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  BufferedReader in() {
+    return in;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  /** Returns whether a person is at a terminal: then apply asks before changing anything, and progress is a bar. */
+  boolean interactive() {
+    return interactive;
+  }
+
+  Waiter waiter() {
+    return waiter;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.dbscim.examples.cli;
+
+import dev.dbscim.client.sync.DeletionThreshold;
+import dev.dbscim.client.sync.RemovalPolicy;
+import dev.dbscim.client.sync.SyncOptions;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The options {@code plan} and {@code apply} share (a picocli mixin). */
+final class SyncSettings {
+  @Option(names = "--removal-policy", paramLabel = "POLICY", converter = PolicyConverter.class,
+      completionCandidates = PolicyNames.class,
+      description = "What happens to managed principals the directory no longer has: ${COMPLETION-CANDIDATES} "
+          + "(default: deactivate).")
+  RemovalPolicy removalPolicy;
+
+  @Option(names = "--max-removals", paramLabel = "N",
+      description = "Refuse plans that deactivate or delete more than N principals (default: 500).")
+  Integer maxRemovals;
+
+  @Option(names = "--max-removal-percent", paramLabel = "P",
+      description = "Refuse plans that deactivate or delete more than P percent of the managed principals, counted "
+          + "from 10 removals on (default: 20).")
+  Double maxRemovalPercent;
+
+  @Option(names = "--allow-removals-above-threshold",
+      description = "Apply a plan even though it removes more than the threshold allows. Read the plan first.")
+  boolean allowRemovalsAboveThreshold;
+
+  @Option(names = "--workspace-host", paramLabel = "URL",
+      description = "Provision one workspace without identity federation at URL instead of the account "
+          + "(with DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, valid for it).")
+  String workspaceHost;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+      description = "Requests at once while reading and applying, 1 to 64 (default: ${DEFAULT-VALUE}); the client's "
+          + "rate limits still pace them.")
+  int concurrency = 8;
+
+  @Option(names = "--json", description = "Print JSON for scripts instead of text.")
+  boolean json;
+
+  /** Returns whether any option that shapes a plan was given (they do not apply to a saved plan). */
+  boolean shapesPlan() {
+    return removalPolicy != null || maxRemovals != null || maxRemovalPercent != null;
+  }
+
+  /** Checks the values and returns the planning options; bad values are usage errors. */
+  SyncOptions options(CommandSpec spec) {
+    checkConcurrency(spec);
+    SyncOptions.Builder options = SyncOptions.builder();
+    if (removalPolicy != null) {
+      options.removalPolicy(removalPolicy);
+    }
+    DeletionThreshold defaults = DeletionThreshold.defaults();
+    int removals = maxRemovals == null ? defaults.maxRemovals() : maxRemovals;
+    double percent = maxRemovalPercent == null ? defaults.maxPercent() : maxRemovalPercent;
+    if (removals < 0) {
+      throw new ParameterException(spec.commandLine(), "--max-removals must be 0 or more, not " + removals);
+    }
+    if (!(percent >= 0 && percent <= 100)) {
+      throw new ParameterException(spec.commandLine(),
+          "--max-removal-percent must be between 0 and 100, not " + maxRemovalPercent);
+    }
+    return options.deletionThreshold(DeletionThreshold.of(removals, percent)).build();
+  }
+
+  void checkConcurrency(CommandSpec spec) {
+    if (concurrency < 1 || concurrency > 64) {
+      throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 64, not " + concurrency);
+    }
+  }
+
+  /** Reads removal policies in lower case (any case is accepted). */
+  static final class PolicyConverter implements CommandLine.ITypeConverter<RemovalPolicy> {
+    @Override
+    public RemovalPolicy convert(String value) {
+      for (RemovalPolicy policy : RemovalPolicy.values()) {
+        if (policy.name().equalsIgnoreCase(value.trim())) {
+          return policy;
+        }
+      }
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a removal policy; use deactivate, delete or keep");
+    }
+  }
+
+  /** The removal policies as written on the command line. */
+  static final class PolicyNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      String[] names = new String[RemovalPolicy.values().length];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = RemovalPolicy.values()[i].name().toLowerCase(Locale.ROOT);
+      }
+      return Arrays.asList(names).iterator();
+    }
+  }
+}
