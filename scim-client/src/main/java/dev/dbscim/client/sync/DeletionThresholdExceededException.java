@@ -7,7 +7,9 @@ package dev.dbscim.client.sync;
 public final class DeletionThresholdExceededException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** The plan's removals. */
   private final int removals;
+  /** The managed principals the percentage is taken of. */
   private final int managedPrincipals;
   private final transient DeletionThreshold threshold;
 

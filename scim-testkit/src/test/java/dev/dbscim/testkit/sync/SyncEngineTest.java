@@ -246,9 +246,12 @@ class SyncEngineTest {
     SyncReport first = engine.apply(engine.plan(directory()));
 
     assertThat(first.isSuccess()).isFalse();
-    assertThat(first.failures()).hasSize(2)
+    // Which two of the concurrent creates meet the faults varies; when ada's does, her assignment fails as well.
+    assertThat(first.failures()).filteredOn(f -> f.operation().action() == Action.CREATE).hasSize(2)
         .allSatisfy(f -> assertThat(f.errorType()).contains("ScimBadRequestException"));
-    assertThat(first.count(OperationResult.Outcome.SUCCEEDED)).isEqualTo(first.results().size() - 2);
+    assertThat(first.failures()).hasSizeBetween(2, 3);
+    assertThat(first.count(OperationResult.Outcome.SUCCEEDED))
+        .isEqualTo(first.results().size() - first.failures().size());
 
     SyncReport second = engine.apply(engine.plan(directory()));
     assertThat(second.isSuccess()).as(second.summary()).isTrue();
