@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(20)
+@Timeout(60)
 class MigrateToAccountProvisioningTest {
   @Test
   void run_againstTheSeededFake_provisionsTheAccountAndGivesAVerdictPerWorkspace() {

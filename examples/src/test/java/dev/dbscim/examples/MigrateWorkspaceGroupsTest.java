@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(20)
+@Timeout(60)
 class MigrateWorkspaceGroupsTest {
   @Test
   void run_againstTheSeededFake_migratesNestedGroupsAndLeavesNothingToDo() {
