@@ -170,6 +170,7 @@ public final class FakeScimServer implements AutoCloseable {
     if (rateLimits.any()) {
       engine.rateLimiter(new FakeRateLimiter(rateLimits, clock));
     }
+    engine.renameVisibilityDelay(builder.renameVisibilityDelay);
     engine.rotateAccountToken(newToken());
     long id = FIRST_WORKSPACE_ID;
     for (int i = 0; i < workspaceFlags.size(); i++, id++) {
@@ -237,6 +238,7 @@ public final class FakeScimServer implements AutoCloseable {
     engine.clearFaults();
     engine.clearJournal();
     engine.oauth().clear();
+    engine.clearPendingRenames();
     if (rateLimits.any()) {
       engine.rateLimiter(new FakeRateLimiter(rateLimits, clock));
     }
@@ -573,6 +575,7 @@ public final class FakeScimServer implements AutoCloseable {
     private boolean adminApiEnabled;
     private int accountPort;
     private RateLimits rateLimits = RateLimits.none();
+    private Duration renameVisibilityDelay = Duration.ZERO;
 
     private Builder() {}
 
@@ -729,6 +732,25 @@ public final class FakeScimServer implements AutoCloseable {
      */
     public Builder journalCapacity(int capacity) {
       this.journalCapacity = positive(capacity);
+      return this;
+    }
+
+    /**
+     * Makes renames of workspace groups eventually consistent: for this long after a PATCH or PUT changes a workspace
+     * group's {@code displayName}, workspace group lists (and their filters) still show the old name, while a GET by
+     * id shows the new one at once. Databricks behaves like this for up to about a minute (databrickslabs/ucx polls
+     * after each rename). Zero by default: renames are visible at once. Measured on the fake's {@link #clock(Clock)
+     * clock}.
+     *
+     * @param delay the delay, zero or positive
+     * @return this builder
+     */
+    public Builder renameVisibilityDelay(Duration delay) {
+      Objects.requireNonNull(delay, "delay");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("delay must not be negative");
+      }
+      this.renameVisibilityDelay = delay;
       return this;
     }
 

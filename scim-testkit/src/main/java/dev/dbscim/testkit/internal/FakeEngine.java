@@ -166,6 +166,9 @@ public final class FakeEngine {
   private volatile FakeRateLimiter rateLimiter;
   private final Deque<Exchange> journal = new ArrayDeque<>();
   private final FakeOAuth oauth;
+  private volatile Duration renameVisibilityDelay = Duration.ZERO;
+  /** Workspace group renames not yet visible in lists: group id to {old name, visible-from instant}. */
+  private final Map<String, Object[]> pendingRenames = new HashMap<>();
 
   /**
    * Creates an engine.
@@ -312,6 +315,69 @@ public final class FakeEngine {
   /** Empties the journal. */
   public synchronized void clearJournal() {
     journal.clear();
+  }
+
+  /**
+   * Sets how long a rename of a workspace group stays invisible in workspace group lists (eventual consistency, as
+   * databrickslabs/ucx sees after renames); zero, the default, makes renames visible at once.
+   *
+   * @param delay the delay
+   */
+  public void renameVisibilityDelay(Duration delay) {
+    this.renameVisibilityDelay = delay;
+  }
+
+  /**
+   * Returns the rename visibility delay.
+   *
+   * @return the delay, zero when renames are visible at once
+   */
+  Duration renameVisibilityDelay() {
+    return renameVisibilityDelay;
+  }
+
+  /**
+   * Records a rename whose new name workspace group lists show only after the rename visibility delay.
+   *
+   * @param groupId the group id
+   * @param oldName the name lists keep showing until then
+   */
+  synchronized void renamed(String groupId, String oldName) {
+    Object[] pending = pendingRenames.get(groupId);
+    String shown = pending != null && clock.instant().isBefore((Instant) pending[1]) ? (String) pending[0] : oldName;
+    pendingRenames.put(groupId, new Object[] {shown, clock.instant().plus(renameVisibilityDelay)});
+  }
+
+  /**
+   * Returns the name a workspace group list still shows for a group renamed less than the delay ago.
+   *
+   * @param groupId the group id
+   * @return the stale name, or empty when the list shows the current one
+   */
+  synchronized Optional<String> staleName(String groupId) {
+    Object[] pending = pendingRenames.get(groupId);
+    if (pending == null) {
+      return Optional.empty();
+    }
+    if (!clock.instant().isBefore((Instant) pending[1])) {
+      pendingRenames.remove(groupId);
+      return Optional.empty();
+    }
+    return Optional.of((String) pending[0]);
+  }
+
+  /**
+   * Returns whether some rename may still be invisible.
+   *
+   * @return whether renames are pending
+   */
+  synchronized boolean renamesPending() {
+    return !pendingRenames.isEmpty();
+  }
+
+  /** Forgets pending renames (a reset). */
+  public synchronized void clearPendingRenames() {
+    pendingRenames.clear();
   }
 
   /**

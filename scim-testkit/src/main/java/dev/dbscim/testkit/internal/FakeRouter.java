@@ -561,13 +561,41 @@ public final class FakeRouter extends Dispatcher {
         FakeStore.Rendered rendered = store.rendered(scope, kind, id);
         return projected(url) ? ok(project(rendered.tree(), url)) : new Answer(200, rendered.json);
       case "PUT":
-        return ok(store.replace(scope, kind, id, body(request)));
       case "PATCH":
-        return ok(store.patch(scope, kind, id, patchRequest(body(request))));
+        String before = tracksRenames(scope, kind) ? store.rendered(scope, kind, id).view.path("displayName").asText()
+            : null;
+        ObjectNode changed = method.equals("PUT") ? store.replace(scope, kind, id, body(request))
+            : store.patch(scope, kind, id, patchRequest(body(request)));
+        if (before != null && !before.equals(changed.path("displayName").asText())) {
+          engine.renamed(id, before);
+        }
+        return ok(changed);
       default:
         store.delete(scope, kind, id);
         return new Answer(204, (JsonNode) null);
     }
+  }
+
+  private boolean tracksRenames(long scope, Kind kind) {
+    return scope != FakeStore.ACCOUNT && kind == Kind.GROUP && !engine.renameVisibilityDelay().isZero();
+  }
+
+  /** Shows the old names of workspace groups renamed less than the rename visibility delay ago. */
+  private List<FakeStore.Rendered> withStaleNames(List<FakeStore.Rendered> resources) {
+    List<FakeStore.Rendered> shown = new ArrayList<>(resources.size());
+    for (FakeStore.Rendered resource : resources) {
+      Optional<String> stale = engine.staleName(resource.view.path("id").asText());
+      if (stale.isPresent()) {
+        ObjectNode view = resource.view.deepCopy();
+        view.put("displayName", stale.get());
+        ObjectNode tree = resource.tree();
+        tree.put("displayName", stale.get());
+        shown.add(new FakeStore.Rendered(view, write(tree).getBytes(StandardCharsets.UTF_8)));
+      } else {
+        shown.add(resource);
+      }
+    }
+    return shown;
   }
 
   private static JsonNode body(RecordedRequest request) {
@@ -618,6 +646,9 @@ public final class FakeRouter extends Dispatcher {
     List<FakeStore.Rendered> resources = userName != null
         ? engine.store.renderedUsersNamed(scope, userName)
         : engine.store.listRendered(scope, kind, withMembers);
+    if (scope != FakeStore.ACCOUNT && kind == Kind.GROUP && engine.renamesPending()) {
+      resources = withStaleNames(resources);
+    }
     List<FakeStore.Rendered> matching = resources;
     if (filter != null) {
       FilterEvaluator evaluator = FilterEvaluator.standard();

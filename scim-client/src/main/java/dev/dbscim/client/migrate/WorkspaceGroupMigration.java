@@ -1,0 +1,799 @@
+package dev.dbscim.client.migrate;
+
+import dev.dbscim.client.ScimAccountClient;
+import dev.dbscim.client.ScimWorkspaceClient;
+import dev.dbscim.client.api.PermissionAssignment;
+import dev.dbscim.client.api.WorkspacePermission;
+import dev.dbscim.client.error.ScimConflictException;
+import dev.dbscim.client.error.ScimException;
+import dev.dbscim.client.error.ScimNotFoundException;
+import dev.dbscim.client.error.ScimServiceException;
+import dev.dbscim.client.migrate.GroupMigrationResult.Outcome;
+import dev.dbscim.client.migrate.PlannedGroupMigration.Member;
+import dev.dbscim.client.migrate.PlannedGroupMigration.Status;
+import dev.dbscim.client.retry.Sleeper;
+import dev.dbscim.client.sync.PrincipalKind;
+import dev.dbscim.core.filter.Filter;
+import dev.dbscim.core.model.ComplexValue;
+import dev.dbscim.core.model.Group;
+import dev.dbscim.core.model.ServicePrincipal;
+import dev.dbscim.core.model.User;
+import dev.dbscim.core.patch.PatchRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Moves the workspace-local groups of one identity-federated workspace to account groups, the way databrickslabs/ucx
+ * does: for each local group ({@code meta.resourceType} {@code WorkspaceGroup}; the built-in {@code users} and
+ * {@code admins} are left alone), children before the groups that contain them, it
+ * <ol>
+ *   <li>creates the account group with the same name and members (users and service principals mapped to the account
+ *       principals with the same {@code userName} or {@code applicationId}, nested local groups to their migrated
+ *       account groups), or uses an existing account group of that name whose members match (one whose members differ
+ *       is a name clash, skipped unless {@link GroupMigrationOptions#mergeOnNameClash()});</li>
+ *   <li>renames the local group to {@link GroupMigrationOptions#renamePrefix()} plus its name, at most
+ *       {@link GroupMigrationOptions#renamesPerMinute()} per minute, and waits until workspace group lists show the
+ *       new name (renames are eventually consistent);</li>
+ *   <li>assigns the account group to the workspace with the local group's permission ({@code ADMIN} for members of
+ *       the workspace's {@code admins} group, otherwise {@code USER});</li>
+ *   <li>only with {@link GroupMigrationOptions#dangerouslyDeleteLocalGroups()}, and after checking that the account
+ *       group is visible in the workspace with every member, deletes the renamed local group.</li>
+ * </ol>
+ * Every step is checked before the next. {@link #plan()} only reads (a dry run); {@link #apply(GroupMigrationPlan)}
+ * observes again and runs what is left. No state is kept between runs: the progress is read from the workspace and the
+ * account (renamed local groups, existing account groups, assignments), so a run interrupted at any point is resumed by
+ * running the migration again.
+ *
+ * <p>Account groups can be assigned only to workspaces with identity federation. The plan treats a workspace whose
+ * account-level permission assignments cannot be read, or are empty, as not federated and blocks every group.
+ *
+ * <pre>{@code
+ * WorkspaceGroupMigration migration = WorkspaceGroupMigration.builder()
+ *     .accountClient(account)
+ *     .workspaceClient(workspace)
+ *     .workspaceId(1234567890L)
+ *     .options(GroupMigrationOptions.builder().renamePrefix("db-temp-").build())
+ *     .build();
+ * GroupMigrationPlan plan = migration.plan();        // reads only
+ * System.out.println(plan.summary() + plan.table());
+ * GroupMigrationReport report = migration.apply(plan);
+ * System.out.println(report.summary());
+ * }</pre>
+ *
+ * <p>Instances are immutable; they do not own the clients. Run one migration per workspace at a time.
+ */
+public final class WorkspaceGroupMigration {
+  private static final System.Logger LOG = System.getLogger(WorkspaceGroupMigration.class.getName());
+  private static final Set<String> BUILT_IN = new HashSet<>(Arrays.asList("users", "admins", "account users"));
+
+  private final ScimAccountClient account;
+  private final ScimWorkspaceClient workspace;
+  private final long workspaceId;
+  private final GroupMigrationOptions options;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  private WorkspaceGroupMigration(Builder builder) {
+    this.account = Objects.requireNonNull(builder.account, "accountClient");
+    this.workspace = Objects.requireNonNull(builder.workspace, "workspaceClient");
+    if (builder.workspaceId == null) {
+      throw new IllegalStateException("workspaceId is required");
+    }
+    this.workspaceId = builder.workspaceId;
+    this.options = builder.options;
+    this.clock = builder.clock;
+    this.sleeper = builder.sleeper;
+  }
+
+  /**
+   * Returns a builder; the account client, the workspace client and the workspace id are required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the workspace id.
+   *
+   * @return the workspace id
+   */
+  public long workspaceId() {
+    return workspaceId;
+  }
+
+  /**
+   * Returns the options.
+   *
+   * @return the options
+   */
+  public GroupMigrationOptions options() {
+    return options;
+  }
+
+  /**
+   * Reads the workspace and the account and plans the migration. Sends only reads.
+   *
+   * @return the plan
+   * @throws ScimException when a read fails
+   */
+  public GroupMigrationPlan plan() {
+    return plan(observe(), options.dangerouslyDeleteLocalGroups());
+  }
+
+  /**
+   * Observes the workspace and the account again and runs what is left of the plan's groups, group by group, each
+   * step checked before the next. Groups the plan did not have steps for are not touched. A failed step stops its
+   * group (and the groups containing it); the others go on. Running the migration again continues where it stopped.
+   *
+   * @param plan a plan made by this migration (or read back with {@link GroupMigrationPlan#fromJson(String)})
+   * @return the report
+   * @throws IllegalArgumentException when the plan is for another workspace, or its deletion setting differs from
+   *     the options
+   * @throws ScimException when observing fails
+   */
+  public GroupMigrationReport apply(GroupMigrationPlan plan) {
+    Objects.requireNonNull(plan, "plan");
+    if (plan.workspaceId() != workspaceId) {
+      throw new IllegalArgumentException("the plan is for workspace " + plan.workspaceId() + ", not " + workspaceId);
+    }
+    if (plan.deletesLocalGroups() != options.dangerouslyDeleteLocalGroups()
+        || !plan.renamePrefix().equals(options.renamePrefix())) {
+      throw new IllegalArgumentException("the plan was made with other options (deletion or rename prefix)");
+    }
+    Instant startedAt = clock.instant();
+    Observed observed = observe();
+    GroupMigrationPlan fresh = plan(observed, plan.deletesLocalGroups());
+    Set<String> selected = new HashSet<>();
+    for (PlannedGroupMigration group : plan.groups()) {
+      if (group.actionable()) {
+        selected.add(group.name());
+      }
+    }
+    Run run = new Run(observed);
+    Map<String, GroupMigrationResult> results = new LinkedHashMap<>();
+    List<PlannedGroupMigration> toDelete = new ArrayList<>();
+    Set<String> unfinished = new HashSet<>();
+    for (PlannedGroupMigration group : fresh.groups()) {
+      GroupMigrationResult result;
+      if (run.stopped) {
+        result = result(group, Outcome.NOT_RUN, Collections.emptyList(), null, "the run was interrupted");
+      } else if (group.status() == Status.DONE) {
+        result = result(group, Outcome.ALREADY_DONE, Collections.emptyList(), null, group.reason().orElse(null));
+      } else if (group.status() == Status.NAME_CLASH) {
+        result = result(group, Outcome.SKIPPED, Collections.emptyList(), null, group.reason().orElse(null));
+      } else if (group.status() == Status.BLOCKED) {
+        result = result(group, Outcome.BLOCKED, Collections.emptyList(), null, group.reason().orElse(null));
+      } else if (!selected.contains(group.name())) {
+        result = result(group, Outcome.SKIPPED, Collections.emptyList(), null, "not in the plan that was applied");
+      } else {
+        String blockedBy = null;
+        for (Member member : group.memberRefs()) {
+          if (member.kind == PrincipalKind.GROUP && unfinished.contains(member.name)) {
+            blockedBy = member.name;
+          }
+        }
+        result = blockedBy != null
+            ? result(group, Outcome.BLOCKED, Collections.emptyList(), null,
+                "member group " + blockedBy + " did not migrate in this run")
+            : run.migrate(group);
+        if (result.outcome() == Outcome.MIGRATED && group.steps().contains(GroupMigrationStep.DELETE_LOCAL_GROUP)) {
+          toDelete.add(group);
+        }
+      }
+      if (result.outcome() != Outcome.MIGRATED && result.outcome() != Outcome.ALREADY_DONE) {
+        unfinished.add(group.name());
+      }
+      results.put(group.name(), result);
+    }
+    // Parents first, so no local group loses a nested member before its own migration is complete.
+    Collections.reverse(toDelete);
+    for (PlannedGroupMigration group : toDelete) {
+      GroupMigrationResult before = results.get(group.name());
+      results.put(group.name(), run.stopped
+          ? result(group, Outcome.NOT_RUN, before.completedSteps(), null, "the run was interrupted before deletion")
+          : run.delete(group, before));
+    }
+    return new GroupMigrationReport(workspaceId, new ArrayList<>(results.values()), startedAt, clock.instant());
+  }
+
+  /**
+   * Plans and applies in one call; see {@link #plan()} and {@link #apply(GroupMigrationPlan)}.
+   *
+   * @return the report
+   */
+  public GroupMigrationReport run() {
+    return apply(plan());
+  }
+
+  private static GroupMigrationResult result(PlannedGroupMigration group, Outcome outcome,
+      List<GroupMigrationStep> done, GroupMigrationStep failed, String detail) {
+    return new GroupMigrationResult(group.name(), outcome, done, failed, group.accountGroupId().orElse(null), detail);
+  }
+
+  // ---------------------------------------------------------------------------------------------------- observing
+
+  /** What planning reads: the workspace's groups, users and service principals, and the account's. */
+  private static final class Observed {
+    final Map<String, Group> workspaceGroups = new LinkedHashMap<>();
+    final Map<String, String> workspaceUsers = new HashMap<>();
+    final Map<String, String> workspaceServicePrincipals = new HashMap<>();
+    final Map<String, String> accountUsers = new HashMap<>();
+    final Map<String, String> accountServicePrincipals = new HashMap<>();
+    final Map<String, String> accountGroups = new HashMap<>();
+    final Map<String, Set<String>> accountGroupMembers = new HashMap<>();
+    final Map<String, List<WorkspacePermission>> assignments = new HashMap<>();
+    String federationProblem;
+  }
+
+  private Observed observe() {
+    Observed observed = new Observed();
+    int pageSize = options.pageSize();
+    for (Group group : workspace.groups().list(q -> q.count(pageSize))) {
+      observed.workspaceGroups.put(group.id().orElse(""), group);
+    }
+    for (User user : workspace.users().list(q -> q.attributes("id", "userName").count(pageSize))) {
+      observed.workspaceUsers.put(user.id().orElse(""), user.userName());
+    }
+    for (ServicePrincipal sp : workspace.servicePrincipals()
+        .list(q -> q.attributes("id", "applicationId").count(pageSize))) {
+      sp.applicationId().ifPresent(app -> observed.workspaceServicePrincipals.put(sp.id().orElse(""), app));
+    }
+    for (User user : account.users().list(q -> q.attributes("id", "userName").count(pageSize))) {
+      observed.accountUsers.put(user.userName().toLowerCase(Locale.ROOT), user.id().orElse(""));
+    }
+    for (ServicePrincipal sp : account.servicePrincipals()
+        .list(q -> q.attributes("id", "applicationId").count(pageSize))) {
+      sp.applicationId().ifPresent(app -> observed.accountServicePrincipals.put(app, sp.id().orElse("")));
+    }
+    for (Group group : account.groups().list(q -> q.attributes("id", "displayName").count(pageSize))) {
+      observed.accountGroups.put(group.displayName(), group.id().orElse(""));
+    }
+    try {
+      List<PermissionAssignment> assignments = account.workspaceAssignments().list(workspaceId);
+      for (PermissionAssignment assignment : assignments) {
+        assignment.principal().ifPresent(principal -> principal.principalId().ifPresent(
+            id -> observed.assignments.put(Long.toString(id), assignment.permissions())));
+      }
+      if (assignments.isEmpty()) {
+        observed.federationProblem = "workspace " + workspaceId + " has no account-level permission assignments, so "
+            + "it looks not enabled for identity federation; account groups cannot be assigned to it";
+      }
+    } catch (ScimServiceException e) {
+      observed.federationProblem = "the account-level permission assignments of workspace " + workspaceId
+          + " cannot be read (" + e.status() + "); without identity federation account groups cannot be assigned";
+    }
+    return observed;
+  }
+
+  private Set<String> accountMembers(Observed observed, String accountGroupId) {
+    Set<String> members = observed.accountGroupMembers.get(accountGroupId);
+    if (members == null) {
+      members = memberIds(account.groups().get(accountGroupId));
+      observed.accountGroupMembers.put(accountGroupId, members);
+    }
+    return members;
+  }
+
+  private static Set<String> memberIds(Group group) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (ComplexValue member : group.members()) {
+      member.value().ifPresent(ids::add);
+    }
+    return ids;
+  }
+
+  // ---------------------------------------------------------------------------------------------------- planning
+
+  private GroupMigrationPlan plan(Observed observed, boolean delete) {
+    String prefix = options.renamePrefix();
+    Map<String, Group> unrenamed = new LinkedHashMap<>();
+    Map<String, Group> renamed = new LinkedHashMap<>();
+    Map<String, String> originalNameById = new HashMap<>();
+    Set<String> admins = new HashSet<>();
+    for (Group group : observed.workspaceGroups.values()) {
+      if (!group.workspaceLocal()) {
+        continue;
+      }
+      if (group.displayName().equals("admins")) {
+        admins.addAll(memberIds(group));
+      }
+      if (BUILT_IN.contains(group.displayName())) {
+        continue;
+      }
+      String name = group.displayName();
+      if (name.startsWith(prefix) && name.length() > prefix.length()) {
+        renamed.put(name.substring(prefix.length()), group);
+        originalNameById.put(group.id().orElse(""), name.substring(prefix.length()));
+      } else {
+        unrenamed.put(name, group);
+        originalNameById.put(group.id().orElse(""), name);
+      }
+    }
+    Set<String> names = new LinkedHashSet<>(unrenamed.keySet());
+    names.addAll(renamed.keySet());
+    List<String> warnings = new ArrayList<>();
+    if (observed.federationProblem != null) {
+      warnings.add(observed.federationProblem);
+    }
+    Map<String, PlannedGroupMigration> planned = new LinkedHashMap<>();
+    Set<String> visiting = new HashSet<>();
+    for (String name : names) {
+      planGroup(name, observed, unrenamed, renamed, originalNameById, admins, delete, planned, visiting);
+    }
+    if (delete) {
+      warnings.add("renamed local groups are deleted after validation: permissions granted to them that were not "
+          + "copied to the account groups are lost");
+    }
+    return new GroupMigrationPlan(workspaceId, clock.instant(), prefix, delete, new ArrayList<>(planned.values()),
+        warnings);
+  }
+
+  private PlannedGroupMigration planGroup(String name, Observed observed, Map<String, Group> unrenamed,
+      Map<String, Group> renamed, Map<String, String> originalNameById, Set<String> admins, boolean delete,
+      Map<String, PlannedGroupMigration> planned, Set<String> visiting) {
+    PlannedGroupMigration done = planned.get(name);
+    if (done != null) {
+      return done;
+    }
+    Group local = unrenamed.get(name);
+    Group backup = renamed.get(name);
+    Group group = local != null ? local : backup;
+    String localId = group.id().orElse("");
+    WorkspacePermission permission = admins.contains(localId) ? WorkspacePermission.ADMIN : WorkspacePermission.USER;
+    visiting.add(name);
+    List<Member> members = new ArrayList<>();
+    String blocked = null;
+    for (ComplexValue member : group.members()) {
+      String id = member.value().orElse("");
+      if (observed.workspaceUsers.containsKey(id)) {
+        String userName = observed.workspaceUsers.get(id);
+        members.add(new Member(PrincipalKind.USER, userName));
+        if (!observed.accountUsers.containsKey(userName.toLowerCase(Locale.ROOT))) {
+          blocked = "member user " + userName + " has no account user";
+        }
+      } else if (observed.workspaceServicePrincipals.containsKey(id)) {
+        String applicationId = observed.workspaceServicePrincipals.get(id);
+        members.add(new Member(PrincipalKind.SERVICE_PRINCIPAL, applicationId));
+        if (!observed.accountServicePrincipals.containsKey(applicationId)) {
+          blocked = "member service principal " + applicationId + " has no account service principal";
+        }
+      } else if (originalNameById.containsKey(id)) {
+        String child = originalNameById.get(id);
+        members.add(new Member(PrincipalKind.GROUP, child));
+        if (visiting.contains(child)) {
+          blocked = "nested groups form a cycle through " + child;
+          continue;
+        }
+        PlannedGroupMigration childPlan = planGroup(child, observed, unrenamed, renamed, originalNameById, admins,
+            delete, planned, visiting);
+        if (childPlan.status() == Status.BLOCKED || childPlan.status() == Status.NAME_CLASH) {
+          blocked = "member group " + child + " cannot be migrated";
+        }
+      } else if (observed.workspaceGroups.containsKey(id) && !observed.workspaceGroups.get(id).workspaceLocal()) {
+        String accountGroup = observed.workspaceGroups.get(id).displayName();
+        members.add(new Member(PrincipalKind.GROUP, accountGroup));
+      } else {
+        blocked = "member " + id + " is not a user, service principal or group of the workspace";
+      }
+    }
+    visiting.remove(name);
+    String accountGroupId = observed.accountGroups.get(name);
+    PlannedGroupMigration result;
+    if (local != null && backup != null) {
+      result = new PlannedGroupMigration(name, localId, name, Status.BLOCKED, accountGroupId, permission, members,
+          Collections.emptyList(), "both " + name + " and " + options.renamePrefix() + name + " exist as local groups");
+    } else if (observed.federationProblem != null) {
+      result = new PlannedGroupMigration(name, localId, group.displayName(), Status.BLOCKED, accountGroupId,
+          permission, members, Collections.emptyList(), "workspace is not identity-federated");
+    } else if (blocked != null) {
+      result = new PlannedGroupMigration(name, localId, group.displayName(), Status.BLOCKED, accountGroupId,
+          permission, members, Collections.emptyList(), blocked);
+    } else {
+      result = planSteps(name, group, local != null, observed, permission, members, delete);
+    }
+    planned.put(name, result);
+    return result;
+  }
+
+  private PlannedGroupMigration planSteps(String name, Group group, boolean unrenamed, Observed observed,
+      WorkspacePermission permission, List<Member> members, boolean delete) {
+    String localId = group.id().orElse("");
+    String accountGroupId = observed.accountGroups.get(name);
+    List<GroupMigrationStep> steps = new ArrayList<>();
+    String reason = null;
+    boolean progress = !unrenamed;
+    if (accountGroupId == null) {
+      steps.add(GroupMigrationStep.CREATE_ACCOUNT_GROUP);
+    } else {
+      Set<String> wanted = new HashSet<>();
+      boolean unresolved = false;
+      for (Member member : members) {
+        String id = resolve(observed, member);
+        if (id == null) {
+          unresolved = true;
+        } else {
+          wanted.add(id);
+        }
+      }
+      Set<String> actual = accountMembers(observed, accountGroupId);
+      Set<String> missing = new HashSet<>(wanted);
+      missing.removeAll(actual);
+      Set<String> extra = new HashSet<>(actual);
+      extra.removeAll(wanted);
+      boolean differs = unresolved || !missing.isEmpty() || !extra.isEmpty();
+      if (differs && unrenamed && !options.mergeOnNameClash()) {
+        return new PlannedGroupMigration(name, localId, group.displayName(), Status.NAME_CLASH, accountGroupId,
+            permission, members, Collections.emptyList(), "account group " + name + " exists with other members ("
+            + (missing.size() + (unresolved ? 1 : 0)) + " missing, " + extra.size()
+            + " extra); enable mergeOnNameClash to add the local members to it");
+      }
+      if (unresolved || !missing.isEmpty()) {
+        steps.add(GroupMigrationStep.ADD_MEMBERS);
+        reason = unrenamed ? "merging into the existing account group" : null;
+      } else if (unrenamed) {
+        reason = "uses the existing account group with the same members";
+      }
+      if (!unrenamed || observed.assignments.containsKey(accountGroupId)) {
+        progress = true;
+      }
+    }
+    if (unrenamed) {
+      steps.add(GroupMigrationStep.RENAME_LOCAL_GROUP);
+    }
+    List<WorkspacePermission> assigned = accountGroupId == null ? null : observed.assignments.get(accountGroupId);
+    if (assigned == null || !(assigned.contains(permission) || assigned.contains(WorkspacePermission.ADMIN))) {
+      steps.add(GroupMigrationStep.ASSIGN_ACCOUNT_GROUP);
+    }
+    if (delete) {
+      steps.add(GroupMigrationStep.DELETE_LOCAL_GROUP);
+    }
+    Status status = steps.isEmpty() ? Status.DONE : progress ? Status.RESUME : Status.MIGRATE;
+    if (status == Status.DONE) {
+      reason = "local group kept as " + group.displayName();
+    }
+    return new PlannedGroupMigration(name, localId, group.displayName(), status, accountGroupId, permission, members,
+        steps, reason);
+  }
+
+  private static String resolve(Observed observed, Member member) {
+    switch (member.kind) {
+      case USER:
+        return observed.accountUsers.get(member.name.toLowerCase(Locale.ROOT));
+      case SERVICE_PRINCIPAL:
+        return observed.accountServicePrincipals.get(member.name);
+      default:
+        return observed.accountGroups.get(member.name);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------- applying
+
+  /** A step that failed or could not be checked. */
+  private static final class StepFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StepFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** One apply: the observed state it keeps up to date, and the rename pacing. */
+  private final class Run {
+    final Observed observed;
+    Instant nextRename = Instant.MIN;
+    boolean stopped;
+
+    Run(Observed observed) {
+      this.observed = observed;
+    }
+
+    GroupMigrationResult migrate(PlannedGroupMigration group) {
+      List<GroupMigrationStep> done = new ArrayList<>();
+      String accountGroupId = group.accountGroupId().orElse(null);
+      for (GroupMigrationStep step : group.steps()) {
+        if (step == GroupMigrationStep.DELETE_LOCAL_GROUP) {
+          continue;
+        }
+        try {
+          switch (step) {
+            case CREATE_ACCOUNT_GROUP:
+              accountGroupId = createAccountGroup(group);
+              break;
+            case ADD_MEMBERS:
+              addMembers(group, accountGroupId);
+              break;
+            case RENAME_LOCAL_GROUP:
+              rename(group);
+              break;
+            default:
+              assign(group, accountGroupId);
+              break;
+          }
+          LOG.log(System.Logger.Level.DEBUG, "group migration: {0} {1} done", group.name(), step);
+          done.add(step);
+        } catch (StepFailure | ScimException e) {
+          return new GroupMigrationResult(group.name(), Outcome.FAILED, done, step, accountGroupId, e.getMessage());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stopped = true;
+          return new GroupMigrationResult(group.name(), Outcome.NOT_RUN, done, step, accountGroupId,
+              "interrupted");
+        }
+      }
+      return new GroupMigrationResult(group.name(), Outcome.MIGRATED, done, null, accountGroupId,
+          group.reason().orElse(null));
+    }
+
+    GroupMigrationResult delete(PlannedGroupMigration group, GroupMigrationResult before) {
+      List<GroupMigrationStep> done = new ArrayList<>(before.completedSteps());
+      String accountGroupId = before.accountGroupId().orElse(observed.accountGroups.get(group.name()));
+      try {
+        Group visible = workspace.groups().find(accountGroupId)
+            .orElseThrow(() -> new StepFailure("account group " + group.name() + " is not visible in the workspace"));
+        if (visible.workspaceLocal()) {
+          throw new StepFailure("group " + accountGroupId + " in the workspace is not the account group");
+        }
+        Set<String> missing = new HashSet<>(wantedIds(group));
+        missing.removeAll(memberIds(visible));
+        if (!missing.isEmpty()) {
+          throw new StepFailure("the account group lacks " + missing.size() + " member(s) in the workspace view");
+        }
+        try {
+          workspace.groups().delete(group.localGroupId());
+        } catch (ScimNotFoundException e) {
+          LOG.log(System.Logger.Level.DEBUG, "group migration: local group {0} was already gone", group.name());
+        }
+        if (workspace.groups().find(group.localGroupId()).isPresent()) {
+          throw new StepFailure("the local group is still there after its deletion");
+        }
+        done.add(GroupMigrationStep.DELETE_LOCAL_GROUP);
+        return new GroupMigrationResult(group.name(), Outcome.MIGRATED, done, null, accountGroupId, null);
+      } catch (StepFailure | ScimException e) {
+        return new GroupMigrationResult(group.name(), Outcome.FAILED, done, GroupMigrationStep.DELETE_LOCAL_GROUP,
+            accountGroupId, e.getMessage());
+      }
+    }
+
+    private Set<String> wantedIds(PlannedGroupMigration group) {
+      Set<String> ids = new LinkedHashSet<>();
+      for (Member member : group.memberRefs()) {
+        String id = resolve(observed, member);
+        if (id == null) {
+          throw new StepFailure("member " + member + " has no account principal");
+        }
+        ids.add(id);
+      }
+      return ids;
+    }
+
+    private String createAccountGroup(PlannedGroupMigration group) {
+      Set<String> wanted = wantedIds(group);
+      Optional<Group> existing = findAccountGroup(group.name());
+      String id;
+      if (existing.isPresent()) {
+        id = existing.get().id().orElse("");
+        LOG.log(System.Logger.Level.DEBUG, "group migration: account group {0} appeared; checking it", group.name());
+      } else {
+        Group.Builder builder = Group.builder().displayName(group.name());
+        for (String member : wanted) {
+          builder.addMembers(ComplexValue.of(member));
+        }
+        try {
+          id = account.groups().create(builder.build()).id()
+              .orElseThrow(() -> new StepFailure("the created account group has no id"));
+        } catch (ScimConflictException e) {
+          id = findAccountGroup(group.name()).flatMap(Group::id)
+              .orElseThrow(() -> new StepFailure("account group " + group.name() + " conflicts but is not found"));
+        }
+      }
+      observed.accountGroups.put(group.name(), id);
+      Set<String> actual = memberIds(account.groups().get(id));
+      observed.accountGroupMembers.put(id, actual);
+      if (!actual.equals(wanted)) {
+        Set<String> missing = new HashSet<>(wanted);
+        missing.removeAll(actual);
+        if (existing.isPresent() && !options.mergeOnNameClash()) {
+          throw new StepFailure("account group " + group.name() + " appeared meanwhile with other members");
+        }
+        if (!missing.isEmpty()) {
+          account.groups().addMembers(id, missing);
+          checkMembers(id, wanted);
+        }
+      }
+      return id;
+    }
+
+    private void addMembers(PlannedGroupMigration group, String accountGroupId) {
+      Set<String> wanted = wantedIds(group);
+      Set<String> missing = new HashSet<>(wanted);
+      missing.removeAll(memberIds(account.groups().get(accountGroupId)));
+      if (!missing.isEmpty()) {
+        account.groups().addMembers(accountGroupId, missing);
+      }
+      checkMembers(accountGroupId, wanted);
+    }
+
+    private void checkMembers(String accountGroupId, Set<String> wanted) {
+      Set<String> actual = memberIds(account.groups().get(accountGroupId));
+      observed.accountGroupMembers.put(accountGroupId, actual);
+      if (!actual.containsAll(wanted)) {
+        throw new StepFailure("the account group does not show every member after the update");
+      }
+    }
+
+    private Optional<Group> findAccountGroup(String name) {
+      for (Group group : account.groups().list(q -> q.filter(Filter.attr("displayName").eq(name))
+          .attributes("id", "displayName"))) {
+        if (group.displayName().equals(name)) {
+          return Optional.of(group);
+        }
+      }
+      return Optional.empty();
+    }
+
+    private void rename(PlannedGroupMigration group) throws InterruptedException {
+      String newName = options.renamePrefix() + group.name();
+      Instant now = clock.instant();
+      if (now.isBefore(nextRename)) {
+        sleeper.sleep(Duration.between(now, nextRename));
+        now = clock.instant();
+      }
+      nextRename = (now.isAfter(nextRename) ? now : nextRename)
+          .plus(Duration.ofMinutes(1).dividedBy(options.renamesPerMinute()));
+      workspace.groups().patchWithoutReadBack(group.localGroupId(),
+          PatchRequest.builder().replace("displayName", newName).build());
+      Instant deadline = clock.instant().plus(options.renameTimeout());
+      while (!listShows(group.localGroupId(), newName)) {
+        if (!clock.instant().isBefore(deadline)) {
+          throw new StepFailure("the rename to " + newName + " is not visible in the workspace group list after "
+              + options.renameTimeout().getSeconds() + " s; run the migration again to continue");
+        }
+        sleeper.sleep(options.pollInterval());
+      }
+    }
+
+    private boolean listShows(String groupId, String name) {
+      for (Group group : workspace.groups().list(q -> q.filter(Filter.attr("displayName").eq(name))
+          .attributes("id", "displayName"))) {
+        if (groupId.equals(group.id().orElse(null)) && group.displayName().equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void assign(PlannedGroupMigration group, String accountGroupId) {
+      long principalId;
+      try {
+        principalId = Long.parseLong(accountGroupId);
+      } catch (NumberFormatException e) {
+        throw new StepFailure("account group id " + accountGroupId + " is not numeric");
+      }
+      PermissionAssignment assignment = account.workspaceAssignments().assign(workspaceId, principalId,
+          EnumSet.of(group.permission()));
+      if (assignment.error().isPresent()) {
+        throw new StepFailure("the assignment failed: " + assignment.error().get());
+      }
+      for (PermissionAssignment current : account.workspaceAssignments().list(workspaceId)) {
+        if (current.principal().isPresent() && current.principal().get().principalId().isPresent()
+            && current.principal().get().principalId().getAsLong() == principalId
+            && current.permissions().contains(group.permission())) {
+          observed.assignments.put(accountGroupId, current.permissions());
+          return;
+        }
+      }
+      throw new StepFailure("the assignment is not listed after it was made");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WorkspaceGroupMigration{workspaceId=" + workspaceId + ", options=" + options + "}";
+  }
+
+  /** Builds a {@link WorkspaceGroupMigration}. */
+  public static final class Builder {
+    private ScimAccountClient account;
+    private ScimWorkspaceClient workspace;
+    private Long workspaceId;
+    private GroupMigrationOptions options = GroupMigrationOptions.defaults();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+
+    private Builder() {}
+
+    /**
+     * Sets the account client (required): account groups are created and assigned through it.
+     *
+     * @param account the client, which the caller keeps and closes
+     * @return this builder
+     */
+    public Builder accountClient(ScimAccountClient account) {
+      this.account = Objects.requireNonNull(account, "account");
+      return this;
+    }
+
+    /**
+     * Sets the client of the workspace whose local groups move (required), authenticated as a workspace admin.
+     *
+     * @param workspace the client, which the caller keeps and closes
+     * @return this builder
+     */
+    public Builder workspaceClient(ScimWorkspaceClient workspace) {
+      this.workspace = Objects.requireNonNull(workspace, "workspace");
+      return this;
+    }
+
+    /**
+     * Sets the workspace id (required), as in the workspace's URL ({@code ?o=...}) or the account console.
+     *
+     * @param workspaceId the workspace id
+     * @return this builder
+     */
+    public Builder workspaceId(long workspaceId) {
+      this.workspaceId = workspaceId;
+      return this;
+    }
+
+    /**
+     * Sets the options.
+     *
+     * @param options the options; default {@link GroupMigrationOptions#defaults()}
+     * @return this builder
+     */
+    public Builder options(GroupMigrationOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Sets the clock that paces renames and times out rename polling.
+     *
+     * @param clock the clock; default the system clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how the migration waits between renames and polls; tests pass one that advances a fake clock.
+     *
+     * @param sleeper the sleeper; default {@link Sleeper#system()}
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Returns the migration.
+     *
+     * @return the migration
+     * @throws NullPointerException when a client is missing
+     * @throws IllegalStateException when the workspace id is missing
+     */
+    public WorkspaceGroupMigration build() {
+      return new WorkspaceGroupMigration(this);
+    }
+  }
+}
