@@ -12,13 +12,18 @@ import java.time.Duration;
  * one without federation, whose workspace-level SCIM connectors provisioned users, a service principal and nested
  * workspace-local groups.
  */
-final class MigrationFakeSetup {
+public final class MigrationFakeSetup {
   static final String ETL_APP = "3f2a9c1e-7d4b-4e8a-9b61-0c5d2e8f1a37";
 
   private MigrationFakeSetup() {}
 
-  /** Returns a started fake whose workspace group renames take 15 s (fake clock) to show in lists. */
-  static FakeScimServer start() {
+  /**
+   * Returns a started fake whose workspace group renames take 15 s (fake clock) to show in lists, seeded with the
+   * principals and workspace-local groups of two federated workspaces (the first two) and one without federation.
+   *
+   * @return the started fake; the caller closes it
+   */
+  public static FakeScimServer start() {
     FakeScimServer fake = FakeScimServer.builder().workspaces(2).nonFederatedWorkspaces(1)
         .renameVisibilityDelay(Duration.ofSeconds(15)).build().start();
     seed(fake);

@@ -81,6 +81,7 @@ public final class DbscimCli implements Callable<Integer> {
     commandLine.addSubcommand(new PlanCommand(context));
     commandLine.addSubcommand(new ApplyCommand(context));
     commandLine.addSubcommand(new FakeCommand(context));
+    commandLine.addSubcommand(new MigrateCommand(context));
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
     commandLine.setParameterExceptionHandler(DbscimCli::usageError);
