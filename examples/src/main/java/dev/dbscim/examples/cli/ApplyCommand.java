@@ -35,7 +35,8 @@ final class ApplyCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The directory JSON file.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "The directory JSON file (a CSV folder with --source csv; none with --source google).")
   Path file;
 
   @Option(names = "--plan", paramLabel = "PLANFILE", description = "Apply this saved plan instead of planning.")
@@ -53,7 +54,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ((file == null) == (planFile == null)) {
+    boolean fromDirectory = file != null || (planFile == null && !settings.needsFile());
+    if (fromDirectory == (planFile != null)) {
       throw new ParameterException(spec.commandLine(),
           "Give either a directory FILE or --plan PLANFILE, not " + (file == null ? "neither" : "both"));
     }
@@ -71,7 +73,7 @@ final class ApplyCommand implements Callable<Integer> {
       workspaceIds = TargetSession.workspaceIds(saved);
     } else {
       options = settings.options(spec);
-      directory = SyncCommands.loadDirectory(file);
+      directory = SyncCommands.loadDirectory(file, settings, context, spec);
       workspaceIds = TargetSession.workspaceIds(directory);
     }
     PrintWriter err = context.err();

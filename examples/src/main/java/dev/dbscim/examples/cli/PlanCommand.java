@@ -25,7 +25,8 @@ final class PlanCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The directory JSON file.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "The directory JSON file (a CSV folder with --source csv; none with --source google).")
   Path file;
 
   @Option(names = "--out", paramLabel = "PLANFILE",
@@ -45,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
     if (settings.allowRemovalsAboveThreshold) {
       context.err().println("Note: --allow-removals-above-threshold is not saved with a plan; give it to apply.");
     }
-    Directory directory = SyncCommands.loadDirectory(file);
+    Directory directory = SyncCommands.loadDirectory(file, settings, context, spec);
     try (TargetSession session =
         TargetSession.open(context, settings.workspaceHost, TargetSession.workspaceIds(directory))) {
       SyncEngine engine =

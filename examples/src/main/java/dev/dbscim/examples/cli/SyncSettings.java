@@ -45,6 +45,46 @@ final class SyncSettings {
   @Option(names = "--json", description = "Print JSON for scripts instead of text.")
   boolean json;
 
+  @Option(names = "--source", paramLabel = "KIND", defaultValue = "json",
+      description = "Where the directory comes from: json (FILE is a directory JSON file; the default), csv (FILE is "
+          + "a folder with users.csv, groups.csv, memberships.csv and optionally servicePrincipals.csv) or google "
+          + "(Google Workspace / Cloud Identity through the Admin SDK Directory API; no FILE).")
+  String source = "json";
+
+  @Option(names = "--google-subject", paramLabel = "EMAIL",
+      description = "With --source google: the Google admin the service account acts as (domain-wide delegation). "
+          + "The service-account key file is read from GOOGLE_APPLICATION_CREDENTIALS.")
+  String googleSubject;
+
+  @Option(names = "--google-customer", paramLabel = "ID",
+      description = "With --source google: the Google customer id (default: my_customer).")
+  String googleCustomer;
+
+  @Option(names = "--google-domain", paramLabel = "DOMAIN",
+      description = "With --source google: read one domain instead of the whole customer.")
+  String googleDomain;
+
+  @Option(names = "--google-org-unit", paramLabel = "PATH",
+      description = "With --source google: only users in this organizational unit or below; repeatable.")
+  java.util.List<String> googleOrgUnits = new java.util.ArrayList<>();
+
+  @Option(names = "--google-group", paramLabel = "EMAIL",
+      description = "With --source google: only users who are (nested) members of this group.")
+  String googleGroup;
+
+  @Option(names = "--google-base-url", paramLabel = "URL", hidden = true,
+      description = "The Directory API base URL (tests only).")
+  java.net.URI googleBaseUrl;
+
+  @Option(names = "--google-token-url", paramLabel = "URL", hidden = true,
+      description = "The Google token endpoint (tests only).")
+  java.net.URI googleTokenUrl;
+
+  /** Returns whether the source needs a FILE argument. */
+  boolean needsFile() {
+    return !"google".equalsIgnoreCase(source);
+  }
+
   /** Returns whether any option that shapes a plan was given (they do not apply to a saved plan). */
   boolean shapesPlan() {
     return removalPolicy != null || maxRemovals != null || maxRemovalPercent != null;
