@@ -136,32 +136,45 @@ class ChaosSyncTest {
   }
 
   void assertStateEquals(Directory directory, int fixtureUsers) {
-    assertThat(server.state().userCount()).isEqualTo(fixtureUsers + directory.users().size());
-    assertThat(server.state().servicePrincipalCount()).isEqualTo(directory.servicePrincipals().size());
-    Map<String, String> names = new HashMap<>();
-    for (DirectoryUser wanted : directory.users()) {
-      User user = server.state().userByName(wanted.userName()).orElseThrow(AssertionError::new);
-      assertThat(user.displayName()).contains(wanted.displayName().get());
-      assertThat(user.active().orElse(true)).isEqualTo(wanted.active());
-      names.put(user.id().get(), wanted.userName());
+    new StateCheck(server).assertStateEquals(directory, fixtureUsers);
+  }
+
+  /** Checks that a fake holds exactly a directory's principals and memberships. */
+  static final class StateCheck {
+    private final FakeScimServer server;
+
+    StateCheck(FakeScimServer server) {
+      this.server = server;
     }
-    for (DirectoryServicePrincipal wanted : directory.servicePrincipals()) {
-      names.put(server.state().servicePrincipalByApplicationId(wanted.applicationId()).get().id().get(),
-          wanted.applicationId());
-    }
-    for (DirectoryGroup wanted : directory.groups()) {
-      names.put(server.state().groupByName(wanted.displayName()).get().id().get(), wanted.displayName());
-    }
-    for (DirectoryGroup wanted : directory.groups()) {
-      Group group = server.state().groupByName(wanted.displayName()).orElseThrow(AssertionError::new);
-      Set<String> actual = new TreeSet<>();
-      for (String id : server.state().members(group.id().get())) {
-        actual.add(names.getOrDefault(id, "?" + id));
+
+    void assertStateEquals(Directory directory, int fixtureUsers) {
+      assertThat(server.state().userCount()).isEqualTo(fixtureUsers + directory.users().size());
+      assertThat(server.state().servicePrincipalCount()).isEqualTo(directory.servicePrincipals().size());
+      Map<String, String> names = new HashMap<>();
+      for (DirectoryUser wanted : directory.users()) {
+        User user = server.state().userByName(wanted.userName()).orElseThrow(AssertionError::new);
+        assertThat(user.displayName()).contains(wanted.displayName().get());
+        assertThat(user.active().orElse(true)).isEqualTo(wanted.active());
+        names.put(user.id().get(), wanted.userName());
       }
-      Set<String> expected = new TreeSet<>(wanted.memberUsers());
-      expected.addAll(wanted.memberServicePrincipals());
-      expected.addAll(wanted.memberGroups());
-      assertThat(actual).as(wanted.displayName()).isEqualTo(expected);
+      for (DirectoryServicePrincipal wanted : directory.servicePrincipals()) {
+        names.put(server.state().servicePrincipalByApplicationId(wanted.applicationId()).get().id().get(),
+            wanted.applicationId());
+      }
+      for (DirectoryGroup wanted : directory.groups()) {
+        names.put(server.state().groupByName(wanted.displayName()).get().id().get(), wanted.displayName());
+      }
+      for (DirectoryGroup wanted : directory.groups()) {
+        Group group = server.state().groupByName(wanted.displayName()).orElseThrow(AssertionError::new);
+        Set<String> actual = new TreeSet<>();
+        for (String id : server.state().members(group.id().get())) {
+          actual.add(names.getOrDefault(id, "?" + id));
+        }
+        Set<String> expected = new TreeSet<>(wanted.memberUsers());
+        expected.addAll(wanted.memberServicePrincipals());
+        expected.addAll(wanted.memberGroups());
+        assertThat(actual).as(wanted.displayName()).isEqualTo(expected);
+      }
     }
   }
 
