@@ -294,7 +294,7 @@ public final class ScimTransport {
     traceRequest(httpRequest, body, logTarget);
     long started = System.nanoTime();
     BodyDeadlineWatchdog.Deadline deadline = BodyDeadlineWatchdog.SHARED.register(saturatedNanos(timeout));
-    HttpResponse.BodyHandler<byte[]> handler = info -> {
+    HttpResponse.BodyHandler<ResponseBody> handler = info -> {
       boolean error = info.statusCode() < 200 || info.statusCode() > 299;
       long limit = error ? MAX_ERROR_BODY_BYTES : Math.min(config.maxResponseBytes(), Integer.MAX_VALUE - 8);
       long declared = info.headers().firstValueAsLong("content-length").orElse(-1L);
@@ -302,7 +302,7 @@ public final class ScimTransport {
       deadline.attach(bodySubscriber);
       return bodySubscriber;
     };
-    HttpResponse<byte[]> httpResponse;
+    HttpResponse<ResponseBody> httpResponse;
     try {
       // send, not sendAsync: on JDK 17 sendAsync hands every completion to the common pool, which on small machines
       // starts a thread per request. The watchdog enforces the deadline on the body.
@@ -354,11 +354,11 @@ public final class ScimTransport {
         cause, attempt, retryable), notSent, name, started, logTarget, attempt, policy);
   }
 
-  private Outcome answered(ScimRequest request, HttpResponse<byte[]> httpResponse, long started, String logTarget,
+  private Outcome answered(ScimRequest request, HttpResponse<ResponseBody> httpResponse, long started, String logTarget,
       int attempt, RetryPolicy policy) {
     int status = httpResponse.statusCode();
     HttpHeaders headers = httpResponse.headers();
-    byte[] body = httpResponse.body() == null ? new byte[0] : httpResponse.body();
+    ResponseBody body = httpResponse.body() == null ? ResponseBody.EMPTY : httpResponse.body();
     String requestId = requestId(headers);
     logAttempt(logTarget, Integer.toString(status), started, attempt, policy, requestId);
     traceResponse(status, headers, body, logTarget);
@@ -366,7 +366,7 @@ public final class ScimTransport {
       return new Outcome(new ScimResponse(request.method(), request.path(), status, headers, body, attempt, requestId,
           readers));
     }
-    ErrorBody error = ErrorBody.parse(body, headers.firstValue("content-type").orElse(null), treeReader);
+    ErrorBody error = ErrorBody.parse(body.bytes(), headers.firstValue("content-type").orElse(null), treeReader);
     Duration retryAfter = RetryAfter.parse(headers.firstValue("retry-after").orElse(null), config.clock());
     ScimServiceException failure = errors().serviceException(request.method(), request.path(), status,
         error.rawScimType, error.detail, error.errorCode, requestId, retryAfter, attempt);
@@ -490,10 +490,10 @@ public final class ScimTransport {
     }
   }
 
-  private void traceResponse(int status, HttpHeaders headers, byte[] body, String logTarget) {
+  private void traceResponse(int status, HttpHeaders headers, ResponseBody body, String logTarget) {
     if (config.wireLoggingEnabled() && LOG.isLoggable(System.Logger.Level.TRACE)) {
       LOG.log(System.Logger.Level.TRACE, "SCIM << " + logTarget + " " + status + " headers="
-          + Redactor.headers(headers.map()) + " body=" + Redactor.body(body, mapper));
+          + Redactor.headers(headers.map()) + " body=" + Redactor.body(body.bytes(), mapper));
     }
   }
 
