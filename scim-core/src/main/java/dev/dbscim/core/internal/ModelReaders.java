@@ -24,7 +24,10 @@ import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
 import java.io.IOException;
 import java.util.Collections;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -122,8 +125,25 @@ public final class ModelReaders {
   }
 
   /**
-   * The shared reading loop: a builder per object, one call per attribute, Jackson's builder-based deserializer for
-   * every shape the fast path does not handle.
+   * A builder reused for every object of one type read on one thread; reset after each object, so it holds no values
+   * between reads.
+   *
+   * @param <B> the builder type
+   */
+  static final class Scratch<B> {
+    final B builder;
+    /** Whether the current object set the type's required attribute. */
+    boolean required;
+    boolean busy;
+
+    Scratch(B builder) {
+      this.builder = builder;
+    }
+  }
+
+  /**
+   * The shared reading loop: a (reused) builder per object, one call per attribute, Jackson's builder-based
+   * deserializer for every shape the fast path does not handle.
    *
    * @param <T> the model type
    * @param <B> its builder
@@ -131,12 +151,18 @@ public final class ModelReaders {
   abstract static class FastDeserializer<T, B> extends StdDeserializer<T> implements ElementReader<T> {
     private static final long serialVersionUID = 1L;
     private final Class<?> builderClass;
+    /** The name of the attribute {@code build()} requires, or null. */
+    private final String requiredName;
     /** The builder-based deserializer that read this type before; set by {@link #prepare}. */
     private transient JsonDeserializer<Object> legacy;
+    /** This thread's builder, or null for a type whose builder cannot be fully reset. */
+    private final transient ThreadLocal<Scratch<B>> scratch;
 
-    FastDeserializer(Class<T> type, Class<?> builderClass) {
+    FastDeserializer(Class<T> type, Class<?> builderClass, String requiredName, boolean reusable) {
       super(type);
       this.builderClass = builderClass;
+      this.requiredName = requiredName;
+      this.scratch = reusable ? ThreadLocal.withInitial(() -> new Scratch<>(newBuilder())) : null;
     }
 
     /** Builds the fallback deserializer for the given (possibly parameterised) type. */
@@ -152,12 +178,15 @@ public final class ModelReaders {
 
     abstract B newBuilder();
 
+    /** Clears every attribute of a builder, so that it can build the next object and holds no values. */
+    abstract void reset(B builder);
+
     /**
-     * Reads one attribute whose value token is current; returns the builder (possibly another instance). Known
-     * attributes in unusual shapes go to {@link #viaFallback}, unknown ones to {@link #unknown}.
+     * Reads one attribute whose value token is current. Known attributes in unusual shapes go to
+     * {@link #viaFallback}, unknown ones into the additional attributes.
      */
-    abstract B attribute(B builder, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
-        int[] seen) throws IOException;
+    abstract void attribute(B builder, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<B> scratch) throws IOException;
 
     abstract T build(B builder);
 
@@ -177,60 +206,78 @@ public final class ModelReaders {
       } else {
         return (T) legacy.deserialize(p, ctxt);
       }
-      B builder = newBuilder();
-      int[] seen = null;
-      for (; name != null; name = p.nextFieldName()) {
-        JsonToken token = p.nextToken();
-        if (seen == null && (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT)) {
-          seen = new int[1];
-        }
-        builder = attribute(builder, name, token, p, ctxt, seen == null ? NONE : seen);
+      Scratch<B> s = scratch == null ? null : scratch.get();
+      if (s == null || s.busy) {
+        s = new Scratch<>(newBuilder()); // a value of this type nested in itself: rare, so not reused
       }
+      s.busy = true;
+      s.required = false;
+      B builder = s.builder;
       try {
+        for (; name != null; name = p.nextFieldName()) {
+          attribute(builder, name, p.nextToken(), p, ctxt, s);
+        }
+        if (requiredName != null && !s.required) {
+          // The reused builder may still count an earlier object's value as set: fail as a fresh one would.
+          throw new IllegalStateException("Cannot build " + handledType().getSimpleName()
+              + ", some of required attributes are not set [" + requiredName + "]");
+        }
         return build(builder);
       } catch (IllegalStateException | IllegalArgumentException e) {
         throw ctxt.instantiationException(handledType(), e);
+      } finally {
+        reset(builder);
+        s.busy = false;
       }
     }
 
     /** Hands the current value of a known attribute to Jackson's builder-based deserializer. */
-    @SuppressWarnings("unchecked")
-    final B viaFallback(B builder, String property, JsonParser p, DeserializationContext ctxt) throws IOException {
+    final void viaFallback(B builder, String property, JsonParser p, DeserializationContext ctxt, Scratch<B> s)
+        throws IOException {
       SettableBeanProperty setter = ((com.fasterxml.jackson.databind.deser.BeanDeserializerBase) legacy)
           .findProperty(property);
-      return (B) setter.deserializeSetAndReturn(p, ctxt, builder);
+      if (setter.deserializeSetAndReturn(p, ctxt, builder) != builder) {
+        throw new IllegalStateException("builder setter returned another builder: " + property);
+      }
+      if (property.equals(requiredName)) {
+        s.required = true;
+      }
+    }
+
+    /** Skips an explicit null (absent) or hands any other unusual token to {@link #viaFallback}. */
+    final void other(B builder, String property, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<B> s) throws IOException {
+      if (token != JsonToken.VALUE_NULL) {
+        viaFallback(builder, property, p, ctxt, s);
+      }
     }
   }
 
-  private static final int[] NONE = new int[1];
-
   /**
-   * Reads a list attribute's array into the builder, after clearing what an earlier key of the same name put there.
-   *
-   * @return the builder
+   * Reads a list attribute's array into the builder, replacing what an earlier key of the same name put there (as the
+   * builder-based path does).
    */
-  static <B, E> B list(B builder, JsonParser p, DeserializationContext ctxt, int[] seen, int bit,
-      BiConsumer<B, List<E>> reset, ElementReader<E> reader, BiConsumer<B, E> add) throws IOException {
-    if ((seen[0] & bit) != 0) {
-      reset.accept(builder, Collections.<E>emptyList());
-    }
-    seen[0] |= bit;
+  static <B, E> void list(B builder, JsonParser p, DeserializationContext ctxt, BiConsumer<B, List<E>> reset,
+      ElementReader<E> reader, BiConsumer<B, E> add) throws IOException {
+    reset.accept(builder, Collections.<E>emptyList());
     JsonToken token;
     while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
       if (token != JsonToken.VALUE_NULL) {
         add.accept(builder, reader.read(p, ctxt));
       }
     }
-    return builder;
   }
 
-  private static final int SCHEMAS = 1;
-  private static final int EMAILS = 2;
-  private static final int ENTITLEMENTS = 4;
-  private static final int GROUPS = 8;
-  private static final int ROLES = 16;
-  private static final int MEMBERS = 32;
-  private static final int RESOURCES = 64;
+
+  private static final Optional<String> NO_TEXT = Optional.empty();
+  private static final Optional<Boolean> NO_FLAG = Optional.empty();
+  private static final Map<String, JsonNode> NO_ATTRIBUTES = Collections.emptyMap();
+  private static final List<String> NO_STRINGS = Collections.emptyList();
+  private static final List<ComplexValue> NO_VALUES = Collections.emptyList();
+
+  private static boolean isBoolean(JsonToken token) {
+    return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE;
+  }
 
   /** Reads {@link ComplexValue}. */
   public static final class ComplexValueDeserializer extends FastDeserializer<ComplexValue, ComplexValue.Builder>
@@ -239,7 +286,7 @@ public final class ModelReaders {
 
     /** Creates the deserializer; Jackson calls this. */
     public ComplexValueDeserializer() {
-      super(ComplexValue.class, ComplexValue.Builder.class);
+      super(ComplexValue.class, ComplexValue.Builder.class, null, true);
     }
 
     @Override
@@ -253,33 +300,51 @@ public final class ModelReaders {
     }
 
     @Override
+    void reset(ComplexValue.Builder b) {
+      b.value(NO_TEXT).display(NO_TEXT).type(NO_TEXT).primary(NO_FLAG).ref(NO_TEXT).additionalAttributes(NO_ATTRIBUTES);
+    }
+
+    @Override
     ComplexValue build(ComplexValue.Builder builder) {
       return builder.build();
     }
 
     @Override
-    ComplexValue.Builder attribute(ComplexValue.Builder b, String name, JsonToken token, JsonParser p,
-        DeserializationContext ctxt, int[] seen) throws IOException {
+    void attribute(ComplexValue.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<ComplexValue.Builder> s) throws IOException {
       if (is(name, "value")) {
-        return token == JsonToken.VALUE_STRING ? b.value(constantOrText(p)) : scalar(b, "value", token, p, ctxt);
-      } else if (is(name, "display")) {
-        return token == JsonToken.VALUE_STRING ? b.display(p.getText()) : scalar(b, "display", token, p, ctxt);
-      } else if (is(name, "type")) {
-        return token == JsonToken.VALUE_STRING ? b.type(constantOrText(p)) : scalar(b, "type", token, p, ctxt);
-      } else if (is(name, "$ref")) {
-        return token == JsonToken.VALUE_STRING ? b.ref(p.getText()) : scalar(b, "$ref", token, p, ctxt);
-      } else if (is(name, "primary")) {
-        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-          return b.primary(token == JsonToken.VALUE_TRUE);
+        if (token == JsonToken.VALUE_STRING) {
+          b.value(constantOrText(p));
+        } else {
+          other(b, "value", token, p, ctxt, s);
         }
-        return scalar(b, "primary", token, p, ctxt);
+      } else if (is(name, "display")) {
+        if (token == JsonToken.VALUE_STRING) {
+          b.display(p.getText());
+        } else {
+          other(b, "display", token, p, ctxt, s);
+        }
+      } else if (is(name, "type")) {
+        if (token == JsonToken.VALUE_STRING) {
+          b.type(constantOrText(p));
+        } else {
+          other(b, "type", token, p, ctxt, s);
+        }
+      } else if (is(name, "$ref")) {
+        if (token == JsonToken.VALUE_STRING) {
+          b.ref(p.getText());
+        } else {
+          other(b, "$ref", token, p, ctxt, s);
+        }
+      } else if (is(name, "primary")) {
+        if (isBoolean(token)) {
+          b.primary(token == JsonToken.VALUE_TRUE);
+        } else {
+          other(b, "primary", token, p, ctxt, s);
+        }
+      } else {
+        b.putAdditionalAttributes(name, ctxt.readTree(p));
       }
-      return b.putAdditionalAttributes(name, ctxt.readTree(p));
-    }
-
-    private ComplexValue.Builder scalar(ComplexValue.Builder b, String property, JsonToken token, JsonParser p,
-        DeserializationContext ctxt) throws IOException {
-      return token == JsonToken.VALUE_NULL ? b : viaFallback(b, property, p, ctxt);
     }
   }
 
@@ -290,7 +355,7 @@ public final class ModelReaders {
 
     /** Creates the deserializer; Jackson calls this. */
     public EmailDeserializer() {
-      super(Email.class, Email.Builder.class);
+      super(Email.class, Email.Builder.class, null, true);
     }
 
     @Override
@@ -304,31 +369,45 @@ public final class ModelReaders {
     }
 
     @Override
+    void reset(Email.Builder b) {
+      b.value(NO_TEXT).type(NO_TEXT).primary(NO_FLAG).display(NO_TEXT).additionalAttributes(NO_ATTRIBUTES);
+    }
+
+    @Override
     Email build(Email.Builder builder) {
       return builder.build();
     }
 
     @Override
-    Email.Builder attribute(Email.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
-        int[] seen) throws IOException {
+    void attribute(Email.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<Email.Builder> s) throws IOException {
       if (is(name, "value")) {
-        return token == JsonToken.VALUE_STRING ? b.value(p.getText()) : scalar(b, "value", token, p, ctxt);
-      } else if (is(name, "type")) {
-        return token == JsonToken.VALUE_STRING ? b.type(constantOrText(p)) : scalar(b, "type", token, p, ctxt);
-      } else if (is(name, "primary")) {
-        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-          return b.primary(token == JsonToken.VALUE_TRUE);
+        if (token == JsonToken.VALUE_STRING) {
+          b.value(p.getText());
+        } else {
+          other(b, "value", token, p, ctxt, s);
         }
-        return scalar(b, "primary", token, p, ctxt);
+      } else if (is(name, "type")) {
+        if (token == JsonToken.VALUE_STRING) {
+          b.type(constantOrText(p));
+        } else {
+          other(b, "type", token, p, ctxt, s);
+        }
+      } else if (is(name, "primary")) {
+        if (isBoolean(token)) {
+          b.primary(token == JsonToken.VALUE_TRUE);
+        } else {
+          other(b, "primary", token, p, ctxt, s);
+        }
       } else if (is(name, "display")) {
-        return token == JsonToken.VALUE_STRING ? b.display(p.getText()) : scalar(b, "display", token, p, ctxt);
+        if (token == JsonToken.VALUE_STRING) {
+          b.display(p.getText());
+        } else {
+          other(b, "display", token, p, ctxt, s);
+        }
+      } else {
+        b.putAdditionalAttributes(name, ctxt.readTree(p));
       }
-      return b.putAdditionalAttributes(name, ctxt.readTree(p));
-    }
-
-    private Email.Builder scalar(Email.Builder b, String property, JsonToken token, JsonParser p,
-        DeserializationContext ctxt) throws IOException {
-      return token == JsonToken.VALUE_NULL ? b : viaFallback(b, property, p, ctxt);
     }
   }
 
@@ -339,7 +418,7 @@ public final class ModelReaders {
 
     /** Creates the deserializer; Jackson calls this. */
     public NameDeserializer() {
-      super(Name.class, Name.Builder.class);
+      super(Name.class, Name.Builder.class, null, true);
     }
 
     @Override
@@ -353,13 +432,19 @@ public final class ModelReaders {
     }
 
     @Override
+    void reset(Name.Builder b) {
+      b.formatted(NO_TEXT).familyName(NO_TEXT).givenName(NO_TEXT).middleName(NO_TEXT).honorificPrefix(NO_TEXT)
+          .honorificSuffix(NO_TEXT).additionalAttributes(NO_ATTRIBUTES);
+    }
+
+    @Override
     Name build(Name.Builder builder) {
       return builder.build();
     }
 
     @Override
-    Name.Builder attribute(Name.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
-        int[] seen) throws IOException {
+    void attribute(Name.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<Name.Builder> s) throws IOException {
       String property;
       if (is(name, "givenname")) {
         property = "givenName";
@@ -374,28 +459,33 @@ public final class ModelReaders {
       } else if (is(name, "honorificsuffix")) {
         property = "honorificSuffix";
       } else {
-        return b.putAdditionalAttributes(name, ctxt.readTree(p));
-      }
-      if (token == JsonToken.VALUE_NULL) {
-        return b;
+        b.putAdditionalAttributes(name, ctxt.readTree(p));
+        return;
       }
       if (token != JsonToken.VALUE_STRING) {
-        return viaFallback(b, property, p, ctxt);
+        other(b, property, token, p, ctxt, s);
+        return;
       }
       String text = p.getText();
       switch (property) {
         case "givenName":
-          return b.givenName(text);
+          b.givenName(text);
+          break;
         case "familyName":
-          return b.familyName(text);
+          b.familyName(text);
+          break;
         case "formatted":
-          return b.formatted(text);
+          b.formatted(text);
+          break;
         case "middleName":
-          return b.middleName(text);
+          b.middleName(text);
+          break;
         case "honorificPrefix":
-          return b.honorificPrefix(text);
+          b.honorificPrefix(text);
+          break;
         default:
-          return b.honorificSuffix(text);
+          b.honorificSuffix(text);
+          break;
       }
     }
   }
@@ -407,7 +497,7 @@ public final class ModelReaders {
 
     /** Creates the deserializer; Jackson calls this. */
     public MetaDeserializer() {
-      super(Meta.class, Meta.Builder.class);
+      super(Meta.class, Meta.Builder.class, null, true);
     }
 
     @Override
@@ -421,13 +511,19 @@ public final class ModelReaders {
     }
 
     @Override
+    void reset(Meta.Builder b) {
+      b.resourceType(NO_TEXT).created(NO_TEXT).lastModified(NO_TEXT).location(NO_TEXT).version(NO_TEXT)
+          .additionalAttributes(NO_ATTRIBUTES);
+    }
+
+    @Override
     Meta build(Meta.Builder builder) {
       return builder.build();
     }
 
     @Override
-    Meta.Builder attribute(Meta.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
-        int[] seen) throws IOException {
+    void attribute(Meta.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<Meta.Builder> s) throws IOException {
       String property;
       if (is(name, "resourcetype")) {
         property = "resourceType";
@@ -440,37 +536,46 @@ public final class ModelReaders {
       } else if (is(name, "version")) {
         property = "version";
       } else {
-        return b.putAdditionalAttributes(name, ctxt.readTree(p));
-      }
-      if (token == JsonToken.VALUE_NULL) {
-        return b;
+        b.putAdditionalAttributes(name, ctxt.readTree(p));
+        return;
       }
       if (token != JsonToken.VALUE_STRING) {
-        return viaFallback(b, property, p, ctxt);
+        other(b, property, token, p, ctxt, s);
+        return;
       }
       switch (property) {
         case "resourceType":
-          return b.resourceType(constantOrText(p));
+          b.resourceType(constantOrText(p));
+          break;
         case "created":
-          return b.created(p.getText());
+          b.created(p.getText());
+          break;
         case "lastModified":
-          return b.lastModified(p.getText());
+          b.lastModified(p.getText());
+          break;
         case "location":
-          return b.location(p.getText());
+          b.location(p.getText());
+          break;
         default:
-          return b.version(p.getText());
+          b.version(p.getText());
+          break;
       }
     }
   }
 
-  /** The parts shared by the resource deserializers: nested value readers. */
+  /**
+   * The parts shared by the resource deserializers: nested value readers and the attributes every resource has.
+   *
+   * @param <T> the resource type
+   * @param <B> its builder
+   */
   abstract static class ResourceDeserializer<T, B> extends FastDeserializer<T, B> implements ResolvableDeserializer {
     private static final long serialVersionUID = 1L;
     transient ElementReader<ComplexValue> complexValue;
     transient ElementReader<Meta> meta;
 
-    ResourceDeserializer(Class<T> type, Class<?> builderClass) {
-      super(type, builderClass);
+    ResourceDeserializer(Class<T> type, Class<?> builderClass, String requiredName) {
+      super(type, builderClass, requiredName, true);
     }
 
     @Override
@@ -478,12 +583,6 @@ public final class ModelReaders {
       prepare(ctxt, ctxt.constructType(handledType()));
       complexValue = elementReader(ctxt, ComplexValue.class);
       meta = elementReader(ctxt, Meta.class);
-    }
-
-    /** Returns the object reader for a nested value type, or a fallback-only reader for a non-object token. */
-    final B object(B b, String property, JsonToken token, JsonParser p, DeserializationContext ctxt)
-        throws IOException {
-      return token == JsonToken.VALUE_NULL ? b : viaFallback(b, property, p, ctxt);
     }
   }
 
@@ -509,12 +608,15 @@ public final class ModelReaders {
     private static final BiConsumer<User.Builder, ComplexValue> ADD_GROUP = User.Builder::addGroups;
     private static final BiConsumer<User.Builder, List<ComplexValue>> SET_ROLES = User.Builder::roles;
     private static final BiConsumer<User.Builder, ComplexValue> ADD_ROLE = User.Builder::addRoles;
+    private static final Optional<Name> NO_NAME = Optional.empty();
+    private static final Optional<Meta> NO_META = Optional.empty();
+    private static final List<Email> NO_EMAILS = Collections.emptyList();
     private transient ElementReader<Email> email;
     private transient ElementReader<Name> name;
 
     /** Creates the deserializer; Jackson calls this. */
     public UserDeserializer() {
-      super(User.class, User.Builder.class);
+      super(User.class, User.Builder.class, "userName");
     }
 
     @Override
@@ -530,86 +632,145 @@ public final class ModelReaders {
     }
 
     @Override
+    void reset(User.Builder b) {
+      // userName cannot be unset; it is overwritten so the builder keeps no value (the loop checks presence itself).
+      b.schemas(NO_STRINGS).id(NO_TEXT).externalId(NO_TEXT).userName("-").displayName(NO_TEXT).name(NO_NAME)
+          .emails(NO_EMAILS).active(NO_FLAG).entitlements(NO_VALUES).groups(NO_VALUES).roles(NO_VALUES).meta(NO_META)
+          .password(NO_TEXT).additionalAttributes(NO_ATTRIBUTES);
+    }
+
+    @Override
     User build(User.Builder builder) {
       return builder.build();
     }
 
     @Override
-    User.Builder attribute(User.Builder b, String key, JsonToken token, JsonParser p, DeserializationContext ctxt,
-        int[] seen) throws IOException {
+    void attribute(User.Builder b, String key, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<User.Builder> s) throws IOException {
       switch (key.length()) {
         case 2:
           if (is(key, "id")) {
-            return token == JsonToken.VALUE_STRING ? b.id(p.getText()) : object(b, "id", token, p, ctxt);
+            if (token == JsonToken.VALUE_STRING) {
+              b.id(p.getText());
+            } else {
+              other(b, "id", token, p, ctxt, s);
+            }
+            return;
           }
           break;
         case 4:
           if (is(key, "name")) {
-            return token == JsonToken.START_OBJECT ? b.name(name.read(p, ctxt)) : object(b, "name", token, p, ctxt);
+            if (token == JsonToken.START_OBJECT) {
+              b.name(name.read(p, ctxt));
+            } else {
+              other(b, "name", token, p, ctxt, s);
+            }
+            return;
           } else if (is(key, "meta")) {
-            return token == JsonToken.START_OBJECT ? b.meta(meta.read(p, ctxt)) : object(b, "meta", token, p, ctxt);
+            if (token == JsonToken.START_OBJECT) {
+              b.meta(meta.read(p, ctxt));
+            } else {
+              other(b, "meta", token, p, ctxt, s);
+            }
+            return;
           }
           break;
         case 5:
           if (is(key, "roles")) {
-            return token == JsonToken.START_ARRAY
-                ? list(b, p, ctxt, seen, ROLES, SET_ROLES, complexValue, ADD_ROLE)
-                : object(b, "roles", token, p, ctxt);
+            if (token == JsonToken.START_ARRAY) {
+              list(b, p, ctxt, SET_ROLES, complexValue, ADD_ROLE);
+            } else {
+              other(b, "roles", token, p, ctxt, s);
+            }
+            return;
           }
           break;
         case 6:
           if (is(key, "emails")) {
-            return token == JsonToken.START_ARRAY
-                ? list(b, p, ctxt, seen, EMAILS, SET_EMAILS, email, ADD_EMAIL)
-                : object(b, "emails", token, p, ctxt);
-          } else if (is(key, "groups")) {
-            return token == JsonToken.START_ARRAY
-                ? list(b, p, ctxt, seen, GROUPS, SET_GROUPS, complexValue, ADD_GROUP)
-                : object(b, "groups", token, p, ctxt);
-          } else if (is(key, "active")) {
-            if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-              return b.active(token == JsonToken.VALUE_TRUE);
+            if (token == JsonToken.START_ARRAY) {
+              list(b, p, ctxt, SET_EMAILS, email, ADD_EMAIL);
+            } else {
+              other(b, "emails", token, p, ctxt, s);
             }
-            return object(b, "active", token, p, ctxt);
+            return;
+          } else if (is(key, "groups")) {
+            if (token == JsonToken.START_ARRAY) {
+              list(b, p, ctxt, SET_GROUPS, complexValue, ADD_GROUP);
+            } else {
+              other(b, "groups", token, p, ctxt, s);
+            }
+            return;
+          } else if (is(key, "active")) {
+            if (isBoolean(token)) {
+              b.active(token == JsonToken.VALUE_TRUE);
+            } else {
+              other(b, "active", token, p, ctxt, s);
+            }
+            return;
           }
           break;
         case 7:
           if (is(key, "schemas")) {
-            return token == JsonToken.START_ARRAY
-                ? list(b, p, ctxt, seen, SCHEMAS, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA)
-                : object(b, "schemas", token, p, ctxt);
+            if (token == JsonToken.START_ARRAY) {
+              list(b, p, ctxt, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
+            } else {
+              other(b, "schemas", token, p, ctxt, s);
+            }
+            return;
           }
           break;
         case 8:
           if (is(key, "username")) {
-            return token == JsonToken.VALUE_STRING ? b.userName(p.getText()) : object(b, "userName", token, p, ctxt);
+            if (token == JsonToken.VALUE_STRING) {
+              b.userName(p.getText());
+              s.required = true;
+            } else {
+              other(b, "userName", token, p, ctxt, s);
+            }
+            return;
           } else if (is(key, "password")) {
-            return token == JsonToken.VALUE_STRING ? b.password(p.getText()) : object(b, "password", token, p, ctxt);
+            if (token == JsonToken.VALUE_STRING) {
+              b.password(p.getText());
+            } else {
+              other(b, "password", token, p, ctxt, s);
+            }
+            return;
           }
           break;
         case 10:
           if (is(key, "externalid")) {
-            return token == JsonToken.VALUE_STRING
-                ? b.externalId(p.getText()) : object(b, "externalId", token, p, ctxt);
+            if (token == JsonToken.VALUE_STRING) {
+              b.externalId(p.getText());
+            } else {
+              other(b, "externalId", token, p, ctxt, s);
+            }
+            return;
           }
           break;
         case 11:
           if (is(key, "displayname")) {
-            return token == JsonToken.VALUE_STRING
-                ? b.displayName(p.getText()) : object(b, "displayName", token, p, ctxt);
+            if (token == JsonToken.VALUE_STRING) {
+              b.displayName(p.getText());
+            } else {
+              other(b, "displayName", token, p, ctxt, s);
+            }
+            return;
           }
           break;
         case 12:
           if (is(key, "entitlements")) {
-            return token == JsonToken.START_ARRAY
-                ? list(b, p, ctxt, seen, ENTITLEMENTS, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT)
-                : object(b, "entitlements", token, p, ctxt);
+            if (token == JsonToken.START_ARRAY) {
+              list(b, p, ctxt, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT);
+            } else {
+              other(b, "entitlements", token, p, ctxt, s);
+            }
+            return;
           }
           break;
         default:
           break;
       }
-      return b.putAdditionalAttributes(key, ctxt.readTree(p));
+      b.putAdditionalAttributes(key, ctxt.readTree(p));
     }
   }
 
@@ -626,10 +787,11 @@ public final class ModelReaders {
     private static final BiConsumer<Group.Builder, ComplexValue> ADD_GROUP = Group.Builder::addGroups;
     private static final BiConsumer<Group.Builder, List<ComplexValue>> SET_ROLES = Group.Builder::roles;
     private static final BiConsumer<Group.Builder, ComplexValue> ADD_ROLE = Group.Builder::addRoles;
+    private static final Optional<Meta> NO_META = Optional.empty();
 
     /** Creates the deserializer; Jackson calls this. */
     public GroupDeserializer() {
-      super(Group.class, Group.Builder.class);
+      super(Group.class, Group.Builder.class, "displayName");
     }
 
     @Override
@@ -638,43 +800,77 @@ public final class ModelReaders {
     }
 
     @Override
+    void reset(Group.Builder b) {
+      b.schemas(NO_STRINGS).id(NO_TEXT).externalId(NO_TEXT).displayName("-").members(NO_VALUES).groups(NO_VALUES)
+          .entitlements(NO_VALUES).roles(NO_VALUES).meta(NO_META).additionalAttributes(NO_ATTRIBUTES);
+    }
+
+    @Override
     Group build(Group.Builder builder) {
       return builder.build();
     }
 
     @Override
-    Group.Builder attribute(Group.Builder b, String key, JsonToken token, JsonParser p, DeserializationContext ctxt,
-        int[] seen) throws IOException {
+    void attribute(Group.Builder b, String key, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<Group.Builder> s) throws IOException {
       if (is(key, "id")) {
-        return token == JsonToken.VALUE_STRING ? b.id(p.getText()) : object(b, "id", token, p, ctxt);
+        if (token == JsonToken.VALUE_STRING) {
+          b.id(p.getText());
+        } else {
+          other(b, "id", token, p, ctxt, s);
+        }
       } else if (is(key, "displayname")) {
-        return token == JsonToken.VALUE_STRING ? b.displayName(p.getText()) : object(b, "displayName", token, p, ctxt);
+        if (token == JsonToken.VALUE_STRING) {
+          b.displayName(p.getText());
+          s.required = true;
+        } else {
+          other(b, "displayName", token, p, ctxt, s);
+        }
       } else if (is(key, "members")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, MEMBERS, SET_MEMBERS, complexValue, ADD_MEMBER)
-            : object(b, "members", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_MEMBERS, complexValue, ADD_MEMBER);
+        } else {
+          other(b, "members", token, p, ctxt, s);
+        }
       } else if (is(key, "schemas")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, SCHEMAS, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA)
-            : object(b, "schemas", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
+        } else {
+          other(b, "schemas", token, p, ctxt, s);
+        }
       } else if (is(key, "externalid")) {
-        return token == JsonToken.VALUE_STRING ? b.externalId(p.getText()) : object(b, "externalId", token, p, ctxt);
+        if (token == JsonToken.VALUE_STRING) {
+          b.externalId(p.getText());
+        } else {
+          other(b, "externalId", token, p, ctxt, s);
+        }
       } else if (is(key, "meta")) {
-        return token == JsonToken.START_OBJECT ? b.meta(meta.read(p, ctxt)) : object(b, "meta", token, p, ctxt);
+        if (token == JsonToken.START_OBJECT) {
+          b.meta(meta.read(p, ctxt));
+        } else {
+          other(b, "meta", token, p, ctxt, s);
+        }
       } else if (is(key, "groups")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, GROUPS, SET_GROUPS, complexValue, ADD_GROUP)
-            : object(b, "groups", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_GROUPS, complexValue, ADD_GROUP);
+        } else {
+          other(b, "groups", token, p, ctxt, s);
+        }
       } else if (is(key, "entitlements")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, ENTITLEMENTS, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT)
-            : object(b, "entitlements", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT);
+        } else {
+          other(b, "entitlements", token, p, ctxt, s);
+        }
       } else if (is(key, "roles")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, ROLES, SET_ROLES, complexValue, ADD_ROLE)
-            : object(b, "roles", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_ROLES, complexValue, ADD_ROLE);
+        } else {
+          other(b, "roles", token, p, ctxt, s);
+        }
+      } else {
+        b.putAdditionalAttributes(key, ctxt.readTree(p));
       }
-      return b.putAdditionalAttributes(key, ctxt.readTree(p));
     }
   }
 
@@ -697,10 +893,11 @@ public final class ModelReaders {
         ServicePrincipal.Builder::roles;
     private static final BiConsumer<ServicePrincipal.Builder, ComplexValue> ADD_ROLE =
         ServicePrincipal.Builder::addRoles;
+    private static final Optional<Meta> NO_META = Optional.empty();
 
     /** Creates the deserializer; Jackson calls this. */
     public ServicePrincipalDeserializer() {
-      super(ServicePrincipal.class, ServicePrincipal.Builder.class);
+      super(ServicePrincipal.class, ServicePrincipal.Builder.class, null);
     }
 
     @Override
@@ -709,47 +906,83 @@ public final class ModelReaders {
     }
 
     @Override
+    void reset(ServicePrincipal.Builder b) {
+      b.schemas(NO_STRINGS).id(NO_TEXT).externalId(NO_TEXT).applicationId(NO_TEXT).displayName(NO_TEXT)
+          .active(NO_FLAG).entitlements(NO_VALUES).groups(NO_VALUES).roles(NO_VALUES).meta(NO_META)
+          .additionalAttributes(NO_ATTRIBUTES);
+    }
+
+    @Override
     ServicePrincipal build(ServicePrincipal.Builder builder) {
       return builder.build();
     }
 
     @Override
-    ServicePrincipal.Builder attribute(ServicePrincipal.Builder b, String key, JsonToken token, JsonParser p,
-        DeserializationContext ctxt, int[] seen) throws IOException {
+    void attribute(ServicePrincipal.Builder b, String key, JsonToken token, JsonParser p,
+        DeserializationContext ctxt, Scratch<ServicePrincipal.Builder> s) throws IOException {
       if (is(key, "id")) {
-        return token == JsonToken.VALUE_STRING ? b.id(p.getText()) : object(b, "id", token, p, ctxt);
-      } else if (is(key, "applicationid")) {
-        return token == JsonToken.VALUE_STRING
-            ? b.applicationId(p.getText()) : object(b, "applicationId", token, p, ctxt);
-      } else if (is(key, "displayname")) {
-        return token == JsonToken.VALUE_STRING ? b.displayName(p.getText()) : object(b, "displayName", token, p, ctxt);
-      } else if (is(key, "active")) {
-        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-          return b.active(token == JsonToken.VALUE_TRUE);
+        if (token == JsonToken.VALUE_STRING) {
+          b.id(p.getText());
+        } else {
+          other(b, "id", token, p, ctxt, s);
         }
-        return object(b, "active", token, p, ctxt);
+      } else if (is(key, "applicationid")) {
+        if (token == JsonToken.VALUE_STRING) {
+          b.applicationId(p.getText());
+        } else {
+          other(b, "applicationId", token, p, ctxt, s);
+        }
+      } else if (is(key, "displayname")) {
+        if (token == JsonToken.VALUE_STRING) {
+          b.displayName(p.getText());
+        } else {
+          other(b, "displayName", token, p, ctxt, s);
+        }
+      } else if (is(key, "active")) {
+        if (isBoolean(token)) {
+          b.active(token == JsonToken.VALUE_TRUE);
+        } else {
+          other(b, "active", token, p, ctxt, s);
+        }
       } else if (is(key, "schemas")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, SCHEMAS, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA)
-            : object(b, "schemas", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
+        } else {
+          other(b, "schemas", token, p, ctxt, s);
+        }
       } else if (is(key, "externalid")) {
-        return token == JsonToken.VALUE_STRING ? b.externalId(p.getText()) : object(b, "externalId", token, p, ctxt);
+        if (token == JsonToken.VALUE_STRING) {
+          b.externalId(p.getText());
+        } else {
+          other(b, "externalId", token, p, ctxt, s);
+        }
       } else if (is(key, "meta")) {
-        return token == JsonToken.START_OBJECT ? b.meta(meta.read(p, ctxt)) : object(b, "meta", token, p, ctxt);
+        if (token == JsonToken.START_OBJECT) {
+          b.meta(meta.read(p, ctxt));
+        } else {
+          other(b, "meta", token, p, ctxt, s);
+        }
       } else if (is(key, "groups")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, GROUPS, SET_GROUPS, complexValue, ADD_GROUP)
-            : object(b, "groups", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_GROUPS, complexValue, ADD_GROUP);
+        } else {
+          other(b, "groups", token, p, ctxt, s);
+        }
       } else if (is(key, "entitlements")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, ENTITLEMENTS, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT)
-            : object(b, "entitlements", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT);
+        } else {
+          other(b, "entitlements", token, p, ctxt, s);
+        }
       } else if (is(key, "roles")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, ROLES, SET_ROLES, complexValue, ADD_ROLE)
-            : object(b, "roles", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_ROLES, complexValue, ADD_ROLE);
+        } else {
+          other(b, "roles", token, p, ctxt, s);
+        }
+      } else {
+        b.putAdditionalAttributes(key, ctxt.readTree(p));
       }
-      return b.putAdditionalAttributes(key, ctxt.readTree(p));
     }
   }
 
@@ -765,12 +998,14 @@ public final class ModelReaders {
         ListResponse.Builder::resources;
     private static final BiConsumer<ListResponse.Builder<Object>, Object> ADD_RESOURCE =
         ListResponse.Builder::addResources;
+    private static final Optional<Integer> NO_NUMBER = Optional.empty();
+    private static final List<Object> NO_RESOURCES = Collections.emptyList();
     private transient ElementReader<Object> resource;
 
     /** Creates the deserializer; Jackson calls this, then {@link #createContextual}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ListResponseDeserializer() {
-      super((Class) ListResponse.class, ListResponse.Builder.class);
+      super((Class) ListResponse.class, ListResponse.Builder.class, null, false);
     }
 
     @Override
@@ -799,37 +1034,54 @@ public final class ModelReaders {
     }
 
     @Override
+    void reset(ListResponse.Builder<Object> b) {
+      // Not reused (totalResults cannot be unset, and a builder per page is cheap next to its resources); this only
+      // releases the values.
+      b.schemas(NO_STRINGS).itemsPerPage(NO_NUMBER).startIndex(NO_NUMBER).resources(NO_RESOURCES)
+          .additionalAttributes(NO_ATTRIBUTES);
+    }
+
+    @Override
     ListResponse<Object> build(ListResponse.Builder<Object> builder) {
       return builder.build();
     }
 
     @Override
-    ListResponse.Builder<Object> attribute(ListResponse.Builder<Object> b, String key, JsonToken token, JsonParser p,
-        DeserializationContext ctxt, int[] seen) throws IOException {
+    void attribute(ListResponse.Builder<Object> b, String key, JsonToken token, JsonParser p,
+        DeserializationContext ctxt, Scratch<ListResponse.Builder<Object>> s) throws IOException {
       if (is(key, "resources")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, RESOURCES, SET_RESOURCES, resource, ADD_RESOURCE)
-            : scalar(b, "Resources", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_RESOURCES, resource, ADD_RESOURCE);
+        } else {
+          other(b, "Resources", token, p, ctxt, s);
+        }
       } else if (is(key, "totalresults")) {
-        return token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
-            ? b.totalResults(p.getIntValue()) : scalar(b, "totalResults", token, p, ctxt);
+        if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+          b.totalResults(p.getIntValue());
+        } else {
+          other(b, "totalResults", token, p, ctxt, s);
+        }
       } else if (is(key, "itemsperpage")) {
-        return token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
-            ? b.itemsPerPage(p.getIntValue()) : scalar(b, "itemsPerPage", token, p, ctxt);
+        if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+          b.itemsPerPage(p.getIntValue());
+        } else {
+          other(b, "itemsPerPage", token, p, ctxt, s);
+        }
       } else if (is(key, "startindex")) {
-        return token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
-            ? b.startIndex(p.getIntValue()) : scalar(b, "startIndex", token, p, ctxt);
+        if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+          b.startIndex(p.getIntValue());
+        } else {
+          other(b, "startIndex", token, p, ctxt, s);
+        }
       } else if (is(key, "schemas")) {
-        return token == JsonToken.START_ARRAY
-            ? list(b, p, ctxt, seen, SCHEMAS, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA)
-            : scalar(b, "schemas", token, p, ctxt);
+        if (token == JsonToken.START_ARRAY) {
+          list(b, p, ctxt, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
+        } else {
+          other(b, "schemas", token, p, ctxt, s);
+        }
+      } else {
+        b.putAdditionalAttributes(key, ctxt.readTree(p));
       }
-      return b.putAdditionalAttributes(key, ctxt.readTree(p));
-    }
-
-    private ListResponse.Builder<Object> scalar(ListResponse.Builder<Object> b, String property, JsonToken token,
-        JsonParser p, DeserializationContext ctxt) throws IOException {
-      return token == JsonToken.VALUE_NULL ? b : viaFallback(b, property, p, ctxt);
     }
   }
 }

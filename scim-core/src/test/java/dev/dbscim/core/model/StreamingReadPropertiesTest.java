@@ -83,6 +83,20 @@ class StreamingReadPropertiesTest {
     assertThat(FAST.getDeserializationConfig().findMixInClassFor(User.class)).isNull();
   }
 
+  @Test
+  void read_afterReadFailedHalfway_nextValueStartsEmpty() {
+    String failing = "{\"userName\":\"a\",\"displayName\":\"A\",\"password\":\"p\",\"emails\":[{\"value\":\"x\"}],"
+        + "\"locale\":\"de\",\"active\":{}}";
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ScimJson.read(failing, User.class)))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    User next = ScimJson.read("{\"userName\":\"b\"}", User.class);
+
+    assertThat(next).isEqualTo(User.builder().userName("b").build());
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ScimJson.read("{\"id\":\"1\"}", User.class)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userName");
+  }
+
   @Property(tries = 600)
   void read_arbitraryUserDocument_sameAsBuilderPath(@ForAll long seed) throws Exception {
     assertSameRead(document(new Random(seed), "userName"), FAST.constructType(User.class));
