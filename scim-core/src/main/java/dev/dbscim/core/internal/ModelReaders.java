@@ -40,7 +40,13 @@ import java.util.function.BiConsumer;
  * {@code "direct"}, ...) are returned as shared strings. Any other shape of a known attribute (a single object where a
  * list is expected, a number where a string is expected, ...) and any non-object value is handed to Jackson's own
  * builder-based deserializer for the same type, which is what read every value before, so tolerance, coercions and
- * errors stay exactly as they were.
+ * the kinds of errors stay as they were ({@code StreamingReadPropertiesTest} compares both paths on arbitrary
+ * documents). Names match by ASCII case folding, so unlike Jackson's {@code toLowerCase} they also match in locales
+ * such as Turkish.
+ *
+ * <p>Each deserializer keeps one builder per thread and resets it after every value (in {@code finally}), so reading
+ * a page does not allocate a builder and its collections per resource; the reset builder holds no values, secrets
+ * included. A value nested in a value of its own type gets a fresh builder.
  *
  * <p>Not public API; may change without notice.
  */
