@@ -10,16 +10,16 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects a response body up to a byte limit, so a huge or endless body cannot fill the heap. Over the limit it either
+ * Collects a response body (as its unjoined buffers, see {@link ResponseBody}) up to a byte limit, so a huge or endless body cannot fill the heap. Over the limit it either
  * fails with {@link BodyTooLargeException} (success bodies) or keeps the first {@code limit} bytes and stops reading
  * (error bodies, where a truncated detail is better than none). {@link #abort()} cancels the body from another thread
  * (timeouts, interrupts), which closes the connection.
  */
-final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<ResponseBody> {
   private final long limit;
   private final boolean truncate;
   private final long declaredLength;
-  private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+  private final CompletableFuture<ResponseBody> result = new CompletableFuture<>();
   private final List<ByteBuffer> buffers = new ArrayList<>();
   private Flow.Subscription subscription;
   private long received;
@@ -41,7 +41,7 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   }
 
   @Override
-  public CompletionStage<byte[]> getBody() {
+  public CompletionStage<ResponseBody> getBody() {
     return result;
   }
 
@@ -106,15 +106,10 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
   private void complete() {
     done = true;
-    byte[] bytes = new byte[(int) received];
-    int offset = 0;
-    for (ByteBuffer buffer : buffers) {
-      int length = buffer.remaining();
-      buffer.get(bytes, offset, length);
-      offset += length;
-    }
+    // The buffers are handed over as they are: parsing streams them, so a large page is never joined into one array.
+    ResponseBody body = ResponseBody.of(buffers, received);
     buffers.clear();
-    result.complete(bytes);
+    result.complete(body);
   }
 
   private void fail(IOException failure) {

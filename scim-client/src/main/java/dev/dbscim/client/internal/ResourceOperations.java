@@ -200,21 +200,26 @@ public class ResourceOperations<T extends ScimResource> extends ResourceReadOper
    * ({@code {}}, what the Databricks reference pages show for PUT and PATCH).
    */
   static boolean carriesResource(ScimResponse response) {
-    byte[] body = response.bodyBytes();
-    int first = nextNonSpace(body, 0);
-    if (first == body.length) {
+    int length = response.bodyLength();
+    int first = nextNonSpace(response, 0, length);
+    if (first == length) {
       return false;
     }
-    if (body[first] != '{') {
+    if (response.bodyByteAt(first) != '{') {
       return true;
     }
-    int second = nextNonSpace(body, first + 1);
-    return second == body.length || body[second] != '}' || nextNonSpace(body, second + 1) != body.length;
+    int second = nextNonSpace(response, first + 1, length);
+    return second == length || response.bodyByteAt(second) != '}'
+        || nextNonSpace(response, second + 1, length) != length;
   }
 
-  private static int nextNonSpace(byte[] body, int from) {
+  private static int nextNonSpace(ScimResponse response, int from, int length) {
     int i = from;
-    while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r')) {
+    while (i < length) {
+      byte b = response.bodyByteAt(i);
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        break;
+      }
       i++;
     }
     return i;

@@ -180,6 +180,9 @@ public final class ScimRequest {
    * @return the query string; empty when there are no parameters
    */
   public String encodedQuery() {
+    if (query.isEmpty()) {
+      return "";
+    }
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, String> parameter : query) {
       if (out.length() > 0) {

@@ -11,8 +11,8 @@ import java.net.http.HttpHeaders;
 import java.util.Optional;
 
 /**
- * A successful (2xx) answer from {@link ScimTransport}: status, headers and the complete body bytes. Bodies are parsed
- * on demand straight from the bytes, without an intermediate string. Error answers never become a
+ * A successful (2xx) answer from {@link ScimTransport}: status, headers and the complete body. Bodies are parsed
+ * on demand straight from the received buffers, without joining them or making an intermediate string. Error answers never become a
  * {@code ScimResponse}; they are thrown.
  *
  * <p>Not public API; may change without notice.
@@ -22,12 +22,12 @@ public final class ScimResponse {
   private final String path;
   private final int status;
   private final HttpHeaders headers;
-  private final byte[] body;
+  private final ResponseBody body;
   private final int attempts;
   private final String requestId;
   private final ObjectReaderCache readers;
 
-  ScimResponse(String method, String path, int status, HttpHeaders headers, byte[] body, int attempts,
+  ScimResponse(String method, String path, int status, HttpHeaders headers, ResponseBody body, int attempts,
       String requestId, ObjectReaderCache readers) {
     this.method = method;
     this.path = path;
@@ -63,7 +63,17 @@ public final class ScimResponse {
    * @return the body; empty for 204 and other answers without a body
    */
   public byte[] bodyBytes() {
-    return body;
+    return body.bytes();
+  }
+
+  /** Returns the body's length in bytes, without joining its buffers. */
+  int bodyLength() {
+    return body.length();
+  }
+
+  /** Returns one body byte, 0 to {@code bodyLength() - 1}, without joining the buffers. */
+  byte bodyByteAt(int index) {
+    return body.byteAt(index);
   }
 
   /**
@@ -72,7 +82,7 @@ public final class ScimResponse {
    * @return true when there is a body
    */
   public boolean hasBody() {
-    return body.length > 0;
+    return body.length() > 0;
   }
 
   /**
@@ -100,7 +110,7 @@ public final class ScimResponse {
    * @throws dev.dbscim.client.error.ScimClientException when the body is not JSON
    */
   public JsonNode json() {
-    if (body.length == 0) {
+    if (body.length() == 0) {
       return MissingNode.getInstance();
     }
     return read(JsonNode.class);
@@ -115,7 +125,7 @@ public final class ScimResponse {
    * @throws dev.dbscim.client.error.ScimClientException when the body is empty, not JSON, or does not fit the type
    */
   public <T> T read(JavaType type) {
-    if (body.length == 0) {
+    if (body.length() == 0) {
       throw unusable("the body is empty", type.getRawClass());
     }
     return read(readers.reader(type), type.getRawClass());
@@ -130,7 +140,7 @@ public final class ScimResponse {
    * @throws dev.dbscim.client.error.ScimClientException when the body is empty, not JSON, or does not fit the type
    */
   public <T> T read(Class<T> type) {
-    if (body.length == 0) {
+    if (body.length() == 0) {
       throw unusable("the body is empty", type);
     }
     return read(readers.reader(type), type);
@@ -138,7 +148,7 @@ public final class ScimResponse {
 
   private <T> T read(ObjectReader reader, Class<?> rawType) {
     try {
-      T value = reader.readValue(body);
+      T value = body.read(reader);
       if (value == null) {
         throw unusable("the body is JSON null", rawType);
       }

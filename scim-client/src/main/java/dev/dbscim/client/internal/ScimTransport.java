@@ -74,6 +74,10 @@ public final class ScimTransport {
   private final String uriPrefix;
   private final String userAgent;
   private final boolean ownsHttpClient;
+  /** The last URI built, reused while calls go to the same path and query (every create, for instance). */
+  private volatile CachedUri lastUri;
+  /** The last Authorization value built, reused while the token stays the same. */
+  private volatile CachedAuthorization lastAuthorization;
 
   private ScimTransport(ClientConfig config, RequestThrottle throttle, String basePath, HttpClient httpClient,
       boolean ownsHttpClient, ObjectReaderCache readers) {
@@ -237,9 +241,10 @@ public final class ScimTransport {
     RequestOptions options = request.options();
     RetryPolicy policy = options.retryPolicy().orElse(config.retryPolicy());
     Duration timeout = options.timeout().orElse(config.requestTimeout());
-    byte[] body = request.body().map(this::serialize).orElse(null);
-    URI uri = URI.create(uriPrefix + request.pathAndQuery());
-    String logTarget = request.method() + " " + Redactor.pathAndQuery(request.pathAndQuery());
+    byte[] body = request.body().isPresent() ? serialize(request.body().get()) : null;
+    String pathAndQuery = request.pathAndQuery();
+    URI uri = uri(pathAndQuery);
+    LogTarget logTarget = new LogTarget(request.method(), pathAndQuery);
     CredentialsProvider credentials = config.credentials();
 
     int attempt = 0;
@@ -289,12 +294,12 @@ public final class ScimTransport {
   }
 
   private Outcome exchange(ScimRequest request, URI uri, byte[] body, String token, Duration timeout, int attempt,
-      RetryPolicy policy, String logTarget) {
+      RetryPolicy policy, LogTarget logTarget) {
     HttpRequest httpRequest = buildRequest(request, uri, body, token, timeout);
     traceRequest(httpRequest, body, logTarget);
     long started = System.nanoTime();
     BodyDeadlineWatchdog.Deadline deadline = BodyDeadlineWatchdog.SHARED.register(saturatedNanos(timeout));
-    HttpResponse.BodyHandler<byte[]> handler = info -> {
+    HttpResponse.BodyHandler<ResponseBody> handler = info -> {
       boolean error = info.statusCode() < 200 || info.statusCode() > 299;
       long limit = error ? MAX_ERROR_BODY_BYTES : Math.min(config.maxResponseBytes(), Integer.MAX_VALUE - 8);
       long declared = info.headers().firstValueAsLong("content-length").orElse(-1L);
@@ -302,7 +307,7 @@ public final class ScimTransport {
       deadline.attach(bodySubscriber);
       return bodySubscriber;
     };
-    HttpResponse<byte[]> httpResponse;
+    HttpResponse<ResponseBody> httpResponse;
     try {
       // send, not sendAsync: on JDK 17 sendAsync hands every completion to the common pool, which on small machines
       // starts a thread per request. The watchdog enforces the deadline on the body.
@@ -323,7 +328,7 @@ public final class ScimTransport {
     return answered(request, httpResponse, started, logTarget, attempt, policy);
   }
 
-  private Outcome ioFailure(ScimRequest request, IOException failure, long started, String logTarget, int attempt,
+  private Outcome ioFailure(ScimRequest request, IOException failure, long started, LogTarget logTarget, int attempt,
       RetryPolicy policy) {
     // HttpClient.send rethrows the known kinds (connect, timeout, TLS) as their own class and wraps the rest in a
     // plain IOException whose cause is the original failure.
@@ -354,28 +359,28 @@ public final class ScimTransport {
         cause, attempt, retryable), notSent, name, started, logTarget, attempt, policy);
   }
 
-  private Outcome answered(ScimRequest request, HttpResponse<byte[]> httpResponse, long started, String logTarget,
+  private Outcome answered(ScimRequest request, HttpResponse<ResponseBody> httpResponse, long started, LogTarget logTarget,
       int attempt, RetryPolicy policy) {
     int status = httpResponse.statusCode();
     HttpHeaders headers = httpResponse.headers();
-    byte[] body = httpResponse.body() == null ? new byte[0] : httpResponse.body();
+    ResponseBody body = httpResponse.body() == null ? ResponseBody.EMPTY : httpResponse.body();
     String requestId = requestId(headers);
-    logAttempt(logTarget, Integer.toString(status), started, attempt, policy, requestId);
+    logAttempt(logTarget, null, status, started, attempt, policy, requestId);
     traceResponse(status, headers, body, logTarget);
     if (status >= 200 && status <= 299) {
       return new Outcome(new ScimResponse(request.method(), request.path(), status, headers, body, attempt, requestId,
           readers));
     }
-    ErrorBody error = ErrorBody.parse(body, headers.firstValue("content-type").orElse(null), treeReader);
+    ErrorBody error = ErrorBody.parse(body.bytes(), headers.firstValue("content-type").orElse(null), treeReader);
     Duration retryAfter = RetryAfter.parse(headers.firstValue("retry-after").orElse(null), config.clock());
     ScimServiceException failure = errors().serviceException(request.method(), request.path(), status,
         error.rawScimType, error.detail, error.errorCode, requestId, retryAfter, attempt);
     return new Outcome(failure, status, false, retryAfter, Integer.toString(status));
   }
 
-  private Outcome failed(ScimException failure, boolean notSent, String problem, long started, String logTarget,
+  private Outcome failed(ScimException failure, boolean notSent, String problem, long started, LogTarget logTarget,
       int attempt, RetryPolicy policy) {
-    logAttempt(logTarget, problem, started, attempt, policy, null);
+    logAttempt(logTarget, problem, 0, started, attempt, policy, null);
     return new Outcome(failure, 0, notSent, null, problem);
   }
 
@@ -384,13 +389,20 @@ public final class ScimTransport {
         .timeout(timeout)
         .header("Accept", ACCEPT)
         .header("User-Agent", userAgent);
-    config.defaultHeaders().forEach((name, value) -> {
-      if (!request.options().headers().containsKey(name)) {
-        builder.header(name, value);
+    Map<String, String> callHeaders = request.options().headers();
+    if (!config.defaultHeaders().isEmpty()) {
+      for (Map.Entry<String, String> header : config.defaultHeaders().entrySet()) {
+        if (!callHeaders.containsKey(header.getKey())) {
+          builder.header(header.getKey(), header.getValue());
+        }
       }
-    });
-    request.options().headers().forEach(builder::header);
-    builder.header("Authorization", "Bearer " + token);
+    }
+    if (!callHeaders.isEmpty()) {
+      for (Map.Entry<String, String> header : callHeaders.entrySet()) {
+        builder.header(header.getKey(), header.getValue());
+      }
+    }
+    builder.header("Authorization", authorization(token));
     if (body != null) {
       builder.header("Content-Type", CONTENT_TYPE);
       builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -474,26 +486,93 @@ public final class ScimTransport {
     return null;
   }
 
-  private void logAttempt(String logTarget, String result, long started, int attempt, RetryPolicy policy,
-      String requestId) {
+  private URI uri(String pathAndQuery) {
+    CachedUri cached = lastUri;
+    if (cached != null && cached.pathAndQuery.equals(pathAndQuery)) {
+      return cached.uri;
+    }
+    URI uri = URI.create(uriPrefix + pathAndQuery);
+    lastUri = new CachedUri(pathAndQuery, uri);
+    return uri;
+  }
+
+  private String authorization(String token) {
+    CachedAuthorization cached = lastAuthorization;
+    if (cached != null && cached.token.equals(token)) {
+      return cached.value;
+    }
+    String value = "Bearer " + token;
+    lastAuthorization = new CachedAuthorization(token, value);
+    return value;
+  }
+
+  /** A URI and the path and query it was built from. */
+  private static final class CachedUri {
+    final String pathAndQuery;
+    final URI uri;
+
+    CachedUri(String pathAndQuery, URI uri) {
+      this.pathAndQuery = pathAndQuery;
+      this.uri = uri;
+    }
+  }
+
+  /** An Authorization header value and its token; never printed. */
+  private static final class CachedAuthorization {
+    final String token;
+    final String value;
+
+    CachedAuthorization(String token, String value) {
+      this.token = token;
+      this.value = value;
+    }
+
+    @Override
+    public String toString() {
+      return "CachedAuthorization{****}";
+    }
+  }
+
+  /** The call's "METHOD /redacted/path?query" for log lines, built only when a line is written. */
+  private static final class LogTarget {
+    private final String method;
+    private final String pathAndQuery;
+    private String text;
+
+    LogTarget(String method, String pathAndQuery) {
+      this.method = method;
+      this.pathAndQuery = pathAndQuery;
+    }
+
+    @Override
+    public String toString() {
+      if (text == null) {
+        text = method + " " + Redactor.pathAndQuery(pathAndQuery);
+      }
+      return text;
+    }
+  }
+
+  private void logAttempt(LogTarget logTarget, String problem, int status, long started, int attempt,
+      RetryPolicy policy, String requestId) {
     if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      LOG.log(System.Logger.Level.DEBUG, "SCIM " + logTarget + " -> " + result + " (" + millis + " ms, attempt "
+      LOG.log(System.Logger.Level.DEBUG, "SCIM " + logTarget + " -> " + (problem == null ? status : problem) + " (" + millis + " ms, attempt "
           + attempt + "/" + policy.maxAttempts() + (requestId == null ? "" : ", requestId=" + requestId) + ")");
     }
   }
 
-  private void traceRequest(HttpRequest request, byte[] body, String logTarget) {
+  private void traceRequest(HttpRequest request, byte[] body, LogTarget logTarget) {
     if (config.wireLoggingEnabled() && LOG.isLoggable(System.Logger.Level.TRACE)) {
       LOG.log(System.Logger.Level.TRACE, "SCIM >> " + logTarget + " headers=" + Redactor.headers(request.headers()
           .map()) + (body == null ? "" : " body=" + Redactor.body(body, mapper)));
     }
   }
 
-  private void traceResponse(int status, HttpHeaders headers, byte[] body, String logTarget) {
+  private void traceResponse(int status, HttpHeaders headers, ResponseBody body, LogTarget logTarget) {
     if (config.wireLoggingEnabled() && LOG.isLoggable(System.Logger.Level.TRACE)) {
       LOG.log(System.Logger.Level.TRACE, "SCIM << " + logTarget + " " + status + " headers="
-          + Redactor.headers(headers.map()) + " body=" + Redactor.body(body, mapper));
+          + Redactor.headers(headers.map()) + " body=" + Redactor.body(body.bytes(), mapper));
     }
   }
 

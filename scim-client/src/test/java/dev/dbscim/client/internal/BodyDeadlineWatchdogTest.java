@@ -32,7 +32,7 @@ class BodyDeadlineWatchdogTest {
   }
 
   static CompletableFuture<byte[]> result(LimitedBodySubscriber body) {
-    return body.getBody().toCompletableFuture();
+    return body.getBody().toCompletableFuture().thenApply(ResponseBody::bytes);
   }
 
   static void awaitAborted(LimitedBodySubscriber body) {

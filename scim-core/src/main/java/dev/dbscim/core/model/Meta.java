@@ -15,6 +15,7 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.Optional;
+import dev.dbscim.core.internal.ModelReaders;
 import org.immutables.value.Value;
 
 /**
@@ -26,7 +27,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableMeta.class)
-@JsonDeserialize(builder = Meta.Builder.class)
+@JsonDeserialize(using = ModelReaders.MetaDeserializer.class, builder = Meta.Builder.class)
 public abstract class Meta {
   Meta() {}
 

@@ -1,0 +1,230 @@
+package dev.dbscim.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.core.json.ScimJson;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streaming deserializers ({@code core.internal.ModelReaders}) read every document exactly as Jackson's builder-based
+ * deserializers did: same values, same unknown attributes in the same order, and a failure where that failed. The
+ * reference mapper restores the builder path through mix-ins; documents mix known names in any case with unknown ones,
+ * and every kind of JSON value, including the odd shapes (nulls, single values for lists, numbers for strings).
+ */
+class StreamingReadPropertiesTest {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper FAST = ScimJson.mapper();
+  private static final ObjectMapper REFERENCE = reference();
+
+  private static final String[] KNOWN = {"schemas", "id", "externalId", "userName", "displayName", "name", "emails",
+      "active", "entitlements", "groups", "roles", "meta", "password", "members", "applicationId", "value", "display",
+      "type", "primary", "$ref", "givenName", "familyName", "formatted", "middleName", "honorificPrefix",
+      "honorificSuffix", "resourceType", "created", "lastModified", "location", "version", "Resources", "totalResults",
+      "itemsPerPage", "startIndex"};
+  private static final String[] UNKNOWN = {"locale", "additionalAttributes", "ref", "urn:example:Ext", "ſchemas",
+      "İd", "user_name", "x"};
+
+  @JsonDeserialize(builder = User.Builder.class)
+  abstract static class LegacyUser {}
+
+  @JsonDeserialize(builder = Group.Builder.class)
+  abstract static class LegacyGroup {}
+
+  @JsonDeserialize(builder = ServicePrincipal.Builder.class)
+  abstract static class LegacyServicePrincipal {}
+
+  @JsonDeserialize(builder = ComplexValue.Builder.class)
+  abstract static class LegacyComplexValue {}
+
+  @JsonDeserialize(builder = Email.Builder.class)
+  abstract static class LegacyEmail {}
+
+  @JsonDeserialize(builder = Name.Builder.class)
+  abstract static class LegacyName {}
+
+  @JsonDeserialize(builder = Meta.Builder.class)
+  abstract static class LegacyMeta {}
+
+  @JsonDeserialize(builder = ListResponse.Builder.class)
+  abstract static class LegacyListResponse {}
+
+  private static ObjectMapper reference() {
+    ObjectMapper mapper = ScimJson.mapper();
+    mapper.addMixIn(User.class, LegacyUser.class);
+    mapper.addMixIn(Group.class, LegacyGroup.class);
+    mapper.addMixIn(ServicePrincipal.class, LegacyServicePrincipal.class);
+    mapper.addMixIn(ComplexValue.class, LegacyComplexValue.class);
+    mapper.addMixIn(Email.class, LegacyEmail.class);
+    mapper.addMixIn(Name.class, LegacyName.class);
+    mapper.addMixIn(Meta.class, LegacyMeta.class);
+    mapper.addMixIn(ListResponse.class, LegacyListResponse.class);
+    return mapper;
+  }
+
+  @Test
+  void reference_isTheBuilderPath() throws Exception {
+    assertThat(REFERENCE.readerFor(User.class).getValueType()).isNotNull();
+    assertThat(REFERENCE.getDeserializationConfig().findMixInClassFor(User.class)).isEqualTo(LegacyUser.class);
+    assertThat(FAST.getDeserializationConfig().findMixInClassFor(User.class)).isNull();
+  }
+
+  @Test
+  void read_afterReadFailedHalfway_nextValueStartsEmpty() {
+    String failing = "{\"userName\":\"a\",\"displayName\":\"A\",\"password\":\"p\",\"emails\":[{\"value\":\"x\"}],"
+        + "\"locale\":\"de\",\"active\":{}}";
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ScimJson.read(failing, User.class)))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    User next = ScimJson.read("{\"userName\":\"b\"}", User.class);
+
+    assertThat(next).isEqualTo(User.builder().userName("b").build());
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ScimJson.read("{\"id\":\"1\"}", User.class)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userName");
+  }
+
+  @Property(tries = 600)
+  void read_arbitraryUserDocument_sameAsBuilderPath(@ForAll long seed) throws Exception {
+    assertSameRead(document(new Random(seed), "userName"), FAST.constructType(User.class));
+  }
+
+  @Property(tries = 400)
+  void read_arbitraryGroupDocument_sameAsBuilderPath(@ForAll long seed) throws Exception {
+    assertSameRead(document(new Random(seed), "displayName"), FAST.constructType(Group.class));
+  }
+
+  @Property(tries = 300)
+  void read_arbitraryServicePrincipalDocument_sameAsBuilderPath(@ForAll long seed) throws Exception {
+    assertSameRead(document(new Random(seed), "applicationId"), FAST.constructType(ServicePrincipal.class));
+  }
+
+  @Property(tries = 300)
+  void read_arbitraryComplexValues_sameAsBuilderPath(@ForAll long seed) throws Exception {
+    Random random = new Random(seed);
+    for (Class<?> type : new Class<?>[] {ComplexValue.class, Email.class, Name.class, Meta.class}) {
+      JsonNode doc = random.nextInt(8) == 0 ? value(random, 1) : document(random, "value");
+      assertSameRead(doc, FAST.constructType(type));
+    }
+  }
+
+  @Property(tries = 300)
+  void read_arbitraryUserPage_sameAsBuilderPath(@ForAll long seed) throws Exception {
+    Random random = new Random(seed);
+    ObjectNode page = document(random, "Resources");
+    ArrayNode resources = NODES.arrayNode();
+    int n = random.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      resources.add(random.nextInt(10) == 0 ? value(random, 1) : document(random, "userName"));
+    }
+    page.set(random.nextBoolean() ? "Resources" : "resources", random.nextInt(6) == 0 ? resources.get(0) : resources);
+    assertSameRead(page, FAST.getTypeFactory().constructParametricType(ListResponse.class, User.class));
+  }
+
+  private static void assertSameRead(JsonNode doc, JavaType type) throws Exception {
+    String json = FAST.writeValueAsString(doc);
+    Object expected;
+    try {
+      expected = REFERENCE.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      expected = e;
+    }
+    Object actual;
+    try {
+      actual = FAST.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      actual = e;
+    }
+    if (expected instanceof Exception) {
+      assertThat(actual).as(json).isInstanceOf(JsonProcessingException.class);
+      return;
+    }
+    assertThat(actual).as(json).isEqualTo(expected);
+    assertThat(FAST.writeValueAsString(actual)).as(json).isEqualTo(FAST.writeValueAsString(expected));
+    // From a tree, as ScimJson.fromTree reads (its numbers may differ from the text's, e.g. a LongNode -7).
+    assertThat(FAST.readerFor(type).<Object>readValue(doc)).as("from tree " + json)
+        .isEqualTo(REFERENCE.readerFor(type).readValue(doc));
+  }
+
+  /** An object with keys from the known names (in any case), unknown names and duplicates, and arbitrary values. */
+  private static ObjectNode document(Random random, String required) {
+    return document(random, required, 0);
+  }
+
+  private static ObjectNode document(Random random, String required, int depth) {
+    List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+    if (random.nextInt(5) != 0) {
+      entries.add(Map.entry(required, NODES.textNode("r" + random.nextInt(100))));
+    }
+    int n = random.nextInt(depth > 1 ? 3 : 10);
+    for (int i = 0; i < n; i++) {
+      String key = random.nextInt(4) == 0 ? UNKNOWN[random.nextInt(UNKNOWN.length)] : recase(random,
+          KNOWN[random.nextInt(KNOWN.length)]);
+      entries.add(Map.entry(key, value(random, depth + 1)));
+    }
+    ObjectNode object = NODES.objectNode();
+    for (Map.Entry<String, JsonNode> entry : entries) {
+      object.set(entry.getKey(), entry.getValue());
+    }
+    return object;
+  }
+
+  private static String recase(Random random, String name) {
+    switch (random.nextInt(4)) {
+      case 0:
+        return name.toUpperCase(java.util.Locale.ROOT);
+      case 1:
+        return name.toLowerCase(java.util.Locale.ROOT);
+      default:
+        return name;
+    }
+  }
+
+  private static JsonNode value(Random random, int depth) {
+    int kind = random.nextInt(depth > 2 ? 9 : 12);
+    switch (kind) {
+      case 0:
+        return NODES.nullNode();
+      case 1:
+        return NODES.textNode("");
+      case 2:
+        return NODES.textNode(random.nextBoolean() ? "work" : "v" + random.nextInt(1000));
+      case 3:
+        return NODES.textNode(random.nextBoolean() ? " " : "true");
+      case 4:
+        return NODES.numberNode(random.nextInt(3));
+      case 5:
+        return NODES.numberNode(random.nextBoolean() ? 12_345_678_901L : -7);
+      case 6:
+        return NODES.numberNode(new BigDecimal("1.5"));
+      case 7:
+        return NODES.booleanNode(random.nextBoolean());
+      case 8:
+        return NODES.textNode("urn:ietf:params:scim:schemas:core:2.0:User");
+      case 9:
+      case 10: {
+        ArrayNode array = NODES.arrayNode();
+        int n = random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+          array.add(random.nextBoolean() ? document(random, "value", depth + 1) : value(random, depth + 1));
+        }
+        return array;
+      }
+      default:
+        return random.nextInt(3) == 0 ? NODES.objectNode() : document(random, "value", depth + 1);
+    }
+  }
+}
