@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.client.internal.Redactor;
 import dev.dbscim.core.filter.ComparisonOperator;
 import dev.dbscim.core.filter.Filter;
 import dev.dbscim.core.filter.FilterEvaluator;
@@ -827,7 +828,7 @@ public final class FakeRouter extends Dispatcher {
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0, size = sent.size(); i < size; i++) {
       String name = sent.name(i);
-      boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie");
+      boolean secret = Redactor.isSensitiveHeader(name);
       List<String> values = headers.get(name);
       if (values == null) {
         values = new ArrayList<>(1);
@@ -843,7 +844,8 @@ public final class FakeRouter extends Dispatcher {
     if (text.toLowerCase(Locale.ROOT).contains("password")) {
       text = redactPasswords(text);
     }
-    engine.record(host, method, request.getTarget(), Collections.unmodifiableMap(headers), text, status);
+    engine.record(host, method, Redactor.pathAndQuery(request.getTarget()), Collections.unmodifiableMap(headers), text,
+        status);
   }
 
   private static String redactPasswords(String text) {
