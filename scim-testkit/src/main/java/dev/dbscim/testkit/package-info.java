@@ -50,8 +50,9 @@
  *       {@code Retry-After: 1} and {@code {"error_code":"REQUEST_LIMIT_EXCEEDED","message":..}}, like an injected 429
  *       fault; each host counts each operation class in one-second windows of the fake's clock.</li>
  *   <li>Authentication: a missing bearer token answers 401 {@code {"error_code":401,"message":"Credential was not sent
- *       or was of an unsupported type for this API."}}; an unknown or expired token answers 401 with
- *       {@code "Invalid access token."} and {@code X-Databricks-Reason-Phrase}. A plain workspace user may read
+ *       or was of an unsupported type for this API."}}; an unknown or expired token answers 401 on the account
+ *       host and 403 on a workspace host (as real workspaces do), with {@code {"error_code":<status>,
+ *       "message":"Invalid access token."}} and {@code X-Databricks-Reason-Phrase}. A plain workspace user may read
  *       {@code /Me} and list users, groups and service principals; anything else answers 403
  *       "{path} is only accessible by admins".</li>
  *   <li>A member that does not exist (or is not allowed in the group's scope) answers 404 "Member {id} not found.";

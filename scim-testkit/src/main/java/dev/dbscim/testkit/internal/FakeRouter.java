@@ -231,7 +231,7 @@ public final class FakeRouter extends Dispatcher {
       return route(request, method, url);
     } catch (FakeFailure failure) {
       Answer answer = new Answer(failure.status(), failure.body());
-      if (failure.status() == 401) {
+      if (failure.body().path("error_code").isInt()) {
         answer.headers.put("X-Databricks-Reason-Phrase", failure.getMessage());
       }
       return answer;
@@ -352,7 +352,7 @@ public final class FakeRouter extends Dispatcher {
   private FakeEngine.Caller authenticateWorkspace(RecordedRequest request) {
     String token = bearer(request).orElseThrow(FakeRouter::missingCredential);
     return engine.workspaceCaller(token, host)
-        .orElseThrow(() -> FakeFailure.unauthenticated("Invalid access token."));
+        .orElseThrow(() -> FakeFailure.credentialRefused(403, "Invalid access token."));
   }
 
   // ---------------------------------------------------------------------------------------------------- SCIM
