@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * <p>jqwik is not on scim-client's test class path, so cases come from a seeded {@link Random}; a failure names the
  * seed and the input. 3,000 cases by default, 100,000 under the {@code soak} profile ({@code -Ddbscim.soak=true}).
  */
-@Timeout(120)
+@Timeout(600) // a bound for the soak sizes (about 60 s per test here); the default sizes take a few seconds
 class DirectoryJsonFuzzTest {
   static final boolean SOAK = Boolean.getBoolean("dbscim.soak");
   static final int CASES = SOAK ? 100_000 : 3_000;
