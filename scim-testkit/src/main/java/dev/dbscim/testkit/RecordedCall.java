@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One request the fake served, as kept in its bounded journal. Credentials are already redacted: the
- * {@code Authorization} and {@code Cookie} headers read {@code ****}, and so does every JSON member whose name
- * contains {@code password}.
+ * One request the fake served, as kept in its bounded journal. Credentials are already redacted, as the client's logs
+ * redact them: {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie} and every header
+ * whose name contains {@code token}, {@code secret} or {@code key} read {@code ****}, and so do query parameters named
+ * like {@code *token*} and every JSON member whose name contains {@code password}.
  */
 public final class RecordedCall {
   private final OptionalLong workspaceId;

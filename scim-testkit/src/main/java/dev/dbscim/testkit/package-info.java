@@ -59,8 +59,9 @@
  *       answers 403 {@code PERMISSION_DENIED} "Only account admins can use this API."; a token works only on the host
  *       that issued it; secrets are {@code dose} plus 64 hex digits; token requests are not rate-limited.</li>
  *   <li>Authentication: a missing bearer token answers 401 {@code {"error_code":401,"message":"Credential was not sent
- *       or was of an unsupported type for this API."}}; an unknown or expired token answers 401 with
- *       {@code "Invalid access token."} and {@code X-Databricks-Reason-Phrase}. A plain workspace user may read
+ *       or was of an unsupported type for this API."}}; an unknown or expired token answers 401 on the account
+ *       host and 403 on a workspace host (as real workspaces do), with {@code {"error_code":<status>,
+ *       "message":"Invalid access token."}} and {@code X-Databricks-Reason-Phrase}. A plain workspace user may read
  *       {@code /Me} and list users, groups and service principals; anything else answers 403
  *       "{path} is only accessible by admins".</li>
  *   <li>A member that does not exist (or is not allowed in the group's scope) answers 404 "Member {id} not found.";

@@ -48,7 +48,7 @@ class FakeScimAccessTest {
 
     assertThat(Http.send("GET", users(), workspace.adminToken(), null).status).isEqualTo(401);
     assertThat(Http.send("GET", Http.workspaceUri(workspace, "/Users"), scim.accountToken(), null).status)
-        .isEqualTo(401);
+        .isEqualTo(403);
   }
 
   @Test

@@ -30,7 +30,7 @@ class FakeScimFederationTest {
     assertThat(scim.workspaces()).extracting(FakeWorkspace::federated).containsExactly(true, true, false);
     assertThat(scim.workspace(0).url()).isNotEqualTo(scim.workspace(1).url()).isNotEqualTo(scim.url());
     assertThat(Http.send("GET", Http.workspaceUri(scim.workspace(1), "/Me"), scim.workspace(0).adminToken(), null)
-        .status).isEqualTo(401);
+        .status).isEqualTo(403);
   }
 
   @Test

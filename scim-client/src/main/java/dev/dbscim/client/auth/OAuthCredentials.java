@@ -387,7 +387,8 @@ public final class OAuthCredentials implements CredentialsProvider {
     /**
      * Sets the HTTP client for token requests. Default: a new client using HTTP/1.1, a 10 second connect timeout and no
      * redirects. Pass one to reuse a proxy, SSL context or executor; it is never closed by these credentials and
-     * should not follow redirects (the request carries the client secret).
+     * must use {@code Redirect.NEVER}: a followed redirect would resend the token request, which carries the client
+     * secret, to another host, and take the token that host hands out; {@link #build()} refuses any other client.
      *
      * @param httpClient the HTTP client
      * @return this builder
@@ -443,8 +444,8 @@ public final class OAuthCredentials implements CredentialsProvider {
      *
      * @return the credentials
      * @throws IllegalStateException if a required option is missing
-     * @throws IllegalArgumentException if the client id, secret or scope is blank, or the endpoint is not an absolute
-     *     https URI (or http to loopback) without user info or fragment
+     * @throws IllegalArgumentException if the client id, secret or scope is blank, the endpoint is not an absolute
+     *     https URI (or http to loopback) without user info or fragment, or the caller's HTTP client follows redirects
      */
     public OAuthCredentials build() {
       if (tokenEndpoint == null) {
@@ -466,6 +467,10 @@ public final class OAuthCredentials implements CredentialsProvider {
         throw new IllegalArgumentException("scope is blank");
       }
       checkEndpoint(tokenEndpoint, allowInsecureHttp);
+      if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+        throw new IllegalArgumentException("the caller's HttpClient must use Redirect.NEVER: a followed redirect would "
+            + "send the token request with the client secret to another host");
+      }
       HttpClient client = httpClient != null ? httpClient : defaultHttpClient();
       return new OAuthCredentials(this, tokenEndpoint, client);
     }

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.dbscim.core.json.SchemaUrns;
+import dev.dbscim.core.model.ListResponse;
+import dev.dbscim.core.model.ScimResource;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -152,6 +156,9 @@ public final class ScimResponse {
       if (value == null) {
         throw unusable("the body is JSON null", rawType);
       }
+      if (declaresErrorSchema(value)) {
+        throw unusable("the body is a SCIM error, with a success status", rawType);
+      }
       return value;
     } catch (JsonProcessingException e) {
       JsonLocation location = e.getLocation();
@@ -162,6 +169,28 @@ public final class ScimResponse {
     } catch (IOException e) {
       throw unusable(e.getClass().getSimpleName(), rawType);
     }
+  }
+
+  /**
+   * Whether a value read from a success answer is a SCIM error message in disguise: a server that answers 200 with
+   * {@code {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],...}} would otherwise read as an empty page (and
+   * a sync would see an empty directory) or as an almost empty resource.
+   */
+  private static boolean declaresErrorSchema(Object value) {
+    List<String> schemas;
+    if (value instanceof ScimResource) {
+      schemas = ((ScimResource) value).schemas();
+    } else if (value instanceof ListResponse) {
+      schemas = ((ListResponse<?>) value).schemas();
+    } else {
+      return false;
+    }
+    for (String schema : schemas) {
+      if (SchemaUrns.ERROR.equalsIgnoreCase(schema)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private RuntimeException unusable(String problem, Class<?> rawType) {

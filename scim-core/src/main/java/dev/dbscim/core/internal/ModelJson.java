@@ -33,12 +33,12 @@ public final class ModelJson {
    * @param type the target type
    * @param what the name of the target used in error messages
    * @param <T> the target type
-   * @return the value
-   * @throws IllegalArgumentException when the text is not JSON or does not fit the type
+   * @return the value, never null
+   * @throws IllegalArgumentException when the text is not JSON, is JSON {@code null} or does not fit the type
    */
   public static <T> T read(String json, JavaType type, String what) {
     try {
-      return MAPPER.readValue(json, type);
+      return nonNull(MAPPER.readValue(json, type), what);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("JSON does not fit " + what + ": " + e.getOriginalMessage(), e);
     }
@@ -51,15 +51,22 @@ public final class ModelJson {
    * @param type the target type
    * @param what the name of the target used in error messages
    * @param <T> the target type
-   * @return the value
-   * @throws IllegalArgumentException when the tree does not fit the type
+   * @return the value, never null
+   * @throws IllegalArgumentException when the tree is JSON {@code null} or does not fit the type
    */
   public static <T> T read(JsonNode json, JavaType type, String what) {
     try {
-      return MAPPER.readerFor(type).readValue(json);
+      return nonNull(MAPPER.readerFor(type).readValue(json), what);
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("JSON does not fit " + what + ": " + messageOf(e), e);
     }
+  }
+
+  private static <T> T nonNull(T value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException("JSON does not fit " + what + ": it is null");
+    }
+    return value;
   }
 
   private static String messageOf(java.io.IOException e) {

@@ -77,12 +77,13 @@ public final class ScimJson {
    * @param tree the JSON tree
    * @param type the target type
    * @param <T> the target type
-   * @return the value
-   * @throws IllegalArgumentException when the tree does not fit the type
+   * @return the value, never null
+   * @throws IllegalArgumentException when the tree does not fit the type, or is JSON {@code null} for a type other than
+   *     {@code JsonNode}
    */
   public static <T> T fromTree(JsonNode tree, Class<T> type) {
     try {
-      return SHARED.treeToValue(tree, type);
+      return nonNull(SHARED.treeToValue(tree, type), type);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("JSON does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
@@ -94,15 +95,23 @@ public final class ScimJson {
    * @param json the JSON text
    * @param type the target type
    * @param <T> the target type
-   * @return the value
-   * @throws IllegalArgumentException when the text is not JSON or does not fit the type
+   * @return the value, never null
+   * @throws IllegalArgumentException when the text is not JSON or does not fit the type; the text {@code null} fits
+   *     only {@code JsonNode}
    */
   public static <T> T read(String json, Class<T> type) {
     try {
-      return SHARED.readValue(json, type);
+      return nonNull(SHARED.readValue(json, type), type);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("JSON does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
+  }
+
+  private static <T> T nonNull(T value, Class<?> type) {
+    if (value == null) {
+      throw new IllegalArgumentException("JSON does not fit " + type.getSimpleName() + ": it is null");
+    }
+    return value;
   }
 
   /**

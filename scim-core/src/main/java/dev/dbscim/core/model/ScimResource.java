@@ -85,6 +85,6 @@ public interface ScimResource {
    */
   default <T> Optional<T> extension(String urn, Class<T> type) {
     Objects.requireNonNull(type, "type");
-    return extension(urn).map(node -> ScimJson.fromTree(node, type));
+    return extension(urn).filter(node -> !node.isNull()).map(node -> ScimJson.fromTree(node, type));
   }
 }

@@ -106,7 +106,10 @@ public final class PatchApplier {
       throw new PatchException(PatchException.INVALID_SYNTAX, -1, "PATCH target must be a JSON object");
     }
     ObjectNode copy = ((ObjectNode) resource).deepCopy();
-    List<PatchOperation> operations = request.operations();
+    return PatchEngine.withKeyIndex(() -> applyAll(copy, request.operations()));
+  }
+
+  private ObjectNode applyAll(ObjectNode copy, List<PatchOperation> operations) {
     for (int i = 0; i < operations.size(); i++) {
       PatchOperation operation = operations.get(i);
       try {

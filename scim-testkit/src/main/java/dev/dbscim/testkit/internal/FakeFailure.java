@@ -60,10 +60,23 @@ public final class FakeFailure extends RuntimeException {
    * @return the failure
    */
   public static FakeFailure unauthenticated(String message) {
+    return credentialRefused(401, message);
+  }
+
+  /**
+   * Returns a refused credential with a numeric {@code error_code} equal to the status: 401 on the account host, and
+   * 403 for a token a workspace does not accept, as workspaces answer (go-sdk #873, #795, #1046:
+   * {@code 403 {"error_code":403,"message":"Invalid access token."}}).
+   *
+   * @param status 401 or 403
+   * @param message the message, also sent as {@code X-Databricks-Reason-Phrase}
+   * @return the failure
+   */
+  public static FakeFailure credentialRefused(int status, String message) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("error_code", 401);
+    body.put("error_code", status);
     body.put("message", message);
-    return new FakeFailure(401, body, message);
+    return new FakeFailure(status, body, message);
   }
 
   /**

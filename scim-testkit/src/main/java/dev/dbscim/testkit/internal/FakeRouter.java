@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.client.internal.Redactor;
 import dev.dbscim.core.filter.ComparisonOperator;
 import dev.dbscim.core.filter.Filter;
 import dev.dbscim.core.filter.FilterEvaluator;
@@ -240,7 +241,7 @@ public final class FakeRouter extends Dispatcher {
       return route(request, method, url);
     } catch (FakeFailure failure) {
       Answer answer = new Answer(failure.status(), failure.body());
-      if (failure.status() == 401) {
+      if (failure.body().path("error_code").isInt()) {
         answer.headers.put("X-Databricks-Reason-Phrase", failure.getMessage());
       }
       return answer;
@@ -375,7 +376,7 @@ public final class FakeRouter extends Dispatcher {
       return caller.get();
     }
     String servicePrincipal = oauthPrincipal(token)
-        .orElseThrow(() -> FakeFailure.unauthenticated("Invalid access token."));
+        .orElseThrow(() -> FakeFailure.credentialRefused(403, "Invalid access token."));
     Optional<String> admins = engine.store.idByName(host, Kind.GROUP, FakeBuiltins.ADMINS);
     boolean admin = admins.isPresent() && engine.store.memberOf(servicePrincipal, admins.get());
     return new FakeEngine.Caller(host, servicePrincipal, admin);
@@ -1046,7 +1047,7 @@ public final class FakeRouter extends Dispatcher {
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0, size = sent.size(); i < size; i++) {
       String name = sent.name(i);
-      boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie");
+      boolean secret = Redactor.isSensitiveHeader(name);
       List<String> values = headers.get(name);
       if (values == null) {
         values = new ArrayList<>(1);
@@ -1065,7 +1066,8 @@ public final class FakeRouter extends Dispatcher {
     if (text.toLowerCase(Locale.ROOT).contains("password")) {
       text = redactPasswords(text);
     }
-    engine.record(host, method, request.getTarget(), Collections.unmodifiableMap(headers), text, status);
+    engine.record(host, method, Redactor.pathAndQuery(request.getTarget()), Collections.unmodifiableMap(headers), text,
+        status);
   }
 
   private static String redactPasswords(String text) {
