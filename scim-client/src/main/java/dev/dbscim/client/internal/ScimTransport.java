@@ -45,7 +45,8 @@ import javax.net.ssl.SSLHandshakeException;
  * {@code Authorization: Bearer <token>}, {@code Accept: application/scim+json, application/json},
  * {@code User-Agent: dbscim/<version> java/<version> [suffix]}, the configured default headers, the call's extra
  * headers, and for a body {@code Content-Type: application/json} (what the official Databricks SDK sends; the service
- * also accepts {@code application/scim+json}). A 401 makes it {@link CredentialsProvider#invalidate(String) invalidate}
+ * also accepts {@code application/scim+json}). A 401 (or a workspace's 403 "Invalid access token.") makes it
+ * {@link CredentialsProvider#invalidate(String) invalidate}
  * the token and, if the credentials then supply a different one, repeat the call once (even a POST: the service did
  * not act on it). Retries follow the call's {@link RetryPolicy}. Redirects are never followed, so the token never
  * reaches another host; a 3xx answer is an error.
@@ -259,12 +260,13 @@ public final class ScimTransport {
         return outcome.response;
       }
       ScimException failure = outcome.failure;
-      if (outcome.status == 401 && !tokenRefreshed) {
+      if ((outcome.status == 401 || isRefusedToken(outcome)) && !tokenRefreshed) {
         credentials.invalidate(token);
         String fresh = token(credentials, request, attempt);
         if (!fresh.equals(token)) {
           tokenRefreshed = true;
-          LOG.log(System.Logger.Level.WARNING, "SCIM " + logTarget + " -> 401, repeating once with a refreshed token");
+          LOG.log(System.Logger.Level.WARNING, "SCIM " + logTarget + " -> " + outcome.status
+              + ", the token was refused; repeating once with a refreshed token");
           continue;
         }
       }
@@ -280,6 +282,17 @@ public final class ScimTransport {
       }
       throw failure;
     }
+  }
+
+  /**
+   * Returns whether a 403 refuses the token itself rather than the caller's rights: a workspace answers an invalid or
+   * expired token with {@code 403 {"error_code":403,"message":"Invalid access token."}} (databricks-sdk-go issues
+   * #873, #795, #1046), where the account answers 401.
+   */
+  static boolean isRefusedToken(Outcome outcome) {
+    return outcome.status == 403 && outcome.failure instanceof ScimServiceException
+        && ((ScimServiceException) outcome.failure).detail()
+            .map(detail -> detail.toLowerCase(java.util.Locale.ROOT).contains("invalid access token")).orElse(false);
   }
 
   static boolean shouldRetry(String method, Outcome outcome, RetryPolicy policy) {

@@ -560,6 +560,32 @@ class ScimTransportTest {
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
+  @Test
+  void send_workspace403InvalidAccessToken_refreshesOnceLikeA401() throws Exception {
+    RotatingCredentials credentials = new RotatingCredentials();
+    server.enqueue(json(403, "{\"error_code\":403,\"message\":\"Invalid access token.\"}"));
+    server.enqueue(json(200, "{}"));
+
+    ScimResponse response = transport(b -> b.credentials(credentials).retryPolicy(RetryPolicy.none()))
+        .send(getUsers());
+
+    assertThat(response.attempts()).isEqualTo(2);
+    assertThat(credentials.invalidated).containsExactly("token-1");
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer token-2");
+  }
+
+  @Test
+  void send_403ForMissingRights_isNotARefreshReason() {
+    RotatingCredentials credentials = new RotatingCredentials();
+    server.enqueue(json(403, "{\"error_code\":\"PERMISSION_DENIED\",\"message\":\"Only account admins\"}"));
+
+    assertThatThrownBy(() -> transport(b -> b.credentials(credentials)).send(getUsers()))
+        .isInstanceOf(dev.dbscim.client.error.ScimForbiddenException.class);
+    assertThat(credentials.invalidated).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
   // ---- unusable bodies, limits, timeouts
 
   @Test
