@@ -144,8 +144,10 @@ class FakeScimOAuthTest {
     String token = accountToken(sp, scim.state().createOAuthSecret(sp.applicationId().orElseThrow()))
         .json.get("access_token").asText();
 
-    assertThat(Http.send("GET", Http.workspaceUri(scim.workspace(0), "/Users"), token, null).status)
-        .isEqualTo(401);
+    // A workspace refuses a token it does not know as the service does: 403 "Invalid access token.".
+    Http.Reply reply = Http.send("GET", Http.workspaceUri(scim.workspace(0), "/Users"), token, null);
+    assertThat(reply.status).isEqualTo(403);
+    assertThat(reply.json.get("message").asText()).isEqualTo("Invalid access token.");
   }
 
   @Test
