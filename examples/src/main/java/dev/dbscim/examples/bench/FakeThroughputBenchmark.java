@@ -42,6 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code TCP_NODELAY}) that answers every request with one fixed user: the gap between it and {@code getById} is the
  * fake's own cost.
  *
+ * <p>The JDK client costs tens of microseconds of CPU per request on the same two cores, so {@code getByIdRawSockets}
+ * and {@code mockWebServerBaselineRawSockets} send the same GETs from 8 plain keep-alive sockets (one per thread,
+ * HTTP/1.1 written and read by hand): they measure what the server side sustains when the client is cheap.
+ *
  * <p>The goal from issue 4: over 10,000 simple requests per second on the 2-core build machine (MockWebServer with
  * {@code TCP_NODELAY} measured 10,700-13,700 req/s in the same setup). Run from the repository root, and note the load
  * average, since other processes skew it:
@@ -146,6 +150,106 @@ public class FakeThroughputBenchmark {
   @Benchmark
   public int listPage() throws Exception {
     return send(pageUris.get(ThreadLocalRandom.current().nextInt(pageUris.size())));
+  }
+
+  /** One keep-alive connection per benchmark thread, speaking HTTP/1.1 by hand. */
+  @State(Scope.Thread)
+  public static class RawConnection {
+    private java.net.Socket fake;
+    private java.net.Socket bareSocket;
+    private final byte[] buffer = new byte[1 << 16];
+
+    /**
+     * Opens the two connections.
+     *
+     * @param benchmark the shared benchmark state
+     * @throws IOException when a connection fails
+     */
+    @Setup(Level.Trial)
+    public void open(FakeThroughputBenchmark benchmark) throws IOException {
+      fake = connect(benchmark.scim.url().getPort());
+      bareSocket = connect(benchmark.bare.getPort());
+    }
+
+    private static java.net.Socket connect(int port) throws IOException {
+      java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port);
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(10_000);
+      return socket;
+    }
+
+    /**
+     * Closes the connections.
+     *
+     * @throws IOException when closing fails
+     */
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+      fake.close();
+      bareSocket.close();
+    }
+
+    int get(java.net.Socket socket, URI uri, String authorization) throws IOException {
+      String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+          + "\r\nAuthorization: " + authorization + "\r\nAccept: application/json\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      java.io.InputStream in = socket.getInputStream();
+      int filled = 0;
+      int headerEnd = -1;
+      while (headerEnd < 0) {
+        int read = in.read(buffer, filled, buffer.length - filled);
+        if (read < 0) {
+          throw new IOException("connection closed");
+        }
+        filled += read;
+        for (int i = 3; i < filled; i++) {
+          if (buffer[i] == '\n' && buffer[i - 1] == '\r' && buffer[i - 2] == '\n' && buffer[i - 3] == '\r') {
+            headerEnd = i + 1;
+            break;
+          }
+        }
+      }
+      String head = new String(buffer, 0, headerEnd, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (!head.startsWith("HTTP/1.1 200")) {
+        throw new IllegalStateException("unexpected answer " + head.substring(0, Math.min(40, head.length())));
+      }
+      int at = head.toLowerCase(java.util.Locale.ROOT).indexOf("content-length:");
+      int length = Integer.parseInt(head.substring(at + 15, head.indexOf('\r', at)).trim());
+      int remaining = length - (filled - headerEnd);
+      while (remaining > 0) {
+        int read = in.read(buffer, 0, Math.min(buffer.length, remaining));
+        if (read < 0) {
+          throw new IOException("connection closed");
+        }
+        remaining -= read;
+      }
+      return length;
+    }
+  }
+
+  /**
+   * Reads one user by id over the thread's own keep-alive socket.
+   *
+   * @param connection the thread's connection
+   * @return the body length, consumed by JMH
+   * @throws IOException when the request fails
+   */
+  @Benchmark
+  public int getByIdRawSockets(RawConnection connection) throws IOException {
+    return connection.get(connection.fake, userUris.get(ThreadLocalRandom.current().nextInt(userUris.size())),
+        authorization);
+  }
+
+  /**
+   * Reads the fixed user from the bare MockWebServer over the thread's own keep-alive socket.
+   *
+   * @param connection the thread's connection
+   * @return the body length, consumed by JMH
+   * @throws IOException when the request fails
+   */
+  @Benchmark
+  public int mockWebServerBaselineRawSockets(RawConnection connection) throws IOException {
+    return connection.get(connection.bareSocket, bareUri, authorization);
   }
 
   private int send(URI uri) throws IOException, InterruptedException {
