@@ -52,7 +52,7 @@ public final class FakeMemoryHarness {
     long before = usedAfterGc(memory);
 
     long start = System.nanoTime();
-    FakeScimServer scim = FakeScimServer.builder().maxPrincipals(USERS + 100).build();
+    FakeScimServer scim = FakeScimServer.builder().maxPrincipals(USERS + 100).maxGroups(GROUPS + 10).build();
     List<String> userIds = new ArrayList<>(USERS);
     for (int i = 0; i < USERS; i++) {
       userIds.add(scim.state().seed(User.builder().userName("user" + i + "@example.com")
