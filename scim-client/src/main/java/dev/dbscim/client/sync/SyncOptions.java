@@ -39,6 +39,7 @@ public final class SyncOptions {
   private final boolean stampExternalIds;
   private final Set<String> managedEntitlements;
   private final Set<String> protectedNames;
+  private final Set<String> protectedLower;
   private final Set<Long> managedWorkspaces;
   private final int memberBatchSize;
   private final int pageSize;
@@ -52,6 +53,11 @@ public final class SyncOptions {
     this.managedEntitlements =
         builder.managedEntitlements == null ? null : Collections.unmodifiableSet(new TreeSet<>(builder.managedEntitlements));
     this.protectedNames = Collections.unmodifiableSet(new TreeSet<>(builder.protectedNames));
+    Set<String> lower = new TreeSet<>();
+    for (String name : builder.protectedNames) {
+      lower.add(name.toLowerCase(Locale.ROOT));
+    }
+    this.protectedLower = lower;
     this.managedWorkspaces = Collections.unmodifiableSet(new TreeSet<>(builder.managedWorkspaces));
     this.memberBatchSize = builder.memberBatchSize;
     this.pageSize = builder.pageSize;
@@ -191,21 +197,7 @@ public final class SyncOptions {
   }
 
   boolean isProtected(String name) {
-    return !protectedNames.isEmpty() && protectedLowerCase().contains(name.toLowerCase(Locale.ROOT));
-  }
-
-  private volatile Set<String> protectedLower;
-
-  private Set<String> protectedLowerCase() {
-    Set<String> lower = protectedLower;
-    if (lower == null) {
-      lower = new TreeSet<>();
-      for (String name : protectedNames) {
-        lower.add(name.toLowerCase(Locale.ROOT));
-      }
-      protectedLower = lower;
-    }
-    return lower;
+    return !protectedLower.isEmpty() && protectedLower.contains(name.toLowerCase(Locale.ROOT));
   }
 
   @Override
