@@ -5,7 +5,11 @@ package dev.dbscim.client.sync;
  * {@code members} (the docs say to read each group by id); workspace-level lists still do.
  */
 public enum MembershipReads {
-  /** {@link #GROUP_GET} for the account target, {@link #GROUP_LIST} for a workspace target. The default. */
+  /**
+   * {@link #GROUP_LIST} for a workspace target; on the account target the group list asks for members too, and when
+   * no listed group carries any (the service left them out), the groups the directory names are read by id as with
+   * {@link #GROUP_GET}. The default.
+   */
   AUTO,
   /** Members come with the group list (one request per page); for workspaces and for accounts that kept the old
    * behaviour. */

@@ -38,7 +38,10 @@ final class StateReader {
 
   CurrentState read(Directory directory) {
     boolean workspace = target.kind() == SyncTarget.Kind.WORKSPACE;
-    boolean membersInList = membersInList();
+    MembershipReads reads = options.membershipReads();
+    // AUTO on the account asks for members in the list too: accounts that kept the old behaviour send them, and then
+    // no group needs a GET of its own.
+    boolean askMembersInList = reads != MembershipReads.GROUP_GET;
     Future<List<User>> users = submit(() -> {
       List<User> all = new ArrayList<>();
       target.users().list(request -> request.pageSize(options.pageSize())
@@ -60,7 +63,7 @@ final class StateReader {
       if (workspace) {
         attributes.add("entitlements");
       }
-      if (membersInList) {
+      if (askMembersInList) {
         attributes.add("members");
       }
       List<Group> all = new ArrayList<>();
@@ -75,6 +78,8 @@ final class StateReader {
       }
     }
     List<Group> listed = get(groups);
+    boolean membersInList = reads == MembershipReads.GROUP_LIST
+        || (reads == MembershipReads.AUTO && (workspace || anyHasMembers(listed)));
     List<Group> withMembers = membersInList ? listed : readMembers(directory, listed);
     CurrentState.Builder state = CurrentState.builder().users(get(users)).servicePrincipals(get(sps))
         .groups(withMembers);
@@ -84,15 +89,17 @@ final class StateReader {
     return state.build();
   }
 
-  private boolean membersInList() {
-    switch (options.membershipReads()) {
-      case GROUP_LIST:
+  /**
+   * Returns whether a listed group carries members: then the list has them (an account that kept the pre-2025-08-22
+   * behaviour). When none does, they may have been left out, so the groups are read one by one.
+   */
+  private static boolean anyHasMembers(List<Group> listed) {
+    for (Group group : listed) {
+      if (!group.members().isEmpty()) {
         return true;
-      case GROUP_GET:
-        return false;
-      default:
-        return target.kind() == SyncTarget.Kind.WORKSPACE;
+      }
     }
+    return false;
   }
 
   private Set<Long> managedWorkspaces(Directory directory) {

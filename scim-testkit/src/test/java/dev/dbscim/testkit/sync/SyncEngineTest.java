@@ -340,4 +340,25 @@ class SyncEngineTest {
     assertThat(sp.displayName()).contains("etl");
     assertThat(sp.externalId()).contains("idp-sp-1");
   }
+
+  @Test
+  void accountMembershipReads_useTheGroupListWhenItCarriesMembers_elseOneGetPerNamedGroup() {
+    SyncEngine engine = engine(SyncOptions.defaults());
+    assertThat(engine.apply(engine.plan(directory())).isSuccess()).isTrue();
+    server.clearRecordedRequests();
+    assertThat(engine.plan(directory()).isEmpty()).isTrue();
+    long groupGets = server.recordedRequests().stream()
+        .filter(c -> c.method().equals("GET") && c.path().matches(".*/Groups/[^/]+$")).count();
+    assertThat(groupGets).isEqualTo(3);   // the account list left members out: one GET per named group
+
+    try (FakeScimServer legacy = FakeScimServer.builder().accountGroupListIncludesMembers(true).build().start();
+        ScimAccountClient legacyClient = legacy.accountClient()) {
+      SyncEngine legacyEngine = SyncEngine.builder().target(SyncTarget.account(legacyClient)).build();
+      Directory noAssignments = directory().toBuilder().workspaceAssignments(List.of()).build();
+      assertThat(legacyEngine.apply(legacyEngine.plan(noAssignments)).isSuccess()).isTrue();
+      legacy.clearRecordedRequests();
+      assertThat(legacyEngine.plan(noAssignments).isEmpty()).isTrue();
+      assertThat(legacy.recordedRequests()).noneMatch(c -> c.path().matches(".*/Groups/[^/]+$"));
+    }
+  }
 }
