@@ -250,6 +250,37 @@ public final class ModelReaders {
       }
     }
 
+    /** Sets a string attribute, or hands an unusual token to {@link #other}. */
+    final void text(B builder, String property, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<B> s, BiConsumer<B, String> set) throws IOException {
+      if (token == JsonToken.VALUE_STRING) {
+        set.accept(builder, p.getText());
+      } else {
+        other(builder, property, token, p, ctxt, s);
+      }
+    }
+
+    /** Sets a boolean attribute, or hands an unusual token to {@link #other}. */
+    final void flag(B builder, String property, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<B> s, BiConsumer<B, Boolean> set) throws IOException {
+      if (isBoolean(token)) {
+        set.accept(builder, token == JsonToken.VALUE_TRUE);
+      } else {
+        other(builder, property, token, p, ctxt, s);
+      }
+    }
+
+    /** Reads a list attribute with {@link ModelReaders#list}, or hands an unusual token to {@link #other}. */
+    final <E> void array(B builder, String property, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<B> s, BiConsumer<B, List<E>> reset, ElementReader<E> reader, BiConsumer<B, E> add)
+        throws IOException {
+      if (token == JsonToken.START_ARRAY) {
+        list(builder, p, ctxt, reset, reader, add);
+      } else {
+        other(builder, property, token, p, ctxt, s);
+      }
+    }
+
     /** Skips an explicit null (absent) or hands any other unusual token to {@link #viaFallback}. */
     final void other(B builder, String property, JsonToken token, JsonParser p, DeserializationContext ctxt,
         Scratch<B> s) throws IOException {
@@ -325,11 +356,7 @@ public final class ModelReaders {
           other(b, "value", token, p, ctxt, s);
         }
       } else if (is(name, "display")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.display(p.getText());
-        } else {
-          other(b, "display", token, p, ctxt, s);
-        }
+        text(b, "display", token, p, ctxt, s, ComplexValue.Builder::display);
       } else if (is(name, "type")) {
         if (token == JsonToken.VALUE_STRING) {
           b.type(constantOrText(p));
@@ -343,11 +370,7 @@ public final class ModelReaders {
           other(b, "$ref", token, p, ctxt, s);
         }
       } else if (is(name, "primary")) {
-        if (isBoolean(token)) {
-          b.primary(token == JsonToken.VALUE_TRUE);
-        } else {
-          other(b, "primary", token, p, ctxt, s);
-        }
+        flag(b, "primary", token, p, ctxt, s, ComplexValue.Builder::primary);
       } else {
         b.putAdditionalAttributes(name, ctxt.readTree(p));
       }
@@ -388,11 +411,7 @@ public final class ModelReaders {
     void attribute(Email.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
         Scratch<Email.Builder> s) throws IOException {
       if (is(name, "value")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.value(p.getText());
-        } else {
-          other(b, "value", token, p, ctxt, s);
-        }
+        text(b, "value", token, p, ctxt, s, Email.Builder::value);
       } else if (is(name, "type")) {
         if (token == JsonToken.VALUE_STRING) {
           b.type(constantOrText(p));
@@ -400,17 +419,9 @@ public final class ModelReaders {
           other(b, "type", token, p, ctxt, s);
         }
       } else if (is(name, "primary")) {
-        if (isBoolean(token)) {
-          b.primary(token == JsonToken.VALUE_TRUE);
-        } else {
-          other(b, "primary", token, p, ctxt, s);
-        }
+        flag(b, "primary", token, p, ctxt, s, Email.Builder::primary);
       } else if (is(name, "display")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.display(p.getText());
-        } else {
-          other(b, "display", token, p, ctxt, s);
-        }
+        text(b, "display", token, p, ctxt, s, Email.Builder::display);
       } else {
         b.putAdditionalAttributes(name, ctxt.readTree(p));
       }
@@ -656,11 +667,7 @@ public final class ModelReaders {
       switch (key.length()) {
         case 2:
           if (is(key, "id")) {
-            if (token == JsonToken.VALUE_STRING) {
-              b.id(p.getText());
-            } else {
-              other(b, "id", token, p, ctxt, s);
-            }
+            text(b, "id", token, p, ctxt, s, User.Builder::id);
             return;
           }
           break;
@@ -683,45 +690,25 @@ public final class ModelReaders {
           break;
         case 5:
           if (is(key, "roles")) {
-            if (token == JsonToken.START_ARRAY) {
-              list(b, p, ctxt, SET_ROLES, complexValue, ADD_ROLE);
-            } else {
-              other(b, "roles", token, p, ctxt, s);
-            }
+            array(b, "roles", token, p, ctxt, s, SET_ROLES, complexValue, ADD_ROLE);
             return;
           }
           break;
         case 6:
           if (is(key, "emails")) {
-            if (token == JsonToken.START_ARRAY) {
-              list(b, p, ctxt, SET_EMAILS, email, ADD_EMAIL);
-            } else {
-              other(b, "emails", token, p, ctxt, s);
-            }
+            array(b, "emails", token, p, ctxt, s, SET_EMAILS, email, ADD_EMAIL);
             return;
           } else if (is(key, "groups")) {
-            if (token == JsonToken.START_ARRAY) {
-              list(b, p, ctxt, SET_GROUPS, complexValue, ADD_GROUP);
-            } else {
-              other(b, "groups", token, p, ctxt, s);
-            }
+            array(b, "groups", token, p, ctxt, s, SET_GROUPS, complexValue, ADD_GROUP);
             return;
           } else if (is(key, "active")) {
-            if (isBoolean(token)) {
-              b.active(token == JsonToken.VALUE_TRUE);
-            } else {
-              other(b, "active", token, p, ctxt, s);
-            }
+            flag(b, "active", token, p, ctxt, s, User.Builder::active);
             return;
           }
           break;
         case 7:
           if (is(key, "schemas")) {
-            if (token == JsonToken.START_ARRAY) {
-              list(b, p, ctxt, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
-            } else {
-              other(b, "schemas", token, p, ctxt, s);
-            }
+            array(b, "schemas", token, p, ctxt, s, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
             return;
           }
           break;
@@ -735,41 +722,25 @@ public final class ModelReaders {
             }
             return;
           } else if (is(key, "password")) {
-            if (token == JsonToken.VALUE_STRING) {
-              b.password(p.getText());
-            } else {
-              other(b, "password", token, p, ctxt, s);
-            }
+            text(b, "password", token, p, ctxt, s, User.Builder::password);
             return;
           }
           break;
         case 10:
           if (is(key, "externalid")) {
-            if (token == JsonToken.VALUE_STRING) {
-              b.externalId(p.getText());
-            } else {
-              other(b, "externalId", token, p, ctxt, s);
-            }
+            text(b, "externalId", token, p, ctxt, s, User.Builder::externalId);
             return;
           }
           break;
         case 11:
           if (is(key, "displayname")) {
-            if (token == JsonToken.VALUE_STRING) {
-              b.displayName(p.getText());
-            } else {
-              other(b, "displayName", token, p, ctxt, s);
-            }
+            text(b, "displayName", token, p, ctxt, s, User.Builder::displayName);
             return;
           }
           break;
         case 12:
           if (is(key, "entitlements")) {
-            if (token == JsonToken.START_ARRAY) {
-              list(b, p, ctxt, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT);
-            } else {
-              other(b, "entitlements", token, p, ctxt, s);
-            }
+            array(b, "entitlements", token, p, ctxt, s, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT);
             return;
           }
           break;
@@ -820,11 +791,7 @@ public final class ModelReaders {
     void attribute(Group.Builder b, String key, JsonToken token, JsonParser p, DeserializationContext ctxt,
         Scratch<Group.Builder> s) throws IOException {
       if (is(key, "id")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.id(p.getText());
-        } else {
-          other(b, "id", token, p, ctxt, s);
-        }
+        text(b, "id", token, p, ctxt, s, Group.Builder::id);
       } else if (is(key, "displayname")) {
         if (token == JsonToken.VALUE_STRING) {
           b.displayName(p.getText());
@@ -833,23 +800,11 @@ public final class ModelReaders {
           other(b, "displayName", token, p, ctxt, s);
         }
       } else if (is(key, "members")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_MEMBERS, complexValue, ADD_MEMBER);
-        } else {
-          other(b, "members", token, p, ctxt, s);
-        }
+        array(b, "members", token, p, ctxt, s, SET_MEMBERS, complexValue, ADD_MEMBER);
       } else if (is(key, "schemas")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
-        } else {
-          other(b, "schemas", token, p, ctxt, s);
-        }
+        array(b, "schemas", token, p, ctxt, s, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
       } else if (is(key, "externalid")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.externalId(p.getText());
-        } else {
-          other(b, "externalId", token, p, ctxt, s);
-        }
+        text(b, "externalId", token, p, ctxt, s, Group.Builder::externalId);
       } else if (is(key, "meta")) {
         if (token == JsonToken.START_OBJECT) {
           b.meta(meta.read(p, ctxt));
@@ -857,23 +812,11 @@ public final class ModelReaders {
           other(b, "meta", token, p, ctxt, s);
         }
       } else if (is(key, "groups")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_GROUPS, complexValue, ADD_GROUP);
-        } else {
-          other(b, "groups", token, p, ctxt, s);
-        }
+        array(b, "groups", token, p, ctxt, s, SET_GROUPS, complexValue, ADD_GROUP);
       } else if (is(key, "entitlements")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT);
-        } else {
-          other(b, "entitlements", token, p, ctxt, s);
-        }
+        array(b, "entitlements", token, p, ctxt, s, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT);
       } else if (is(key, "roles")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_ROLES, complexValue, ADD_ROLE);
-        } else {
-          other(b, "roles", token, p, ctxt, s);
-        }
+        array(b, "roles", token, p, ctxt, s, SET_ROLES, complexValue, ADD_ROLE);
       } else {
         b.putAdditionalAttributes(key, ctxt.readTree(p));
       }
@@ -927,41 +870,17 @@ public final class ModelReaders {
     void attribute(ServicePrincipal.Builder b, String key, JsonToken token, JsonParser p,
         DeserializationContext ctxt, Scratch<ServicePrincipal.Builder> s) throws IOException {
       if (is(key, "id")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.id(p.getText());
-        } else {
-          other(b, "id", token, p, ctxt, s);
-        }
+        text(b, "id", token, p, ctxt, s, ServicePrincipal.Builder::id);
       } else if (is(key, "applicationid")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.applicationId(p.getText());
-        } else {
-          other(b, "applicationId", token, p, ctxt, s);
-        }
+        text(b, "applicationId", token, p, ctxt, s, ServicePrincipal.Builder::applicationId);
       } else if (is(key, "displayname")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.displayName(p.getText());
-        } else {
-          other(b, "displayName", token, p, ctxt, s);
-        }
+        text(b, "displayName", token, p, ctxt, s, ServicePrincipal.Builder::displayName);
       } else if (is(key, "active")) {
-        if (isBoolean(token)) {
-          b.active(token == JsonToken.VALUE_TRUE);
-        } else {
-          other(b, "active", token, p, ctxt, s);
-        }
+        flag(b, "active", token, p, ctxt, s, ServicePrincipal.Builder::active);
       } else if (is(key, "schemas")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
-        } else {
-          other(b, "schemas", token, p, ctxt, s);
-        }
+        array(b, "schemas", token, p, ctxt, s, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
       } else if (is(key, "externalid")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.externalId(p.getText());
-        } else {
-          other(b, "externalId", token, p, ctxt, s);
-        }
+        text(b, "externalId", token, p, ctxt, s, ServicePrincipal.Builder::externalId);
       } else if (is(key, "meta")) {
         if (token == JsonToken.START_OBJECT) {
           b.meta(meta.read(p, ctxt));
@@ -969,23 +888,11 @@ public final class ModelReaders {
           other(b, "meta", token, p, ctxt, s);
         }
       } else if (is(key, "groups")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_GROUPS, complexValue, ADD_GROUP);
-        } else {
-          other(b, "groups", token, p, ctxt, s);
-        }
+        array(b, "groups", token, p, ctxt, s, SET_GROUPS, complexValue, ADD_GROUP);
       } else if (is(key, "entitlements")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT);
-        } else {
-          other(b, "entitlements", token, p, ctxt, s);
-        }
+        array(b, "entitlements", token, p, ctxt, s, SET_ENTITLEMENTS, complexValue, ADD_ENTITLEMENT);
       } else if (is(key, "roles")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_ROLES, complexValue, ADD_ROLE);
-        } else {
-          other(b, "roles", token, p, ctxt, s);
-        }
+        array(b, "roles", token, p, ctxt, s, SET_ROLES, complexValue, ADD_ROLE);
       } else {
         b.putAdditionalAttributes(key, ctxt.readTree(p));
       }
@@ -1056,11 +963,7 @@ public final class ModelReaders {
     void attribute(ListResponse.Builder<Object> b, String key, JsonToken token, JsonParser p,
         DeserializationContext ctxt, Scratch<ListResponse.Builder<Object>> s) throws IOException {
       if (is(key, "resources")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_RESOURCES, resource, ADD_RESOURCE);
-        } else {
-          other(b, "Resources", token, p, ctxt, s);
-        }
+        array(b, "Resources", token, p, ctxt, s, SET_RESOURCES, resource, ADD_RESOURCE);
       } else if (is(key, "totalresults")) {
         if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
           b.totalResults(p.getIntValue());
@@ -1080,11 +983,7 @@ public final class ModelReaders {
           other(b, "startIndex", token, p, ctxt, s);
         }
       } else if (is(key, "schemas")) {
-        if (token == JsonToken.START_ARRAY) {
-          list(b, p, ctxt, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
-        } else {
-          other(b, "schemas", token, p, ctxt, s);
-        }
+        array(b, "schemas", token, p, ctxt, s, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
       } else {
         b.putAdditionalAttributes(key, ctxt.readTree(p));
       }
