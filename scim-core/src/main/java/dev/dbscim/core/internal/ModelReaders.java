@@ -260,6 +260,16 @@ public final class ModelReaders {
       }
     }
 
+    /** Sets a string attribute whose common values are shared constants, or hands an unusual token to other. */
+    final void constantText(B builder, String property, JsonToken token, JsonParser p, DeserializationContext ctxt,
+        Scratch<B> s, BiConsumer<B, String> set) throws IOException {
+      if (token == JsonToken.VALUE_STRING) {
+        set.accept(builder, constantOrText(p));
+      } else {
+        other(builder, property, token, p, ctxt, s);
+      }
+    }
+
     /** Sets a boolean attribute, or hands an unusual token to {@link #other}. */
     final void flag(B builder, String property, JsonToken token, JsonParser p, DeserializationContext ctxt,
         Scratch<B> s, BiConsumer<B, Boolean> set) throws IOException {
@@ -350,25 +360,13 @@ public final class ModelReaders {
     void attribute(ComplexValue.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
         Scratch<ComplexValue.Builder> s) throws IOException {
       if (is(name, "value")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.value(constantOrText(p));
-        } else {
-          other(b, "value", token, p, ctxt, s);
-        }
+        constantText(b, "value", token, p, ctxt, s, ComplexValue.Builder::value);
       } else if (is(name, "display")) {
         text(b, "display", token, p, ctxt, s, ComplexValue.Builder::display);
       } else if (is(name, "type")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.type(constantOrText(p));
-        } else {
-          other(b, "type", token, p, ctxt, s);
-        }
+        constantText(b, "type", token, p, ctxt, s, ComplexValue.Builder::type);
       } else if (is(name, "$ref")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.ref(p.getText());
-        } else {
-          other(b, "$ref", token, p, ctxt, s);
-        }
+        text(b, "$ref", token, p, ctxt, s, ComplexValue.Builder::ref);
       } else if (is(name, "primary")) {
         flag(b, "primary", token, p, ctxt, s, ComplexValue.Builder::primary);
       } else {
@@ -413,11 +411,7 @@ public final class ModelReaders {
       if (is(name, "value")) {
         text(b, "value", token, p, ctxt, s, Email.Builder::value);
       } else if (is(name, "type")) {
-        if (token == JsonToken.VALUE_STRING) {
-          b.type(constantOrText(p));
-        } else {
-          other(b, "type", token, p, ctxt, s);
-        }
+        constantText(b, "type", token, p, ctxt, s, Email.Builder::type);
       } else if (is(name, "primary")) {
         flag(b, "primary", token, p, ctxt, s, Email.Builder::primary);
       } else if (is(name, "display")) {
