@@ -72,11 +72,17 @@ public final class ModelReaders {
   /**
    * Returns whether an attribute name equals a known name, ignoring the case of ASCII letters.
    *
+   * <p>Jackson interns the attribute names it reads (its default), so the usual spelling is the very string literal
+   * passed as {@code known} and matches by identity; other spellings are compared letter by letter.
+   *
    * @param name the name as read
-   * @param known the known name, in lower case
+   * @param known the known name in its schema spelling, such as {@code "userName"}
    * @return true on a match
    */
   static boolean is(String name, String known) {
+    if (name == known) {
+      return true;
+    }
     int length = known.length();
     if (name.length() != length) {
       return false;
@@ -84,11 +90,15 @@ public final class ModelReaders {
     for (int i = 0; i < length; i++) {
       char c = name.charAt(i);
       char k = known.charAt(i);
-      if (c != k && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == k)) {
+      if (c != k && lowerAscii(c) != lowerAscii(k)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   /** Returns the current string token as a shared constant when it is one, else as a new string. */
@@ -457,17 +467,17 @@ public final class ModelReaders {
     void attribute(Name.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
         Scratch<Name.Builder> s) throws IOException {
       String property;
-      if (is(name, "givenname")) {
+      if (is(name, "givenName")) {
         property = "givenName";
-      } else if (is(name, "familyname")) {
+      } else if (is(name, "familyName")) {
         property = "familyName";
       } else if (is(name, "formatted")) {
         property = "formatted";
-      } else if (is(name, "middlename")) {
+      } else if (is(name, "middleName")) {
         property = "middleName";
-      } else if (is(name, "honorificprefix")) {
+      } else if (is(name, "honorificPrefix")) {
         property = "honorificPrefix";
-      } else if (is(name, "honorificsuffix")) {
+      } else if (is(name, "honorificSuffix")) {
         property = "honorificSuffix";
       } else {
         b.putAdditionalAttributes(name, ctxt.readTree(p));
@@ -536,11 +546,11 @@ public final class ModelReaders {
     void attribute(Meta.Builder b, String name, JsonToken token, JsonParser p, DeserializationContext ctxt,
         Scratch<Meta.Builder> s) throws IOException {
       String property;
-      if (is(name, "resourcetype")) {
+      if (is(name, "resourceType")) {
         property = "resourceType";
       } else if (is(name, "created")) {
         property = "created";
-      } else if (is(name, "lastmodified")) {
+      } else if (is(name, "lastModified")) {
         property = "lastModified";
       } else if (is(name, "location")) {
         property = "location";
@@ -707,7 +717,7 @@ public final class ModelReaders {
           }
           break;
         case 8:
-          if (is(key, "username")) {
+          if (is(key, "userName")) {
             if (token == JsonToken.VALUE_STRING) {
               b.userName(p.getText());
               s.required = true;
@@ -721,13 +731,13 @@ public final class ModelReaders {
           }
           break;
         case 10:
-          if (is(key, "externalid")) {
+          if (is(key, "externalId")) {
             text(b, "externalId", token, p, ctxt, s, User.Builder::externalId);
             return;
           }
           break;
         case 11:
-          if (is(key, "displayname")) {
+          if (is(key, "displayName")) {
             text(b, "displayName", token, p, ctxt, s, User.Builder::displayName);
             return;
           }
@@ -786,7 +796,7 @@ public final class ModelReaders {
         Scratch<Group.Builder> s) throws IOException {
       if (is(key, "id")) {
         text(b, "id", token, p, ctxt, s, Group.Builder::id);
-      } else if (is(key, "displayname")) {
+      } else if (is(key, "displayName")) {
         if (token == JsonToken.VALUE_STRING) {
           b.displayName(p.getText());
           s.required = true;
@@ -797,7 +807,7 @@ public final class ModelReaders {
         array(b, "members", token, p, ctxt, s, SET_MEMBERS, complexValue, ADD_MEMBER);
       } else if (is(key, "schemas")) {
         array(b, "schemas", token, p, ctxt, s, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
-      } else if (is(key, "externalid")) {
+      } else if (is(key, "externalId")) {
         text(b, "externalId", token, p, ctxt, s, Group.Builder::externalId);
       } else if (is(key, "meta")) {
         if (token == JsonToken.START_OBJECT) {
@@ -865,15 +875,15 @@ public final class ModelReaders {
         DeserializationContext ctxt, Scratch<ServicePrincipal.Builder> s) throws IOException {
       if (is(key, "id")) {
         text(b, "id", token, p, ctxt, s, ServicePrincipal.Builder::id);
-      } else if (is(key, "applicationid")) {
+      } else if (is(key, "applicationId")) {
         text(b, "applicationId", token, p, ctxt, s, ServicePrincipal.Builder::applicationId);
-      } else if (is(key, "displayname")) {
+      } else if (is(key, "displayName")) {
         text(b, "displayName", token, p, ctxt, s, ServicePrincipal.Builder::displayName);
       } else if (is(key, "active")) {
         flag(b, "active", token, p, ctxt, s, ServicePrincipal.Builder::active);
       } else if (is(key, "schemas")) {
         array(b, "schemas", token, p, ctxt, s, SET_SCHEMAS, STRING_ELEMENT, ADD_SCHEMA);
-      } else if (is(key, "externalid")) {
+      } else if (is(key, "externalId")) {
         text(b, "externalId", token, p, ctxt, s, ServicePrincipal.Builder::externalId);
       } else if (is(key, "meta")) {
         if (token == JsonToken.START_OBJECT) {
@@ -956,21 +966,21 @@ public final class ModelReaders {
     @Override
     void attribute(ListResponse.Builder<Object> b, String key, JsonToken token, JsonParser p,
         DeserializationContext ctxt, Scratch<ListResponse.Builder<Object>> s) throws IOException {
-      if (is(key, "resources")) {
+      if (is(key, "Resources")) {
         array(b, "Resources", token, p, ctxt, s, SET_RESOURCES, resource, ADD_RESOURCE);
-      } else if (is(key, "totalresults")) {
+      } else if (is(key, "totalResults")) {
         if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
           b.totalResults(p.getIntValue());
         } else {
           other(b, "totalResults", token, p, ctxt, s);
         }
-      } else if (is(key, "itemsperpage")) {
+      } else if (is(key, "itemsPerPage")) {
         if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
           b.itemsPerPage(p.getIntValue());
         } else {
           other(b, "itemsPerPage", token, p, ctxt, s);
         }
-      } else if (is(key, "startindex")) {
+      } else if (is(key, "startIndex")) {
         if (token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
           b.startIndex(p.getIntValue());
         } else {
