@@ -1,6 +1,7 @@
 package dev.dbscim.client.migrate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +23,8 @@ import java.util.Objects;
  * ProvisioningMigrationPlan plan = migration.plan();
  * System.out.println(plan.summary());
  * System.out.println(plan.syncPlan().table());
- * ProvisioningMigrationReport report = migration.apply(plan);
+ * Files.writeString(planFile, plan.toJson());               // review it, then later:
+ * ProvisioningMigrationReport report = migration.apply(ProvisioningMigrationPlan.fromJson(Files.readString(planFile)));
  * }</pre>
  */
 public final class ProvisioningMigrationPlan {
@@ -153,6 +155,61 @@ public final class ProvisioningMigrationPlan {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the plan as JSON", e);
     }
+  }
+
+  /**
+   * Reads a plan saved with {@link #toJson()}.
+   *
+   * @param json the plan JSON
+   * @return the plan, equal to the one that was saved
+   * @throws IllegalArgumentException when the text is not a provisioning migration plan (the message says what is
+   *     wrong, never repeats the text)
+   */
+  public static ProvisioningMigrationPlan fromJson(String json) {
+    Objects.requireNonNull(json, "json");
+    JsonNode root;
+    try {
+      root = ScimJson.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a provisioning migration plan: malformed JSON");
+    }
+    if (root == null || !FORMAT.equals(root.path("format").asText())) {
+      throw new IllegalArgumentException("not a provisioning migration plan: \"format\" must be \"" + FORMAT + "\"");
+    }
+    if (!root.path("directory").isObject() || !root.path("syncPlan").isObject()) {
+      throw new IllegalArgumentException("not a provisioning migration plan: \"directory\" and \"syncPlan\" must be "
+          + "objects");
+    }
+    List<WorkspaceConnectorStatus> workspaces = new ArrayList<>();
+    for (JsonNode node : root.path("workspaces")) {
+      if (!node.path("workspaceId").canConvertToLong() || !node.path("connector").isTextual()) {
+        throw new IllegalArgumentException("not a provisioning migration plan: every workspace needs a numeric "
+            + "\"workspaceId\" and a \"connector\"");
+      }
+      ConnectorVerdict verdict;
+      try {
+        verdict = ConnectorVerdict.valueOf(node.get("connector").asText());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("not a provisioning migration plan: unknown \"connector\" verdict of "
+            + "workspace " + node.get("workspaceId").asLong());
+      }
+      workspaces.add(new WorkspaceConnectorStatus(node.get("workspaceId").asLong(), node.path("federated").asBoolean(),
+          node.path("provisionedIdentities").asInt(), texts(node.path("uncovered")), texts(node.path("localGroups")),
+          verdict));
+    }
+    try {
+      Directory directory = DirectoryJson.read(ScimJson.mapper().writeValueAsString(root.get("directory")));
+      SyncPlan syncPlan = SyncPlan.fromJson(ScimJson.mapper().writeValueAsString(root.get("syncPlan")));
+      return new ProvisioningMigrationPlan(directory, syncPlan, workspaces, texts(root.path("warnings")));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot re-encode a parsed JSON tree", e);
+    }
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.dbscim.testkit.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.migrate.ConnectorVerdict;
@@ -152,6 +153,41 @@ class WorkspaceToAccountMigrationTest {
     assertThat(after.syncPlan().isEmpty()).as(after.syncPlan().table()).isTrue();
     assertThat(after.workspaces()).extracting(WorkspaceConnectorStatus::verdict).containsExactly(
         ConnectorVerdict.SHUT_DOWN, ConnectorVerdict.SHUT_DOWN, ConnectorVerdict.KEEP_RUNNING);
+  }
+
+  @Test
+  void plan_savedAsJsonAndReadBack_isEqualAndAppliesLikeTheOriginal() {
+    WorkspaceToAccountMigration migration = migration().build();
+    ProvisioningMigrationPlan plan = migration.plan();
+
+    ProvisioningMigrationPlan read = ProvisioningMigrationPlan.fromJson(plan.toJson());
+
+    assertThat(read).isEqualTo(plan);
+    assertThat(read.toJson()).isEqualTo(plan.toJson());
+    assertThat(read.workspaces().get(2).uncovered()).contains("user:bo@example.com", "group:ops");
+    ProvisioningMigrationReport report = migration.apply(read);
+    assertThat(report.isSuccess()).as(report.summary()).isTrue();
+    assertThat(server.state().groupByName("ops")).isPresent();
+    assertThat(migration.plan().syncPlan().isEmpty()).isTrue();
+  }
+
+  @Test
+  void fromJson_notAProvisioningPlan_failsWithoutRepeatingTheText() {
+    String plan = migration().build().plan().toJson();
+
+    assertThatThrownBy(() -> ProvisioningMigrationPlan.fromJson("{\"format\":\"secret-value\"}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"format\" must be")
+        .hasMessageNotContaining("secret-value");
+    assertThatThrownBy(() -> ProvisioningMigrationPlan.fromJson("{not json secret-value"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("not a provisioning migration plan: malformed JSON");
+    assertThatThrownBy(() -> ProvisioningMigrationPlan.fromJson(plan.replace("\"KEEP_RUNNING\"", "\"LATER\"")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown \"connector\" verdict of workspace "
+            + WS3);
+    assertThatThrownBy(() -> ProvisioningMigrationPlan.fromJson(plan.replace("\"syncPlan\"", "\"other\"")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"syncPlan\" must be");
+    assertThatThrownBy(() -> ProvisioningMigrationPlan.fromJson(
+        plan.replace("\"format\" : \"dbscim-provisioning-migration-plan/1\"", "\"format\" : \"dbscim-sync-plan/1\"")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
