@@ -229,15 +229,7 @@ public final class GroupMigrationPlan {
    * @throws IllegalArgumentException when the text is not a group migration plan
    */
   public static GroupMigrationPlan fromJson(String json) {
-    JsonNode root;
-    try {
-      root = ScimJson.mapper().readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a group migration plan: malformed JSON");
-    }
-    if (root == null || !FORMAT.equals(root.path("format").asText())) {
-      throw new IllegalArgumentException("not a group migration plan: \"format\" must be \"" + FORMAT + "\"");
-    }
+    JsonNode root = PlanJson.root(json, FORMAT, "group migration plan");
     try {
       List<PlannedGroupMigration> groups = new ArrayList<>();
       for (JsonNode node : root.path("groups")) {
@@ -255,8 +247,7 @@ public final class GroupMigrationPlan {
             WorkspacePermission.fromWire(node.path("permission").asText("USER")), members, steps,
             node.hasNonNull("reason") ? node.get("reason").asText() : null));
       }
-      List<String> warnings = new ArrayList<>();
-      root.path("warnings").forEach(warning -> warnings.add(warning.asText()));
+      List<String> warnings = PlanJson.texts(root.path("warnings"));
       return new GroupMigrationPlan(root.path("workspaceId").asLong(), Instant.parse(required(root, "createdAt")),
           required(root, "renamePrefix"), root.path("deletesLocalGroups").asBoolean(), groups, warnings);
     } catch (RuntimeException e) {

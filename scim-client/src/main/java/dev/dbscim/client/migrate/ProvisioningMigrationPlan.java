@@ -166,16 +166,7 @@ public final class ProvisioningMigrationPlan {
    *     wrong, never repeats the text)
    */
   public static ProvisioningMigrationPlan fromJson(String json) {
-    Objects.requireNonNull(json, "json");
-    JsonNode root;
-    try {
-      root = ScimJson.mapper().readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a provisioning migration plan: malformed JSON");
-    }
-    if (root == null || !FORMAT.equals(root.path("format").asText())) {
-      throw new IllegalArgumentException("not a provisioning migration plan: \"format\" must be \"" + FORMAT + "\"");
-    }
+    JsonNode root = PlanJson.root(json, FORMAT, "provisioning migration plan");
     if (!root.path("directory").isObject() || !root.path("syncPlan").isObject()) {
       throw new IllegalArgumentException("not a provisioning migration plan: \"directory\" and \"syncPlan\" must be "
           + "objects");
@@ -194,22 +185,16 @@ public final class ProvisioningMigrationPlan {
             + "workspace " + node.get("workspaceId").asLong());
       }
       workspaces.add(new WorkspaceConnectorStatus(node.get("workspaceId").asLong(), node.path("federated").asBoolean(),
-          node.path("provisionedIdentities").asInt(), texts(node.path("uncovered")), texts(node.path("localGroups")),
+          node.path("provisionedIdentities").asInt(), PlanJson.texts(node.path("uncovered")), PlanJson.texts(node.path("localGroups")),
           verdict));
     }
     try {
       Directory directory = DirectoryJson.read(ScimJson.mapper().writeValueAsString(root.get("directory")));
       SyncPlan syncPlan = SyncPlan.fromJson(ScimJson.mapper().writeValueAsString(root.get("syncPlan")));
-      return new ProvisioningMigrationPlan(directory, syncPlan, workspaces, texts(root.path("warnings")));
+      return new ProvisioningMigrationPlan(directory, syncPlan, workspaces, PlanJson.texts(root.path("warnings")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot re-encode a parsed JSON tree", e);
     }
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> texts = new ArrayList<>();
-    array.forEach(item -> texts.add(item.asText()));
-    return texts;
   }
 
   @Override
