@@ -65,9 +65,8 @@ public final class ClientComparison {
    * Runs the comparison and prints the table.
    *
    * @param args options {@code --warmup=N}, {@code --rounds=N}, {@code --users=N}, {@code --creates=N} (0: list
-   *     rounds only),
-   *     {@code --contenders=a,b,...} (of official-sdk, jdk-floor, jdk-bare, jdk-bare-direct, jdk-bytes-direct, jdk-async-direct, dbscim; the
-   *     first is the baseline of the ratios)
+   *     rounds only), {@code --contenders=a,b,...} (of official-sdk, jdk-floor, jdk-bare, jdk-bare-direct,
+   *     jdk-bytes-direct, jdk-async-direct, dbscim; the first is the baseline of the ratios)
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
@@ -76,7 +75,8 @@ public final class ClientComparison {
     int users = Integer.parseInt(options.getOrDefault("users", "10000"));
     int creates = Integer.parseInt(options.getOrDefault("creates", "1000"));
     List<String> names = Arrays.asList(
-        options.getOrDefault("contenders", "official-sdk,jdk-floor,jdk-bare,jdk-bare-direct,jdk-bytes-direct,jdk-async-direct,dbscim").split(","));
+        options.getOrDefault("contenders",
+            "official-sdk,jdk-floor,jdk-bare,jdk-bare-direct,jdk-bytes-direct,jdk-async-direct,dbscim").split(","));
 
     try (BenchScimServer server = BenchScimServer.create(users)) {
       List<Contender> contenders = new ArrayList<>();
