@@ -229,7 +229,7 @@ public final class GroupMigrationPlan {
    * @throws IllegalArgumentException when the text is not a group migration plan
    */
   public static GroupMigrationPlan fromJson(String json) {
-    JsonNode root = PlanJson.root(json, FORMAT, "group migration plan");
+    JsonNode root = MigrationPlanJson.root(json, FORMAT, "group migration plan");
     try {
       List<PlannedGroupMigration> groups = new ArrayList<>();
       for (JsonNode node : root.path("groups")) {
@@ -247,7 +247,7 @@ public final class GroupMigrationPlan {
             WorkspacePermission.fromWire(node.path("permission").asText("USER")), members, steps,
             node.hasNonNull("reason") ? node.get("reason").asText() : null));
       }
-      List<String> warnings = PlanJson.texts(root.path("warnings"));
+      List<String> warnings = MigrationPlanJson.texts(root.path("warnings"));
       return new GroupMigrationPlan(root.path("workspaceId").asLong(), Instant.parse(required(root, "createdAt")),
           required(root, "renamePrefix"), root.path("deletesLocalGroups").asBoolean(), groups, warnings);
     } catch (RuntimeException e) {

@@ -166,7 +166,7 @@ public final class ProvisioningMigrationPlan {
    *     wrong, never repeats the text)
    */
   public static ProvisioningMigrationPlan fromJson(String json) {
-    JsonNode root = PlanJson.root(json, FORMAT, "provisioning migration plan");
+    JsonNode root = MigrationPlanJson.root(json, FORMAT, "provisioning migration plan");
     if (!root.path("directory").isObject() || !root.path("syncPlan").isObject()) {
       throw new IllegalArgumentException("not a provisioning migration plan: \"directory\" and \"syncPlan\" must be "
           + "objects");
@@ -185,13 +185,14 @@ public final class ProvisioningMigrationPlan {
             + "workspace " + node.get("workspaceId").asLong());
       }
       workspaces.add(new WorkspaceConnectorStatus(node.get("workspaceId").asLong(), node.path("federated").asBoolean(),
-          node.path("provisionedIdentities").asInt(), PlanJson.texts(node.path("uncovered")), PlanJson.texts(node.path("localGroups")),
-          verdict));
+          node.path("provisionedIdentities").asInt(), MigrationPlanJson.texts(node.path("uncovered")),
+          MigrationPlanJson.texts(node.path("localGroups")), verdict));
     }
     try {
       Directory directory = DirectoryJson.read(ScimJson.mapper().writeValueAsString(root.get("directory")));
       SyncPlan syncPlan = SyncPlan.fromJson(ScimJson.mapper().writeValueAsString(root.get("syncPlan")));
-      return new ProvisioningMigrationPlan(directory, syncPlan, workspaces, PlanJson.texts(root.path("warnings")));
+      return new ProvisioningMigrationPlan(directory, syncPlan, workspaces,
+          MigrationPlanJson.texts(root.path("warnings")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot re-encode a parsed JSON tree", e);
     }

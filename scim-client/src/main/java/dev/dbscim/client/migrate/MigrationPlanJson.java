@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** Reads the JSON of saved migration plans: the shared first steps of their {@code fromJson} methods. */
-final class PlanJson {
-  private PlanJson() {}
+final class MigrationPlanJson {
+  private MigrationPlanJson() {}
 
   /**
    * Parses a saved plan and checks its {@code "format"} marker.
