@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
         + "'dbscim plan --out PLANFILE'.",
         "Asks before changing anything when run at a terminal (--yes skips the question). Exit codes: 0 applied, "
             + "1 some changes failed or an error, 2 refused by the deletion threshold, 3 invalid directory, "
-            + "64 usage error."})
+            + "4 the saved plan no longer matches a fresh plan (nothing sent), 64 usage error.",
+        "A saved plan is verified before anything is sent: the current state is read again and the plan must be "
+            + "exactly what a fresh plan from the directory it records would do. The deletion threshold is this "
+            + "run's (--max-removals, --max-removal-percent), never the file's."})
 final class ApplyCommand implements Callable<Integer> {
   private static final int TABLE_ROWS = 20;
 
@@ -60,19 +63,20 @@ final class ApplyCommand implements Callable<Integer> {
           "Give either a directory FILE or --plan PLANFILE, not " + (file == null ? "neither" : "both"));
     }
     settings.checkConcurrency(spec);
-    SyncOptions options = SyncOptions.defaults();
     Directory directory = null;
     SyncPlan saved = null;
     SortedSet<Long> workspaceIds;
     if (planFile != null) {
-      if (settings.shapesPlan()) {
-        throw new ParameterException(spec.commandLine(), "--removal-policy, --max-removals and "
-            + "--max-removal-percent shape a new plan; the saved plan in " + planFile + " already has its own");
+      if (settings.removalPolicy != null) {
+        throw new ParameterException(spec.commandLine(), "--removal-policy shapes a new plan; the saved plan in "
+            + planFile + " already has its own (the deletion threshold options do apply to it)");
       }
+    }
+    SyncOptions options = settings.options(spec);
+    if (planFile != null) {
       saved = SyncCommands.loadPlan(planFile);
       workspaceIds = TargetSession.workspaceIds(saved);
     } else {
-      options = settings.options(spec);
       directory = SyncCommands.loadDirectory(file, settings, context, spec);
       workspaceIds = TargetSession.workspaceIds(directory);
     }
@@ -90,7 +94,9 @@ final class ApplyCommand implements Callable<Integer> {
               + (session.fake().isPresent()
                   ? " (without DATABRICKS_* variables every run starts a new embedded fake)" : "") + ".");
         }
-        plan = saved;
+        err.println("Reading the current state of " + target + " to verify the saved plan ...");
+        err.flush();
+        plan = engine.verify(saved);
       } else {
         err.println("Reading the current state of " + target + " ...");
         err.flush();

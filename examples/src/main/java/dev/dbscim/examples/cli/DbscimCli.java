@@ -6,6 +6,7 @@ import dev.dbscim.client.error.ScimUnauthorizedException;
 import dev.dbscim.client.sync.DeletionThresholdExceededException;
 import dev.dbscim.client.sync.DirectoryProblem;
 import dev.dbscim.client.sync.InvalidDirectoryException;
+import dev.dbscim.client.sync.StalePlanException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -34,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_FAILURE} some operations failed or another error,
  * {@value #EXIT_THRESHOLD} plan refused by the deletion threshold, {@value #EXIT_INVALID_DIRECTORY} invalid
- * directory, {@value #EXIT_USAGE} usage error. Errors are sentences on standard error; {@code --debug} adds stack
+ * directory, {@value #EXIT_STALE_PLAN} saved plan refused as stale, {@value #EXIT_USAGE} usage error. Errors are sentences on standard error; {@code --debug} adds stack
  * traces.
  */
 @Command(name = "dbscim", mixinStandardHelpOptions = true, versionProvider = DbscimCli.Version.class,
@@ -50,6 +51,8 @@ public final class DbscimCli implements Callable<Integer> {
   public static final int EXIT_THRESHOLD = 2;
   /** The exit code when the directory is invalid. */
   public static final int EXIT_INVALID_DIRECTORY = 3;
+  /** The exit code when a saved plan no longer matches a fresh plan and was refused before anything was sent. */
+  public static final int EXIT_STALE_PLAN = 4;
   /** The exit code of usage errors (sysexits' EX_USAGE). */
   public static final int EXIT_USAGE = 64;
 
@@ -140,6 +143,10 @@ public final class DbscimCli implements Callable<Integer> {
           + " removals or " + percent(refused.threshold().maxPercent()) + "%), so nothing was changed.");
       err.println("Review the plan; to apply it anyway, run apply again with --allow-removals-above-threshold "
           + "(or raise --max-removals / --max-removal-percent).");
+    } else if (exception instanceof StalePlanException) {
+      code = EXIT_STALE_PLAN;
+      err.println(exception.getMessage());
+      err.println("Run 'dbscim plan' again, review the new plan, and apply that one.");
     } else if (exception instanceof ScimUnauthorizedException) {
       err.println("Databricks did not accept the credentials (HTTP 401): check DATABRICKS_TOKEN, or "
           + "DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET. " + sentence(exception.getMessage()));

@@ -85,11 +85,6 @@ final class SyncSettings {
     return !"google".equalsIgnoreCase(source);
   }
 
-  /** Returns whether any option that shapes a plan was given (they do not apply to a saved plan). */
-  boolean shapesPlan() {
-    return removalPolicy != null || maxRemovals != null || maxRemovalPercent != null;
-  }
-
   /** Checks the values and returns the planning options; bad values are usage errors. */
   SyncOptions options(CommandSpec spec) {
     checkConcurrency(spec);

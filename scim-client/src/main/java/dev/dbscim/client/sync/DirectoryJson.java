@@ -133,6 +133,15 @@ public final class DirectoryJson {
    * @return the JSON text
    */
   public static String write(Directory directory) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(directory));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the directory as a JSON tree, as {@link #write(Directory)} writes it (a saved plan embeds it). */
+  static ObjectNode tree(Directory directory) {
     Objects.requireNonNull(directory, "directory");
     ObjectNode root = MAPPER.createObjectNode();
     ArrayNode users = root.putArray("users");
@@ -173,11 +182,12 @@ public final class DirectoryJson {
           .put(principalKey(assignment.principalKind()), assignment.principalName())
           .put("permission", assignment.permission().wireValue());
     }
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return root;
+  }
+
+  /** Returns the directory read from a JSON tree, as {@link #read(Reader)} reads text (a saved plan embeds it). */
+  static Directory read(JsonNode tree) {
+    return new TreeReader().read(tree);
   }
 
   /** Returns the JSON key that names an assigned principal of the given kind. */

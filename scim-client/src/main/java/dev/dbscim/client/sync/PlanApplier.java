@@ -38,6 +38,7 @@ final class PlanApplier {
   private static final System.Logger LOG = System.getLogger(PlanApplier.class.getName());
 
   private final SyncTarget target;
+  private final SyncOptions options;
   private final ExecutorService executor;
   private final SyncProgressListener listener;
   private final Clock clock;
@@ -49,8 +50,10 @@ final class PlanApplier {
   private int failed;
   private Instant startedAt;
 
-  PlanApplier(SyncTarget target, ExecutorService executor, SyncProgressListener listener, Clock clock) {
+  PlanApplier(SyncTarget target, SyncOptions options, ExecutorService executor, SyncProgressListener listener,
+      Clock clock) {
     this.target = target;
+    this.options = options;
     this.executor = executor;
     this.listener = listener;
     this.clock = clock;
@@ -169,10 +172,16 @@ final class PlanApplier {
         api(principal.kind()).patchWithoutReadBack(id(principal), operation.patch().get());
         return null;
       case DEACTIVATE:
+        if (!stillNames(principal, true, requests)) {
+          throw new IllegalStateException(describe(principal) + " no longer exists; nothing was deactivated");
+        }
         requests[0]++;
         api(principal.kind()).patchWithoutReadBack(id(principal), operation.patch().get());
         return null;
       case DELETE:
+        if (!stillNames(principal, true, requests)) {
+          return "already deleted";
+        }
         requests[0]++;
         try {
           api(principal.kind()).delete(id(principal));
@@ -186,6 +195,9 @@ final class PlanApplier {
             EnumSet.of(operation.permission().get()));
         return null;
       case UNASSIGN:
+        if (!stillNames(principal, false, requests)) {
+          return "already gone";
+        }
         requests[0]++;
         try {
           target.workspaceAssignments().get().remove(operation.workspaceId().getAsLong(), id(principal));
@@ -196,6 +208,47 @@ final class PlanApplier {
       default:
         throw new IllegalStateException("unknown action " + operation.action());
     }
+  }
+
+  /**
+   * Checks, just before a removal, that the step's id still names the principal the plan names (user name, application
+   * id or group display name) and, when {@code mustBeOwned}, that the principal is still one the sync may remove under
+   * the applying run's options. Returns false when the id names nothing any more.
+   *
+   * @throws IllegalStateException when the id names another principal or one the sync does not own
+   */
+  private boolean stillNames(PrincipalRef principal, boolean mustBeOwned, int[] requests) {
+    requests[0]++;
+    Optional<? extends ScimResource> found = api(principal.kind()).find(id(principal));
+    if (!found.isPresent()) {
+      return false;
+    }
+    ScimResource resource = found.get();
+    String name;
+    boolean manageable = true;
+    if (resource instanceof User) {
+      name = ((User) resource).userName();
+    } else if (resource instanceof ServicePrincipal) {
+      name = ((ServicePrincipal) resource).applicationId().orElse("");
+    } else {
+      name = ((Group) resource).displayName();
+      manageable = Planner.isManageableGroup(target.kind(), (Group) resource);
+    }
+    if (!PrincipalRef.key(principal.kind(), name).equals(principal.key())) {
+      throw new IllegalStateException(describe(principal) + ": id " + resource.id().orElse("") + " now names "
+          + name + "; nothing was removed");
+    }
+    if (!options.isProtected(name) && (!mustBeOwned
+        || (manageable && Planner.isOwned(options, name, resource.externalId().isPresent())))) {
+      return true;
+    }
+    throw new IllegalStateException(describe(principal) + " is not managed by this sync ("
+        + (options.isProtected(name) ? "it is protected" : manageable ? "it has no externalId" : "it is built in")
+        + "); nothing was removed");
+  }
+
+  private static String describe(PrincipalRef principal) {
+    return principal.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + principal.name();
   }
 
   private String create(PlannedOperation operation, int[] requests) {

@@ -13,9 +13,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes and reads {@link SyncPlan}s as JSON ({@code "format": "dbscim-sync-plan/1"}). */
+/**
+ * Writes and reads {@link SyncPlan}s as JSON ({@code "format": "dbscim-sync-plan/2"}). Besides the steps, a plan records
+ * the directory and the plan-shaping options it was made from, so that applying it can re-plan and compare; the
+ * deletion threshold, removal count and write count are written for people and other tools, and never read back as
+ * rules.
+ */
 final class PlanJson {
-  static final String FORMAT = "dbscim-sync-plan/1";
+  static final String FORMAT = "dbscim-sync-plan/2";
+  private static final String FORMAT_1 = "dbscim-sync-plan/1";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private PlanJson() {}
@@ -56,6 +62,8 @@ final class PlanJson {
       operation.workspaceId().ifPresent(id -> node.put("workspaceId", id));
       operation.permission().ifPresent(permission -> node.put("permission", permission.wireValue()));
     }
+    root.set("options", writeShape(plan.options()));
+    root.set("directory", DirectoryJson.tree(plan.directory()));
     try {
       return ScimJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -70,6 +78,10 @@ final class PlanJson {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a sync plan: malformed JSON at line "
           + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
+    }
+    if (root != null && root.isObject() && FORMAT_1.equals(root.path("format").asText())) {
+      throw new IllegalArgumentException("not a sync plan this version can apply: it was saved by an earlier dbscim "
+          + "(\"" + FORMAT_1 + "\"), which did not record the directory needed to verify it; make a new plan");
     }
     if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
       throw new IllegalArgumentException("not a sync plan: \"format\" must be \"" + FORMAT + "\"");
@@ -102,16 +114,52 @@ final class PlanJson {
         warnings.add(warning.asText());
       }
       JsonNode threshold = required(root, "deletionThreshold");
+      SyncOptions options = readShape(required(root, "options"), root.path("memberBatchSize").asInt(20))
+          .toBuilder()
+          .deletionThreshold(
+              DeletionThreshold.of(threshold.path("maxRemovals").asInt(), threshold.path("maxPercent").asDouble()))
+          .build();
+      Directory directory = DirectoryJson.read(required(root, "directory"));
       return new SyncPlan(SyncTarget.Kind.valueOf(text(root, "targetKind")), text(root, "target"),
           Instant.parse(text(root, "createdAt")), operations, warnings, root.path("managedPrincipals").asInt(),
-          DeletionThreshold.of(threshold.path("maxRemovals").asInt(), threshold.path("maxPercent").asDouble()),
-          root.path("memberBatchSize").asInt(20), false);
+          options, directory, false, null);
     } catch (RuntimeException e) {
       if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("not a sync")) {
         throw e;
       }
       throw new IllegalArgumentException("not a sync plan: " + e.getMessage(), e);
     }
+  }
+
+  private static ObjectNode writeShape(SyncOptions options) {
+    ObjectNode node = NODES.objectNode();
+    node.put("removalPolicy", options.removalPolicy().name());
+    node.put("stampExternalIds", options.stampExternalIds());
+    node.put("membershipReads", options.membershipReads().name());
+    options.managedEntitlements().ifPresent(entitlements -> {
+      ArrayNode array = node.putArray("managedEntitlements");
+      entitlements.forEach(array::add);
+    });
+    ArrayNode workspaces = node.putArray("managedWorkspaces");
+    options.managedWorkspaces().forEach(workspaces::add);
+    return node;
+  }
+
+  private static SyncOptions readShape(JsonNode node, int memberBatchSize) {
+    SyncOptions.Builder options = SyncOptions.builder()
+        .removalPolicy(RemovalPolicy.valueOf(text(node, "removalPolicy")))
+        .stampExternalIds(required(node, "stampExternalIds").asBoolean())
+        .membershipReads(MembershipReads.valueOf(text(node, "membershipReads")))
+        .memberBatchSize(memberBatchSize);
+    if (node.has("managedEntitlements")) {
+      List<String> entitlements = new ArrayList<>();
+      node.get("managedEntitlements").forEach(value -> entitlements.add(value.asText()));
+      options.managedEntitlements(entitlements);
+    }
+    for (JsonNode workspace : node.path("managedWorkspaces")) {
+      options.addManagedWorkspaces(workspace.asLong());
+    }
+    return options.build();
   }
 
   private static JsonNode required(JsonNode node, String field) {

@@ -55,6 +55,7 @@ final class Planner {
   private final String target;
   private final SyncOptions options;
   private final Instant now;
+  private final SyncEngine origin;
 
   private final List<PlannedOperation.Builder> steps = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
@@ -72,11 +73,12 @@ final class Planner {
   private final Set<String> removedIds = new HashSet<>();
   private Set<String> managedEntitlements = Collections.emptySet();
 
-  Planner(SyncTarget.Kind targetKind, String target, SyncOptions options, Instant now) {
+  Planner(SyncTarget.Kind targetKind, String target, SyncOptions options, Instant now, SyncEngine origin) {
     this.targetKind = Objects.requireNonNull(targetKind, "targetKind");
     this.target = Objects.requireNonNull(target, "target");
     this.options = Objects.requireNonNull(options, "options");
     this.now = Objects.requireNonNull(now, "now");
+    this.origin = origin;
   }
 
   /** An existing principal as seen by the planner. */
@@ -111,7 +113,7 @@ final class Planner {
     int membershipPhase = planGroupCreations(directory, groups) + 1;
     planGroupUpdates(groups, membershipPhase);
     planAssignments(directory, state, membershipPhase);
-    return build(managed, membershipPhase);
+    return build(directory, managed, membershipPhase);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -133,7 +135,7 @@ final class Planner {
     }
     for (Group group : state.groups()) {
       String id = group.id().get();
-      boolean manageable = isManageableGroup(group);
+      boolean manageable = isManageableGroup(targetKind, group);
       if (manageable) {
         groupsByName.putIfAbsent(lower(group.displayName()), group);
         group.externalId().ifPresent(ext -> groupsByExternalId.putIfAbsent(ext, group));
@@ -143,7 +145,8 @@ final class Planner {
     }
   }
 
-  private boolean isManageableGroup(Group group) {
+  /** Returns whether a sync of this kind of target may manage the group: not built in, and local on a workspace. */
+  static boolean isManageableGroup(SyncTarget.Kind targetKind, Group group) {
     if (BUILT_IN_GROUPS.contains(lower(group.displayName()))) {
       return false;
     }
@@ -264,8 +267,12 @@ final class Planner {
 
   /** Returns whether an existing principal that the directory does not have belongs to this sync. */
   private boolean isOwnedUnmatched(Existing existing) {
-    return existing.manageable && !existing.matched && !options.isProtected(existing.name)
-        && (options.ownership() == Ownership.ALL || existing.hasExternalId);
+    return existing.manageable && !existing.matched && isOwned(options, existing.name, existing.hasExternalId);
+  }
+
+  /** Returns whether the sync may remove a manageable principal: not protected, and owned under the options. */
+  static boolean isOwned(SyncOptions options, String name, boolean hasExternalId) {
+    return !options.isProtected(name) && (options.ownership() == Ownership.ALL || hasExternalId);
   }
 
   private int countManaged() {
@@ -687,7 +694,7 @@ final class Planner {
   // ---------------------------------------------------------------------------------------------------------------
   // Helpers
 
-  private SyncPlan build(int managed, int membershipPhase) {
+  private SyncPlan build(Directory directory, int managed, int membershipPhase) {
     int removalPhase = membershipPhase + 1;
     List<PlannedOperation> unsorted = new ArrayList<>(steps.size());
     for (PlannedOperation.Builder step : steps) {
@@ -702,8 +709,7 @@ final class Planner {
     for (PlannedOperation operation : unsorted) {
       operations.add(operation.toBuilderWithPhase(operation.phase()).build(operations.size()));
     }
-    return new SyncPlan(targetKind, target, now, operations, warnings, managed, options.deletionThreshold(),
-        options.memberBatchSize(), false);
+    return new SyncPlan(targetKind, target, now, operations, warnings, managed, options, directory, false, origin);
   }
 
   private Optional<String> desiredExternalId(Optional<String> wanted, Optional<String> current, String name) {

@@ -1,6 +1,7 @@
 package dev.dbscim.client.sync;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -115,7 +116,43 @@ public final class SyncEngine {
    */
   public SyncPlan plan(Directory directory, CurrentState state) {
     directory.validateOrThrow(limits);
-    return new Planner(target.kind(), target.description(), options, clock.instant()).plan(directory, state);
+    return plan(directory, state, options);
+  }
+
+  private SyncPlan plan(Directory directory, CurrentState state, SyncOptions planOptions) {
+    return new Planner(target.kind(), target.description(), planOptions, clock.instant(), this)
+        .plan(directory, state);
+  }
+
+  /**
+   * Checks a plan that this engine did not make, such as one read with {@link SyncPlan#fromJson(String)}: reads the
+   * current state, plans again from the directory and plan-shaping options the plan records, with this engine's
+   * safety rules (ownership, protected names, deletion threshold), and requires exactly the same steps: the same
+   * actions on the same principals (ids and names), the same resources, patches, members and assignments. Sends only
+   * reads. Like Terraform's saved plans, a plan that no longer matches (edited, or the account changed since) is
+   * refused as a whole.
+   *
+   * @param plan the plan to check
+   * @return the fresh plan, equal in its steps, made by this engine (so {@link #apply(SyncPlan)} trusts it); it keeps
+   *     the plan's {@linkplain SyncPlan#allowRemovalsAboveThreshold() permission}, and its deletion threshold is this
+   *     engine's
+   * @throws StalePlanException when the steps differ, listing the differences
+   * @throws IllegalArgumentException when the plan was made for another target
+   * @throws InvalidDirectoryException when the directory the plan records is not valid
+   * @throws dev.dbscim.client.error.ScimException when reading the current state fails
+   * @throws SyncInterruptedException when the thread is interrupted while reading
+   */
+  public SyncPlan verify(SyncPlan plan) {
+    checkTarget(plan);
+    Directory directory = plan.directory();
+    directory.validateOrThrow(limits);
+    SyncOptions planOptions = plan.options().planShape().withSafetyRulesOf(options);
+    SyncPlan fresh = plan(directory, readState(directory, planOptions), planOptions);
+    List<String> differences = PlanDifferences.between(plan, fresh);
+    if (!differences.isEmpty()) {
+      throw new StalePlanException(differences);
+    }
+    return plan.removalsAllowedAboveThreshold() ? fresh.allowRemovalsAboveThreshold() : fresh;
   }
 
   /**
@@ -128,10 +165,14 @@ public final class SyncEngine {
    * @throws SyncInterruptedException when the thread is interrupted
    */
   public CurrentState readState(Directory directory) {
+    return readState(directory, options);
+  }
+
+  private CurrentState readState(Directory directory, SyncOptions readOptions) {
     Objects.requireNonNull(directory, "directory");
     ExecutorService executor = newPool();
     try {
-      return new StateReader(target, options, executor).read(directory);
+      return new StateReader(target, readOptions, executor).read(directory);
     } finally {
       executor.shutdownNow();
     }
@@ -143,27 +184,38 @@ public final class SyncEngine {
    * result. When the calling thread is interrupted, running steps finish, the others are reported not run, and the
    * interrupt flag stays set.
    *
+   * <p>A plan this engine did not make (read from JSON, or made by another engine) is {@linkplain #verify(SyncPlan)
+   * verified} first. Every deactivation, deletion and unassignment then checks, just before it is sent, that its id
+   * still names the principal the plan names and that the principal is still managed under this engine's rules;
+   * otherwise that step fails and nothing is removed.
+   *
    * @param plan the plan
    * @return the report
-   * @throws DeletionThresholdExceededException when the plan exceeds its deletion threshold and was not
+   * @throws DeletionThresholdExceededException when the plan exceeds this engine's deletion threshold and was not
    *     {@linkplain SyncPlan#allowRemovalsAboveThreshold() allowed}; nothing is sent
+   * @throws StalePlanException when a plan this engine did not make differs from a fresh plan; nothing is sent
    * @throws IllegalArgumentException when the plan was made for another target
    */
   public SyncReport apply(SyncPlan plan) {
+    checkTarget(plan);
+    SyncPlan trusted = plan.madeBy(this) ? plan : verify(plan);
+    if (trusted.exceedsDeletionThreshold() && !trusted.removalsAllowedAboveThreshold()) {
+      throw new DeletionThresholdExceededException(trusted.removalCount(), trusted.managedPrincipalCount(),
+          trusted.deletionThreshold());
+    }
+    ExecutorService executor = newPool();
+    try {
+      return new PlanApplier(target, trusted.options(), executor, listener, clock).apply(trusted);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private void checkTarget(SyncPlan plan) {
     Objects.requireNonNull(plan, "plan");
     if (!plan.target().equals(target.description()) || plan.targetKind() != target.kind()) {
       throw new IllegalArgumentException("the plan was made for " + plan.target() + ", not for "
           + target.description());
-    }
-    if (plan.exceedsDeletionThreshold() && !plan.removalsAllowedAboveThreshold()) {
-      throw new DeletionThresholdExceededException(plan.removalCount(), plan.managedPrincipalCount(),
-          plan.deletionThreshold());
-    }
-    ExecutorService executor = newPool();
-    try {
-      return new PlanApplier(target, executor, listener, clock).apply(plan);
-    } finally {
-      executor.shutdownNow();
     }
   }
 

@@ -200,6 +200,35 @@ public final class SyncOptions {
     return !protectedLower.isEmpty() && protectedLower.contains(name.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Returns the options that shape what a plan does (removal policy, external-id stamps, managed entitlements and
+   * workspaces, membership reads, member batch), the safety rules left at their defaults. A saved plan records these.
+   */
+  SyncOptions planShape() {
+    Builder shape = builder()
+        .removalPolicy(removalPolicy)
+        .stampExternalIds(stampExternalIds)
+        .membershipReads(membershipReads)
+        .memberBatchSize(memberBatchSize);
+    shape.managedEntitlements = managedEntitlements;
+    shape.managedWorkspaces.addAll(managedWorkspaces);
+    return shape.build();
+  }
+
+  /**
+   * Returns these plan-shaping options with the safety rules of a run: its ownership, protected names and deletion
+   * threshold (and its page size). A saved plan never brings its own safety rules.
+   */
+  SyncOptions withSafetyRulesOf(SyncOptions run) {
+    Builder combined = toBuilder()
+        .ownership(run.ownership)
+        .deletionThreshold(run.deletionThreshold)
+        .pageSize(run.pageSize);
+    combined.protectedNames.clear();
+    combined.protectedNames.addAll(run.protectedNames);
+    return combined.build();
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof SyncOptions)) {

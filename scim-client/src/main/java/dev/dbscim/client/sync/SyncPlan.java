@@ -31,27 +31,33 @@ public final class SyncPlan {
   private final List<PlannedOperation> operations;
   private final List<String> warnings;
   private final int managedPrincipals;
-  private final DeletionThreshold deletionThreshold;
-  private final int memberBatchSize;
+  private final SyncOptions options;
+  private final Directory directory;
   private final boolean removalsAllowedAboveThreshold;
+  /** The engine that made or verified this plan; null for a plan read from JSON. Not part of the value. */
+  private final SyncEngine origin;
 
   SyncPlan(SyncTarget.Kind targetKind, String target, Instant createdAt, List<PlannedOperation> operations,
-      List<String> warnings, int managedPrincipals, DeletionThreshold deletionThreshold, int memberBatchSize,
-      boolean removalsAllowedAboveThreshold) {
+      List<String> warnings, int managedPrincipals, SyncOptions options, Directory directory,
+      boolean removalsAllowedAboveThreshold, SyncEngine origin) {
     this.targetKind = Objects.requireNonNull(targetKind, "targetKind");
     this.target = Objects.requireNonNull(target, "target");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.operations = Collections.unmodifiableList(new ArrayList<>(operations));
     this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
     this.managedPrincipals = managedPrincipals;
-    this.deletionThreshold = Objects.requireNonNull(deletionThreshold, "deletionThreshold");
-    this.memberBatchSize = memberBatchSize;
+    this.options = Objects.requireNonNull(options, "options");
+    this.directory = Objects.requireNonNull(directory, "directory");
     this.removalsAllowedAboveThreshold = removalsAllowedAboveThreshold;
+    this.origin = origin;
   }
 
   /**
-   * Reads a plan saved with {@link #toJson()}. The permission given by {@link #allowRemovalsAboveThreshold()} is not
-   * saved: it must be given again.
+   * Reads a plan saved with {@link #toJson()}. A plan read back is not trusted: {@link SyncEngine#apply(SyncPlan)}
+   * applies it only after {@linkplain SyncEngine#verify(SyncPlan) verifying} that a fresh plan, made from the directory
+   * and plan-shaping options the file records and the current state, has exactly the same steps; the safety rules
+   * (ownership, protected principals, deletion threshold) always come from the engine that applies. The permission
+   * given by {@link #allowRemovalsAboveThreshold()} is not saved: it must be given again.
    *
    * @param json the plan JSON
    * @return the plan
@@ -155,7 +161,7 @@ public final class SyncPlan {
    * @return the threshold
    */
   public DeletionThreshold deletionThreshold() {
-    return deletionThreshold;
+    return options.deletionThreshold();
   }
 
   /**
@@ -164,7 +170,7 @@ public final class SyncPlan {
    * @return whether applying needs {@link #allowRemovalsAboveThreshold()}
    */
   public boolean exceedsDeletionThreshold() {
-    return deletionThreshold.isExceededBy(removalCount(), managedPrincipals);
+    return options.deletionThreshold().isExceededBy(removalCount(), managedPrincipals);
   }
 
   /**
@@ -174,8 +180,8 @@ public final class SyncPlan {
    * @return the allowed plan
    */
   public SyncPlan allowRemovalsAboveThreshold() {
-    return new SyncPlan(targetKind, target, createdAt, operations, warnings, managedPrincipals, deletionThreshold,
-        memberBatchSize, true);
+    return new SyncPlan(targetKind, target, createdAt, operations, warnings, managedPrincipals, options, directory,
+        true, origin);
   }
 
   /**
@@ -193,7 +199,7 @@ public final class SyncPlan {
    * @return the batch size
    */
   public int memberBatchSize() {
-    return memberBatchSize;
+    return options.memberBatchSize();
   }
 
   /**
@@ -204,7 +210,7 @@ public final class SyncPlan {
   public int writeRequests() {
     int count = 0;
     for (PlannedOperation operation : operations) {
-      count += operation.writeRequests(memberBatchSize);
+      count += operation.writeRequests(options.memberBatchSize());
     }
     return count;
   }
@@ -254,6 +260,21 @@ public final class SyncPlan {
     return PlanText.table(this, maxRows);
   }
 
+  /** Returns the directory the plan was made from. */
+  Directory directory() {
+    return directory;
+  }
+
+  /** Returns the options the plan was made with (for a plan read from JSON: its shaping options and threshold). */
+  SyncOptions options() {
+    return options;
+  }
+
+  /** Returns whether the given engine made or verified this plan. */
+  boolean madeBy(SyncEngine engine) {
+    return origin == engine;
+  }
+
   Map<PlannedOperation.Action, int[]> countsByAction() {
     Map<PlannedOperation.Action, int[]> counts = new EnumMap<>(PlannedOperation.Action.class);
     for (PlannedOperation operation : operations) {
@@ -271,14 +292,15 @@ public final class SyncPlan {
     SyncPlan that = (SyncPlan) other;
     return targetKind == that.targetKind && target.equals(that.target) && createdAt.equals(that.createdAt)
         && operations.equals(that.operations) && warnings.equals(that.warnings)
-        && managedPrincipals == that.managedPrincipals && deletionThreshold.equals(that.deletionThreshold)
-        && memberBatchSize == that.memberBatchSize
+        && managedPrincipals == that.managedPrincipals
+        && deletionThreshold().equals(that.deletionThreshold())
+        && options.planShape().equals(that.options.planShape()) && directory.equals(that.directory)
         && removalsAllowedAboveThreshold == that.removalsAllowedAboveThreshold;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(targetKind, target, createdAt, operations, warnings, managedPrincipals, memberBatchSize);
+    return Objects.hash(targetKind, target, createdAt, operations, warnings, managedPrincipals, memberBatchSize());
   }
 
   @Override
