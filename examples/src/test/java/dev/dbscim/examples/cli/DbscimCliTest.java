@@ -267,7 +267,8 @@ class DbscimCliTest {
     CliRun apply = run(accountEnvironment(), "apply", "--plan", planFile.toString());
 
     assertThat(apply.exitCode).as(apply.toString()).isZero();
-    assertThat(apply.err).doesNotContain("Reading the current state");
+    assertThat(apply.err).contains("Reading the current state of account " + server.accountId())
+        .contains("to verify the saved plan");
     assertThat(server.state().userByName("ada@example.com")).isPresent();
     assertThat(run(accountEnvironment(), "apply", "--plan", planFile.toString(), "--removal-policy", "keep")
         .exitCode).isEqualTo(DbscimCli.EXIT_USAGE);
