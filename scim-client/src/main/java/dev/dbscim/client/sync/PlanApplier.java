@@ -173,7 +173,7 @@ final class PlanApplier {
         return null;
       case DEACTIVATE:
         if (!stillNames(principal, true, requests)) {
-          throw new IllegalStateException(describe(principal) + " no longer exists; nothing was deactivated");
+          throw new IllegalStateException(principal.describe() + " no longer exists; nothing was deactivated");
         }
         requests[0]++;
         api(principal.kind()).patchWithoutReadBack(id(principal), operation.patch().get());
@@ -235,20 +235,16 @@ final class PlanApplier {
       manageable = Planner.isManageableGroup(target.kind(), (Group) resource);
     }
     if (!PrincipalRef.key(principal.kind(), name).equals(principal.key())) {
-      throw new IllegalStateException(describe(principal) + ": id " + resource.id().orElse("") + " now names "
+      throw new IllegalStateException(principal.describe() + ": id " + resource.id().orElse("") + " now names "
           + name + "; nothing was removed");
     }
     if (!options.isProtected(name) && (!mustBeOwned
         || (manageable && Planner.isOwned(options, name, resource.externalId().isPresent())))) {
       return true;
     }
-    throw new IllegalStateException(describe(principal) + " is not managed by this sync ("
+    throw new IllegalStateException(principal.describe() + " is not managed by this sync ("
         + (options.isProtected(name) ? "it is protected" : manageable ? "it has no externalId" : "it is built in")
         + "); nothing was removed");
-  }
-
-  private static String describe(PrincipalRef principal) {
-    return principal.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + principal.name();
   }
 
   private String create(PlannedOperation operation, int[] requests) {

@@ -82,8 +82,7 @@ final class PlanDifferences {
 
   private static String describe(PlannedOperation operation) {
     PrincipalRef principal = operation.principal();
-    return operation.action().name().toLowerCase(Locale.ROOT) + " "
-        + principal.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + principal.name()
+    return operation.action().name().toLowerCase(Locale.ROOT) + " " + principal.describe()
         + principal.id().map(id -> " (id " + id + ")").orElse("")
         + (operation.workspaceId().isPresent() ? " in workspace " + operation.workspaceId().getAsLong() : "");
   }

@@ -9,6 +9,11 @@ final class PlanText {
 
   private PlanText() {}
 
+  /** Returns the kind as people read it: user, service principal, group. */
+  static String kindName(PrincipalKind kind) {
+    return KIND_NAMES[kind.ordinal()];
+  }
+
   static String summary(SyncPlan plan) {
     StringBuilder out = new StringBuilder();
     out.append("Plan for ").append(plan.target()).append(": ");

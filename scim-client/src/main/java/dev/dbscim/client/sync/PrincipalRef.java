@@ -79,6 +79,11 @@ public final class PrincipalRef {
     return key(kind, name);
   }
 
+  /** Returns the principal as people read it: its kind and name, such as {@code user bob@example.com}. */
+  String describe() {
+    return PlanText.kindName(kind) + " " + name;
+  }
+
   static String key(PrincipalKind kind, String name) {
     return kind.ordinal() + ":" + name.toLowerCase(Locale.ROOT);
   }
