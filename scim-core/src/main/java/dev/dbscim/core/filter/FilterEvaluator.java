@@ -139,6 +139,25 @@ public final class FilterEvaluator {
     return evaluate(filter, resource, null);
   }
 
+  /**
+   * Returns whether one value of a multi-valued complex attribute matches a value filter: the filter between the
+   * brackets of {@code members[value eq "u1"]}, applied to one element of {@code members} as a query on the whole
+   * resource applies it. Sub-attributes compare with the attribute's case-exactness ({@code members.value} is
+   * case-exact, {@code emails.value} is not), so a PATCH path selects the values the same filter selects in a query.
+   *
+   * @param attribute the multi-valued attribute, such as {@code members}
+   * @param filter the value filter, naming sub-attributes such as {@code value}
+   * @param value one value of the attribute; anything but a JSON object matches only filters such as {@code not (...)}
+   * @return true when it matches
+   * @throws IllegalArgumentException when the filter uses a comparison RFC 7644 does not define
+   */
+  public boolean matchesValue(AttributePath attribute, Filter filter, JsonNode value) {
+    Objects.requireNonNull(attribute, "attribute");
+    Objects.requireNonNull(filter, "filter");
+    validate(filter);
+    return evaluate(filter, value, key(null, attribute));
+  }
+
   private static void validate(Filter filter) {
     if (filter instanceof Filter.Comparison) {
       Filter.Comparison comparison = (Filter.Comparison) filter;
