@@ -84,27 +84,21 @@ class PatchRequiredAttributeTest {
   }
 
   @Test
-  void apply_typedUserWithoutUserName_failsWithInvalidValueNamingTheOperation() {
+  void apply_typedResourceWithoutRequiredAttribute_failsWithInvalidValueNamingTheOperation() {
     User ada = User.builder().userName("ada@example.com").build();
-
-    PatchException e = catchThrowableOfType(PatchException.class,
-        () -> APPLIER.apply(ada, PatchRequest.builder().remove("userName").build()));
-
-    assertThat(e.scimType()).isEqualTo(PatchException.INVALID_VALUE);
-    assertThat(e.operationIndex()).isZero();
-    assertThat(e.getMessage()).contains("userName");
-  }
-
-  @Test
-  void apply_typedGroupWithoutDisplayName_failsWithInvalidValueNamingTheOperation() {
     Group eng = Group.builder().displayName("eng").build();
 
-    PatchException e = catchThrowableOfType(PatchException.class,
+    PatchException user = catchThrowableOfType(PatchException.class,
+        () -> APPLIER.apply(ada, PatchRequest.builder().remove("userName").build()));
+    PatchException group = catchThrowableOfType(PatchException.class,
         () -> APPLIER.apply(eng, PatchRequest.builder().remove("displayName").build()));
 
-    assertThat(e.scimType()).isEqualTo(PatchException.INVALID_VALUE);
-    assertThat(e.operationIndex()).isZero();
-    assertThat(e.getMessage()).contains("displayName");
+    assertThat(user.scimType()).isEqualTo(PatchException.INVALID_VALUE);
+    assertThat(user.operationIndex()).isZero();
+    assertThat(user.getMessage()).contains("userName");
+    assertThat(group.scimType()).isEqualTo(PatchException.INVALID_VALUE);
+    assertThat(group.operationIndex()).isZero();
+    assertThat(group.getMessage()).contains("displayName");
   }
 
   @Test
