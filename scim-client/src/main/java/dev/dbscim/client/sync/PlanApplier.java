@@ -12,6 +12,7 @@ import dev.dbscim.core.model.ScimResource;
 import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
 import dev.dbscim.core.patch.GroupPatch;
+import dev.dbscim.core.patch.PatchOperation;
 import dev.dbscim.core.patch.PatchRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -342,20 +343,19 @@ final class PlanApplier {
         batch.removeMembers(removes.subList(removeIndex, removeIndex + removeCount));
         removeIndex += removeCount;
       }
-      PatchRequest.Builder request = PatchRequest.builder();
+      List<PatchOperation> operations = new ArrayList<>();
       if (first && attributes.isPresent()) {
-        request.addAllOperations(attributes.get().operations());
+        operations.addAll(attributes.get().operations());
       }
       if (addCount > 0 || removeCount > 0) {
-        request.addAllOperations(batch.build().operations());
+        operations.addAll(batch.build().operations());
       }
       first = false;
-      PatchRequest patch = request.build();
-      if (patch.operations().isEmpty()) {
-        break;
+      if (operations.isEmpty()) {
+        break; // a PatchRequest has at least one operation: nothing left to send
       }
       requests[0]++;
-      target.groups().patchWithoutReadBack(groupId, patch);
+      target.groups().patchWithoutReadBack(groupId, PatchRequest.builder().operations(operations).build());
     }
     return skipped == 0 ? null : skipped + " member(s) skipped: their creation failed";
   }

@@ -48,7 +48,11 @@ public abstract class Filter {
   /**
    * Returns the filter parsed strictly per RFC 7644: double-quoted JSON strings, JSON numbers, lower-case
    * {@code true}/{@code false}/{@code null}; operators, {@code and}, {@code or}, {@code not} and attribute names in any
-   * case; any amount of whitespace between tokens.
+   * case. As in RFC 7644 figure 1 ({@code attrPath SP compareOp SP compValue}, {@code FILTER SP "and" SP FILTER}),
+   * comparison operators, {@code pr}, {@code and} and {@code or} need whitespace on both sides, so
+   * {@code userName eq"x"} and {@code (a pr)and(b pr)} are rejected with the position of the missing space; any amount
+   * of whitespace is accepted where one is required or allowed, and none is needed inside parentheses and brackets or
+   * between {@code not} and its parenthesis.
    *
    * @param filter the filter text, such as {@code userName eq "ada@example.com" and active eq true}
    * @return the filter
@@ -63,8 +67,10 @@ public abstract class Filter {
    * Returns the filter parsed leniently, accepting what real clients send besides the strict grammar: single-quoted
    * strings ({@code displayName eq 'x'}, with JSON backslash escapes plus {@code \'}; a doubled {@code ''} is not an
    * escape), bare values ({@code userName eq user@example.com}, ending at whitespace, {@code )} or {@code ]}; a bare
-   * JSON number stays a number) and {@code true}/{@code false}/{@code null} in any case, and raw control characters
-   * inside quoted strings.
+   * JSON number stays a number) and {@code true}/{@code false}/{@code null} in any case, raw control characters
+   * inside quoted strings, no space between a comparison operator and a quoted value ({@code userName eq"x"}), and
+   * no space between {@code and}/{@code or} and a closing quote, parenthesis or bracket before it or an operand after
+   * it ({@code (a pr)and(b pr)}).
    *
    * @param filter the filter text
    * @return the filter

@@ -31,8 +31,11 @@ import java.util.Set;
  *   <li>{@code pr} is false for missing, null, empty string, empty array and empty object (or one whose values are
  *       all absent). Following RFC 7643 section 2.5 (null and unassigned are equivalent), {@code eq null} matches
  *       when the attribute is absent in that sense, {@code ne null} when it is present.</li>
- *   <li>{@code ne} is the negation of {@code eq}: it matches a missing attribute, and on a multi-valued attribute
- *       it matches when no value equals.</li>
+ *   <li>{@code ne} follows the same any-value rule: on a multi-valued attribute it matches when any value does not
+ *       equal ({@code emails.type ne "work"} matches a user with a work and a home email), so there it is not the
+ *       negation of {@code eq}; write {@code not (emails.type eq "work")} for "no value equals". An attribute with no
+ *       value to compare (missing, null, empty array, or complex values without the compared sub-attribute) matches
+ *       {@code ne}.</li>
  *   <li>Strings compare case-insensitively unless the attribute is case-exact (see {@link #caseExactAttributes()});
  *       {@code gt}/{@code ge}/{@code lt}/{@code le} order strings lexicographically. Two strings that are both
  *       date-times with an offset compare as instants ({@code eq} and ordering), so {@code 2011-05-13T04:42:34Z} equals
@@ -136,6 +139,25 @@ public final class FilterEvaluator {
     return evaluate(filter, resource, null);
   }
 
+  /**
+   * Returns whether one value of a multi-valued complex attribute matches a value filter: the filter between the
+   * brackets of {@code members[value eq "u1"]}, applied to one element of {@code members} as a query on the whole
+   * resource applies it. Sub-attributes compare with the attribute's case-exactness ({@code members.value} is
+   * case-exact, {@code emails.value} is not), so a PATCH path selects the values the same filter selects in a query.
+   *
+   * @param attribute the multi-valued attribute, such as {@code members}
+   * @param filter the value filter, naming sub-attributes such as {@code value}
+   * @param value one value of the attribute; anything but a JSON object matches only filters such as {@code not (...)}
+   * @return true when it matches
+   * @throws IllegalArgumentException when the filter uses a comparison RFC 7644 does not define
+   */
+  public boolean matchesValue(AttributePath attribute, Filter filter, JsonNode value) {
+    Objects.requireNonNull(attribute, "attribute");
+    Objects.requireNonNull(filter, "filter");
+    validate(filter);
+    return evaluate(filter, value, key(null, attribute));
+  }
+
   private static void validate(Filter filter) {
     if (filter instanceof Filter.Comparison) {
       Filter.Comparison comparison = (Filter.Comparison) filter;
@@ -197,7 +219,7 @@ public final class FilterEvaluator {
         element -> element.isObject() && evaluate(valuePath.filter(), element, key(parent, attribute)));
   }
 
-  private enum Mode { PRESENT, COMPARE }
+  private enum Mode { PRESENT, HAS_VALUE, COMPARE }
 
   private boolean compare(Filter.Comparison comparison, JsonNode context, String parent) {
     ComparisonOperator operator = comparison.operator();
@@ -205,8 +227,9 @@ public final class FilterEvaluator {
       boolean present = resolve(context, comparison.attribute(), parent, null, Mode.PRESENT);
       return operator == ComparisonOperator.EQ ? !present : present;
     }
-    if (operator == ComparisonOperator.NE) {
-      return !resolve(context, comparison.attribute(), parent, comparison, Mode.COMPARE);
+    if (operator == ComparisonOperator.NE
+        && !resolve(context, comparison.attribute(), parent, null, Mode.HAS_VALUE)) {
+      return true;
     }
     return resolve(context, comparison.attribute(), parent, comparison, Mode.COMPARE);
   }
@@ -232,8 +255,10 @@ public final class FilterEvaluator {
   }
 
   /**
-   * Resolves the attribute and returns whether any of its values is present ({@link Mode#PRESENT}) or equals / orders
-   * against the comparison's value ({@link Mode#COMPARE}, with {@code ne} evaluated as {@code eq}).
+   * Resolves the attribute and returns whether any of its values is present ({@link Mode#PRESENT}), whether it has
+   * any value a comparison looks at ({@link Mode#HAS_VALUE}: a scalar, or the {@code value} sub-attribute of a complex
+   * value; the comparison is then null), or whether any of those values satisfies the comparison ({@link Mode#COMPARE};
+   * for {@code ne}, any value that does not equal, RFC 7644 section 3.4.2.2).
    */
   private boolean resolve(JsonNode context, AttributePath attribute, String parent, Filter.Comparison comparison,
       Mode mode) {
@@ -315,7 +340,10 @@ public final class FilterEvaluator {
     return true;
   }
 
-  /** Compares scalars, and arrays of scalars element by element; objects never compare directly. */
+  /**
+   * Compares scalars, and arrays of scalars element by element; objects never compare directly. A null comparison
+   * asks whether there is any scalar to compare.
+   */
   private static boolean compareNode(JsonNode node, Filter.Comparison comparison, boolean exact) {
     if (node == null || node.isNull() || node.isMissingNode() || node.isObject()) {
       return false;
@@ -332,8 +360,21 @@ public final class FilterEvaluator {
   }
 
   private static boolean compareScalar(JsonNode node, Filter.Comparison comparison, boolean exact) {
+    if (comparison == null) {
+      return true;
+    }
     ComparisonOperator operator = comparison.operator();
-    JsonNode value = comparison.value();
+    if (operator == ComparisonOperator.NE) {
+      return !equalScalar(node, comparison.value(), exact);
+    }
+    return compareValue(node, operator, comparison.value(), exact);
+  }
+
+  private static boolean equalScalar(JsonNode node, JsonNode value, boolean exact) {
+    return compareValue(node, ComparisonOperator.EQ, value, exact);
+  }
+
+  private static boolean compareValue(JsonNode node, ComparisonOperator operator, JsonNode value, boolean exact) {
     if (value.isTextual()) {
       return node.isTextual() && compareStrings(node.textValue(), operator, value.textValue(), exact);
     }
@@ -356,7 +397,6 @@ public final class FilterEvaluator {
         return actual.length() >= expected.length()
             && actual.regionMatches(!exact, actual.length() - expected.length(), expected, 0, expected.length());
       case EQ:
-      case NE:
         if (exact ? actual.equals(expected) : actual.equalsIgnoreCase(expected)) {
           return true;
         }

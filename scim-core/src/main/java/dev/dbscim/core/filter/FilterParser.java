@@ -202,12 +202,18 @@ final class FilterParser {
     while (true) {
       int mark = pos;
       int whitespace = skipWhitespace();
-      if (!separatedBefore(whitespace) || !keywordAt(word)) {
+      if (!keywordAt(word) || (lenient && !separatedBefore(whitespace))) {
         pos = mark;
         break;
       }
+      if (whitespace == 0 && !lenient) {
+        throw error("expected a space before '" + word + "' (RFC 7644 figure 1)", pos);
+      }
       keyword = pos;
       pos += word.length();
+      if (!lenient && pos < end && !isWhitespace(in.charAt(pos))) {
+        throw error("expected a space after '" + word + "' (RFC 7644 figure 1)", pos);
+      }
       if (operands == null) {
         operands = new ArrayList<>(4);
         operands.add(first);
@@ -327,7 +333,9 @@ final class FilterParser {
     if (operator == null) {
       throw error(EXPECTED_OPERATOR, operatorStart);
     }
-    skipWhitespace();
+    if (skipWhitespace() == 0 && !lenient && pos < end) {
+      throw error("expected a space before the value (RFC 7644 figure 1)", pos);
+    }
     return new Filter.Comparison(attribute, operator, parseValue());
   }
 

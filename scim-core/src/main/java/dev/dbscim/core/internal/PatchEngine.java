@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.dbscim.core.filter.FilterEvaluator;
 import dev.dbscim.core.json.SchemaUrns;
 import dev.dbscim.core.patch.PatchOp;
 import java.util.ArrayList;
@@ -224,7 +226,7 @@ public final class PatchEngine {
     }
     if (existing.isArray()) {
       ArrayNode array = (ArrayNode) existing;
-      Equivalents present = new Equivalents(array);
+      Equivalents present = new Equivalents(array, isValueCaseExact(name));
       for (JsonNode item : value.isArray() ? elements(value) : Collections.singletonList(value)) {
         if (!present.contains(item)) {
           array.add(item);
@@ -377,15 +379,16 @@ public final class PatchEngine {
     List<JsonNode> listed = value.isArray() ? elements(value) : Collections.singletonList(value);
     ArrayNode array = (ArrayNode) node;
     int before = array.size();
+    boolean exact = isValueCaseExact(key);
     Set<JsonNode> listedElements = new HashSet<>(listed);
     Set<JsonNode> listedValues = new HashSet<>();
     for (JsonNode item : listed) {
       if (item.isObject() && item.has("value")) {
-        listedValues.add(item.get("value"));
+        listedValues.add(valueKey(item.get("value"), exact));
       }
     }
     retainOnly(array, element -> !(element.isObject() && element.has("value")
-        ? listedValues.contains(element.get("value")) : listedElements.contains(element)));
+        ? listedValues.contains(valueKey(element.get("value"), exact)) : listedElements.contains(element)));
     if (array.size() == before) {
       nothingToRemove();
     }
@@ -632,16 +635,31 @@ public final class PatchEngine {
   }
 
   /**
+   * Returns whether the {@code value} sub-attribute of a multi-valued attribute compares case-exactly, by the rule
+   * filters use ({@link FilterEvaluator#isCaseExact(String)}): {@code members.value} does, {@code emails.value} does not.
+   */
+  private static boolean isValueCaseExact(String attribute) {
+    return FilterEvaluator.standard().isCaseExact(attribute + ".value");
+  }
+
+  /** Returns {@code value} as a key that equals another exactly when the two values are the same value. */
+  private static JsonNode valueKey(JsonNode value, boolean exact) {
+    return exact || value == null || !value.isTextual() ? value : TextNode.valueOf(KeyIndex.fold(value.textValue()));
+  }
+
+  /**
    * The elements of a multi-valued attribute, indexed so that checking each added element is O(1) instead of a scan
    * (an add of n members to a group of m was O(n * m)). An element is present when an equal one is, or one with the
-   * same {@code value} whose {@code type} does not differ (a member sent as {@code {"value":"1","type":"User"}} is the
-   * member {@code {"value":"1","display":"Ada"}}).
+   * same {@code value} (compared with the attribute's case-exactness) whose {@code type} does not differ (a member
+   * sent as {@code {"value":"1","type":"User"}} is the member {@code {"value":"1","display":"Ada"}}).
    */
   private static final class Equivalents {
     private final Set<JsonNode> elements = new HashSet<>();
     private final Map<JsonNode, List<JsonNode>> typesByValue = new HashMap<>();
+    private final boolean exact;
 
-    Equivalents(ArrayNode array) {
+    Equivalents(ArrayNode array, boolean exact) {
+      this.exact = exact;
       for (JsonNode element : array) {
         add(element);
       }
@@ -650,7 +668,8 @@ public final class PatchEngine {
     void add(JsonNode element) {
       elements.add(element);
       if (element.isObject() && element.has("value")) {
-        typesByValue.computeIfAbsent(element.get("value"), v -> new ArrayList<>()).add(element.get("type"));
+        typesByValue.computeIfAbsent(valueKey(element.get("value"), exact), v -> new ArrayList<>())
+            .add(element.get("type"));
       }
     }
 
@@ -659,7 +678,7 @@ public final class PatchEngine {
         return true;
       }
       if (item.isObject() && item.has("value")) {
-        List<JsonNode> types = typesByValue.get(item.get("value"));
+        List<JsonNode> types = typesByValue.get(valueKey(item.get("value"), exact));
         if (types != null) {
           for (JsonNode type : types) {
             if (compatibleTypes(type, item.get("type"))) {

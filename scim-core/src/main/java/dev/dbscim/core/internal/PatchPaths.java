@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbscim.core.filter.AttributePath;
 import dev.dbscim.core.filter.ComparisonOperator;
 import dev.dbscim.core.filter.Filter;
+import dev.dbscim.core.filter.FilterEvaluator;
 import dev.dbscim.core.filter.ScimPath;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +40,9 @@ public final class PatchPaths {
   }
 
   /**
-   * Returns the parsed path, read leniently the way identity providers write it.
+   * Returns the parsed path, read leniently the way identity providers write it. Its value filter matches one value
+   * of the attribute as {@link FilterEvaluator#standard()} matches it in a query ({@code members[value eq "U1"]} does
+   * not select member {@code u1}: {@code members.value} is case-exact).
    *
    * @param path the path
    * @return the target
@@ -55,7 +58,7 @@ public final class PatchPaths {
     return new PatchTarget(
         attribute.schemaUrn().orElse(null),
         attribute.name(),
-        filter == null ? null : filter::matches,
+        filter == null ? null : element -> FilterEvaluator.standard().matchesValue(attribute, filter, element),
         filter == null ? null : equalities(filter),
         sub);
   }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.core.internal.PatchEngine;
 import dev.dbscim.core.internal.PatchFailure;
+import dev.dbscim.core.internal.RequiredAttributes;
 import dev.dbscim.core.json.ScimJson;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,6 +38,12 @@ import java.util.Set;
  *   <li>{@code remove} of {@code members} with a value array, which removes the listed elements by {@code value};</li>
  *   <li>a remove that finds nothing, which does nothing unless {@link Options#strictRemove()} is set.</li>
  * </ul>
+ * An operation that leaves a required attribute without a value (a User's {@code userName}, a Group's
+ * {@code displayName}, RFC 7643 sections 4.1.1 and 4.2), by {@code remove}, or by {@code replace} or {@code add} with
+ * {@code null} or a blank string, fails with {@code invalidValue}: RFC 7644 section 3.5.2 requires each operation to be
+ * compatible with the attribute's schema. The resource type is recognised by its core schema URN in {@code schemas} or
+ * by {@code meta.resourceType}; a resource that shows neither has no required attributes. A service principal has
+ * none (Databricks generates {@code applicationId} and accepts one created with {@code displayName} alone).
  * A filtered {@code replace} that matches nothing fails with {@code noTarget}; a non-object element for a
  * {@linkplain Options#multiValuedComplexAttributes() multi-valued complex attribute} (such as the bare string
  * {@code "value":"123"} for {@code members}) fails with {@code invalidSyntax}, as Databricks answers. When the last
@@ -105,20 +113,45 @@ public final class PatchApplier {
     if (!resource.isObject()) {
       throw new PatchException(PatchException.INVALID_SYNTAX, -1, "PATCH target must be a JSON object");
     }
-    ObjectNode copy = ((ObjectNode) resource).deepCopy();
-    return PatchEngine.withKeyIndex(() -> applyAll(copy, request.operations()));
+    return apply(resource, request, RequiredAttributes.of(resource));
   }
 
-  private ObjectNode applyAll(ObjectNode copy, List<PatchOperation> operations) {
+  private ObjectNode apply(JsonNode resource, PatchRequest request, List<String> required) {
+    ObjectNode copy = ((ObjectNode) resource).deepCopy();
+    return PatchEngine.withKeyIndex(() -> applyAll(copy, request.operations(), required));
+  }
+
+  private ObjectNode applyAll(ObjectNode copy, List<PatchOperation> operations, List<String> required) {
     for (int i = 0; i < operations.size(); i++) {
       PatchOperation operation = operations.get(i);
+      List<String> held = holding(copy, required);
       try {
         engine.apply(copy, operation.op(), operation.path().orElse(null), operation.value().orElse(null));
       } catch (PatchFailure failure) {
         throw new PatchException(failure.scimType(), i, describe(i, operation) + ": " + failure.getMessage());
       }
+      for (String name : held) {
+        if (!RequiredAttributes.hasValue(copy, name)) {
+          throw new PatchException(PatchException.INVALID_VALUE, i,
+              describe(i, operation) + ": the required attribute " + name + " would have no value");
+        }
+      }
     }
     return copy;
+  }
+
+  /** Returns the required attributes that have a value in {@code resource}, the ones an operation must not clear. */
+  private static List<String> holding(ObjectNode resource, List<String> required) {
+    if (required.isEmpty()) {
+      return required;
+    }
+    List<String> held = new ArrayList<>(required.size());
+    for (String name : required) {
+      if (RequiredAttributes.hasValue(resource, name)) {
+        held.add(name);
+      }
+    }
+    return held;
   }
 
   /**
@@ -135,7 +168,13 @@ public final class PatchApplier {
   public <T> T apply(T resource, PatchRequest request, Class<T> type) {
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(type, "type");
-    ObjectNode patched = apply(ScimJson.toTree(resource), request);
+    Objects.requireNonNull(request, "request");
+    JsonNode tree = ScimJson.toTree(resource);
+    if (!tree.isObject()) {
+      throw new PatchException(PatchException.INVALID_SYNTAX, -1, "PATCH target must be a JSON object");
+    }
+    List<String> required = RequiredAttributes.of(type);
+    ObjectNode patched = apply(tree, request, required.isEmpty() ? RequiredAttributes.of(tree) : required);
     try {
       return ScimJson.fromTree(patched, type);
     } catch (IllegalArgumentException e) {

@@ -20,7 +20,9 @@ import org.immutables.value.Value;
  *
  * <p>It is written as {@code {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[...]}}. On read
  * the {@code Operations} key and every {@code op} are matched in any case, a missing {@code schemas} is accepted (and
- * filled with the PatchOp URN) and unknown members are kept.
+ * filled with the PatchOp URN) and unknown members are kept. A request has at least one operation: building one
+ * without operations, or reading one whose {@code Operations} is missing or empty, throws
+ * {@link IllegalArgumentException}.
  *
  * <pre>{@code
  * PatchRequest request = PatchRequest.builder()
@@ -44,7 +46,8 @@ public abstract class PatchRequest {
   public abstract List<String> schemas();
 
   /**
-   * Returns the operations, in the order they are to be applied.
+   * Returns the operations, in the order they are to be applied; never empty (RFC 7644 section 3.5.2 requires one or
+   * more).
    *
    * @return the operations
    */
@@ -63,6 +66,10 @@ public abstract class PatchRequest {
 
   @Value.Check
   PatchRequest normalize() {
+    if (operations().isEmpty()) {
+      throw new IllegalArgumentException("a PATCH request needs at least one operation (RFC 7644 section 3.5.2: "
+          + "\"Operations\" is an array of one or more operations)");
+    }
     if (schemas().isEmpty()) {
       return builder().from(this).addSchemas(SchemaUrns.PATCH_OP).build();
     }

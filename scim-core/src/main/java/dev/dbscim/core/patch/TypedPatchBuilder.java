@@ -97,6 +97,7 @@ abstract class TypedPatchBuilder<B extends TypedPatchBuilder<B>> {
    * Returns the request.
    *
    * @return the request with the operations in call order
+   * @throws IllegalArgumentException when no change was added (a PATCH request has at least one operation)
    */
   public PatchRequest build() {
     return PatchRequest.builder().operations(operations).build();

@@ -65,7 +65,8 @@ class FilterEvaluatorTest {
         Arguments.of("emails[primary eq true]", true),
         Arguments.of("emails.type eq \"other\"", false),
         Arguments.of("emails.type ne \"other\"", true),
-        Arguments.of("emails.type ne \"work\"", false),
+        Arguments.of("emails.type ne \"work\"", true),
+        Arguments.of("not (emails.type eq \"work\")", false),
         Arguments.of("title pr", false),
         Arguments.of("nickName pr", false),
         Arguments.of("phoneNumbers pr", false),
@@ -135,7 +136,8 @@ class FilterEvaluatorTest {
         Arguments.of("members.$ref sw \"HTTPS\"", false),
         Arguments.of("members.$ref sw \"https\"", true),
         Arguments.of("displayName eq \"tour guides\"", true),
-        Arguments.of("members ne \"2819c223-7f76-453a-919d-413861904646\"", false));
+        Arguments.of("members ne \"2819c223-7f76-453a-919d-413861904646\"", true),
+        Arguments.of("not (members eq \"2819c223-7f76-453a-919d-413861904646\")", false));
   }
 
   @ParameterizedTest

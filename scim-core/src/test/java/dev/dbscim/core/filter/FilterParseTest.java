@@ -261,7 +261,8 @@ class FilterParseTest {
     Filter expected = Filter.attr("userName").eq("x").and(Filter.attr("title").pr());
 
     assertThat(Filter.parse("  userName \t eq   \"x\"\tand\n title  pr  ")).isEqualTo(expected);
-    assertThat(Filter.parse("(userName eq \"x\")and(title pr)")).isEqualTo(expected);
+    assertThat(Filter.parse("(userName eq \"x\") and (title pr)")).isEqualTo(expected);
+    assertThat(Filter.parseLenient("(userName eq \"x\")and(title pr)")).isEqualTo(expected);
   }
 
   @Test
