@@ -121,6 +121,7 @@ public final class FakeScimServer implements AutoCloseable {
   private final int maxGroups;
   private final List<Boolean> workspaceFlags;
   private final boolean adminApiEnabled;
+  private final boolean unknownAttributesKept;
   private final int accountPort;
   private final RateLimits rateLimits;
   private final FakeEngine engine;
@@ -160,6 +161,7 @@ public final class FakeScimServer implements AutoCloseable {
     this.maxGroups = builder.maxGroups;
     this.workspaceFlags = new ArrayList<>(builder.workspaces);
     this.adminApiEnabled = builder.adminApiEnabled;
+    this.unknownAttributesKept = builder.unknownAttributesKept;
     this.accountPort = builder.accountPort;
     this.rateLimits = builder.rateLimits;
     FakeStore store = newStore();
@@ -183,7 +185,7 @@ public final class FakeScimServer implements AutoCloseable {
   }
 
   private FakeStore newStore() {
-    return new FakeStore(accountId, clock, maxPrincipals, maxGroups);
+    return new FakeStore(accountId, clock, maxPrincipals, maxGroups, unknownAttributesKept);
   }
 
   /**
@@ -573,6 +575,7 @@ public final class FakeScimServer implements AutoCloseable {
     private boolean accountGroupListIncludesMembers;
     private int journalCapacity = 10_000;
     private boolean adminApiEnabled;
+    private boolean unknownAttributesKept;
     private int accountPort;
     private RateLimits rateLimits = RateLimits.none();
     private Duration renameVisibilityDelay = Duration.ZERO;
@@ -751,6 +754,29 @@ public final class FakeScimServer implements AutoCloseable {
         throw new IllegalArgumentException("delay must not be negative");
       }
       this.renameVisibilityDelay = delay;
+      return this;
+    }
+
+    /**
+     * Keeps and returns every attribute a client sends, as the fake did before it modelled Databricks' fixed
+     * attribute sets. Off by default: on {@code POST}, {@code PUT} and {@code PATCH} of Users, Groups and
+     * ServicePrincipals the fake keeps only the attributes Databricks documents for that resource and drops the rest
+     * without an error, as Databricks is taken to do (see the testkit section of the README for the evidence; no
+     * Databricks source states it, so it is inferred). Kept are, for a User, {@code userName}, {@code displayName},
+     * {@code name} ({@code givenName}, {@code familyName}), {@code emails} ({@code value}, {@code type},
+     * {@code primary}, {@code display}, {@code $ref}), {@code active} and {@code externalId}; for a Group,
+     * {@code displayName} and {@code externalId}; for a ServicePrincipal, {@code applicationId},
+     * {@code displayName}, {@code active} and {@code externalId}; for all three, {@code members} (groups),
+     * {@code entitlements} and {@code roles} as before. Misspelt keys, {@code addresses}, {@code phoneNumbers},
+     * extension objects such as the enterprise User extension, and unknown sub-attributes of {@code name} and
+     * {@code emails} are dropped. Turn this on for tests written against the old echo, or to check that a client
+     * round-trips attributes it does not model.
+     *
+     * @param enabled whether to keep unknown attributes
+     * @return this builder
+     */
+    public Builder unknownAttributesKept(boolean enabled) {
+      this.unknownAttributesKept = enabled;
       return this;
     }
 

@@ -186,8 +186,19 @@ class FakeScimUsersTest {
         "{\"userName\":\"okta@example.com\",\"password\":\"s3cret!\",\"groups\":[],\"locale\":\"en-US\"}");
 
     assertThat(reply.status).isEqualTo(201);
-    assertThat(reply.text).doesNotContain("s3cret!").contains("\"locale\":\"en-US\"");
+    assertThat(reply.text).doesNotContain("s3cret!").doesNotContain("locale");
     assertThat(account(scim, "GET", "/Users/" + reply.json.get("id").asText(), null).text).doesNotContain("s3cret!");
+  }
+
+  @Test
+  void post_withPassword_whenUnknownAttributesKept_stillNeverEchoesIt() {
+    try (FakeScimServer keeping = FakeScimServer.builder().unknownAttributesKept(true).build().start()) {
+      Http.Reply reply = Http.send("POST", Http.accountUri(keeping, "/Users"), keeping.accountToken(),
+          "{\"userName\":\"okta@example.com\",\"password\":\"s3cret!\",\"groups\":[],\"locale\":\"en-US\"}");
+
+      assertThat(reply.status).isEqualTo(201);
+      assertThat(reply.text).doesNotContain("s3cret!").contains("\"locale\":\"en-US\"");
+    }
   }
 
   @Test

@@ -153,36 +153,46 @@ public final class FakeRouter extends Dispatcher {
     String path = url.encodedPath();
     Optional<FakeEngine.FaultRule> fault = engine.takeFault(method, path);
     MockResponse.Builder response = new MockResponse.Builder();
+    byte[] body = null;
     int status;
     if (fault.isPresent() && fault.get().disconnect && !fault.get().serveBeforeDisconnect) {
       response.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE);
       status = 0;
     } else if (fault.isPresent() && fault.get().status > 0) {
       status = fault.get().status;
-      response.code(status).setHeader("Content-Type", "application/json").body(faultBody(status).toString());
+      response.code(status).setHeader("Content-Type", "application/json");
+      body = utf8(faultBody(status).toString());
       if (fault.get().retryAfter != null) {
         response.setHeader("Retry-After", Long.toString(Math.max(0, fault.get().retryAfter.getSeconds())));
       }
     } else if (!path.startsWith("/oidc/") && !withinRateLimit(method, url)) {
       status = 429;
-      response.code(status).setHeader("Content-Type", "application/json").body(faultBody(status).toString())
-          .setHeader("Retry-After", "1");
+      response.code(status).setHeader("Content-Type", "application/json").setHeader("Retry-After", "1");
+      body = utf8(faultBody(status).toString());
     } else {
-      Answer answer = answer(request, method, url);
+      // HEAD is answered like GET without the body (RFC 9110 section 9.3.2).
+      Answer answer = answer(request, method.equals("HEAD") ? "GET" : method, url);
       status = answer.status;
       response.code(status);
       for (Map.Entry<String, String> header : answer.headers.entrySet()) {
         response.setHeader(header.getKey(), header.getValue());
       }
       if (answer.raw != null) {
-        response.setHeader("Content-Type", "application/json").body(new BytesBody(answer.raw));
+        response.setHeader("Content-Type", "application/json");
+        body = answer.raw;
       } else if (answer.body != null) {
-        response.setHeader("Content-Type", "application/json").body(write(answer.body));
+        response.setHeader("Content-Type", "application/json");
+        body = utf8(write(answer.body));
       }
       if (fault.isPresent() && fault.get().serveBeforeDisconnect) {
         // Served, then the answer is lost on the way back.
         response.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE);
       }
+    }
+    if (body != null) {
+      // A HEAD answer announces the length the GET body would have, and sends none.
+      response.body(new BytesBody(method.equals("HEAD") ? new byte[0] : body));
+      response.setHeader("Content-Length", body.length);
     }
     if (fault.isPresent() && fault.get().latency != null) {
       Duration latency = fault.get().latency;
@@ -190,6 +200,10 @@ public final class FakeRouter extends Dispatcher {
     }
     record(request, method, status);
     return response.build();
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private void drainQueue() throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.dbscim.testkit.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -10,7 +11,9 @@ import javax.net.ServerSocketFactory;
 
 /**
  * A server socket factory whose accepted sockets have {@code TCP_NODELAY} set. Without it every keep-alive request
- * waits out the client's delayed ACK (about 40 ms), see the engineering notes. It also remembers the server sockets it
+ * waits out the client's delayed ACK (about 40 ms), see the engineering notes. Accepted sockets read through
+ * {@link BodylessReadStream}, which drops the body of a GET or HEAD request: MockWebServer would otherwise fail such a
+ * request without answering it. It also remembers the server sockets it
  * made, so that a fake with several hosts can close them all before waiting for each MockWebServer to wind down: the
  * accept threads then wake up together instead of one after the other.
  */
@@ -24,9 +27,23 @@ public final class FakeSockets extends ServerSocketFactory {
 
     @Override
     public Socket accept() throws IOException {
-      Socket socket = super.accept();
+      Socket socket = new BodylessReadSocket();
+      implAccept(socket);
       socket.setTcpNoDelay(true);
       return socket;
+    }
+  }
+
+  /** An accepted socket whose input is seen through {@link BodylessReadStream}. */
+  private static final class BodylessReadSocket extends Socket {
+    private InputStream input;
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+      if (input == null) {
+        input = new BodylessReadStream(super.getInputStream());
+      }
+      return input;
     }
   }
 

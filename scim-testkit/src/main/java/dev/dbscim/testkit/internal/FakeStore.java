@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -54,6 +55,24 @@ public final class FakeStore {
   private static final String UNPARSABLE = "Request is unparsable, syntactically incorrect, or violates schema.";
   private static final Set<String> NOT_STORED =
       new HashSet<>(Arrays.asList("id", "meta", "schemas", "groups", "members", "entitlements", "roles", "password"));
+  private static final List<String> CANONICAL =
+      Arrays.asList("userName", "displayName", "externalId", "applicationId", "active", "name", "emails");
+  /**
+   * The attributes Databricks documents for each kind, apart from {@link #NOT_STORED}: the fields of the SDKs'
+   * {@code User}, {@code Group} and {@code ServicePrincipal} models and of the API reference's objects.
+   */
+  private static final Map<Kind, List<String>> STORED = new EnumMap<>(Kind.class);
+  /** The documented sub-attributes of the complex attributes in {@link #STORED}. */
+  private static final Map<String, List<String>> SUB_ATTRIBUTES = new HashMap<>();
+
+  static {
+    STORED.put(Kind.USER, Arrays.asList("userName", "displayName", "name", "emails", "active", "externalId"));
+    STORED.put(Kind.GROUP, Arrays.asList("displayName", "externalId"));
+    STORED.put(Kind.SERVICE_PRINCIPAL, Arrays.asList("applicationId", "displayName", "active", "externalId"));
+    SUB_ATTRIBUTES.put("name", Arrays.asList("givenName", "familyName"));
+    SUB_ATTRIBUTES.put("emails", Arrays.asList("value", "type", "primary", "display", "$ref"));
+  }
+
   private static final PatchApplier PATCHER =
       PatchApplier.create(
           PatchApplier.Options.builder()
@@ -186,6 +205,7 @@ public final class FakeStore {
   private final Clock clock;
   private final int maxPrincipals;
   private final int maxGroups;
+  private final boolean unknownAttributesKept;
   private final LinkedHashMap<String, Principal> principals = new LinkedHashMap<>();
   private final Map<String, String> names = new HashMap<>();
   private final LinkedHashMap<Long, Workspace> workspaces = new LinkedHashMap<>();
@@ -199,7 +219,7 @@ public final class FakeStore {
   private final Map<String, List<Rendered>> listCache = new HashMap<>();
 
   /**
-   * Creates an empty store.
+   * Creates an empty store that drops attributes Databricks does not have.
    *
    * @param accountId the account id, used in error details
    * @param clock the clock
@@ -207,10 +227,24 @@ public final class FakeStore {
    * @param maxGroups the limit of groups per account and per workspace
    */
   public FakeStore(String accountId, Clock clock, int maxPrincipals, int maxGroups) {
+    this(accountId, clock, maxPrincipals, maxGroups, false);
+  }
+
+  /**
+   * Creates an empty store.
+   *
+   * @param accountId the account id, used in error details
+   * @param clock the clock
+   * @param maxPrincipals the limit of users plus service principals per account and per workspace
+   * @param maxGroups the limit of groups per account and per workspace
+   * @param unknownAttributesKept whether attributes Databricks does not have are stored and returned (else dropped)
+   */
+  public FakeStore(String accountId, Clock clock, int maxPrincipals, int maxGroups, boolean unknownAttributesKept) {
     this.accountId = accountId;
     this.clock = clock;
     this.maxPrincipals = maxPrincipals;
     this.maxGroups = maxGroups;
+    this.unknownAttributesKept = unknownAttributesKept;
   }
 
   /**
@@ -258,7 +292,7 @@ public final class FakeStore {
     changed();
     ObjectNode input = requireObject(body);
     refuseAccountEntitlements(scope, input);
-    ObjectNode attributes = storedAttributes(input);
+    ObjectNode attributes = storedAttributes(kind, input);
     if (kind == Kind.USER) {
       String userName = input.path("userName").asText("").trim().toLowerCase(Locale.ROOT);
       if (userName.isEmpty()) {
@@ -449,7 +483,7 @@ public final class FakeStore {
     Principal principal = find(scope, kind, id);
     ObjectNode input = requireObject(body);
     refuseAccountEntitlements(scope, input);
-    ObjectNode attributes = storedAttributes(input);
+    ObjectNode attributes = storedAttributes(kind, input);
     keepIdentity(principal, attributes);
     if (kind == Kind.GROUP) {
       if (attributes.path("displayName").asText("").trim().isEmpty()) {
@@ -504,7 +538,7 @@ public final class FakeStore {
       String detail = PatchException.INVALID_SYNTAX.equals(e.scimType()) ? UNPARSABLE : e.getMessage();
       throw FakeFailure.scim(400, e.scimType(), detail);
     }
-    ObjectNode attributes = storedAttributes(patched);
+    ObjectNode attributes = storedAttributes(kind, patched);
     keepIdentity(principal, attributes);
     if (kind == Kind.GROUP) {
       if (attributes.path("displayName").asText("").trim().isEmpty()) {
@@ -993,21 +1027,73 @@ public final class FakeStore {
     return (ObjectNode) body;
   }
 
-  private static ObjectNode storedAttributes(ObjectNode input) {
+  /**
+   * Returns the attributes of {@code input} that the store keeps for a principal of this kind: besides the ones kept
+   * elsewhere ({@link #NOT_STORED}), those Databricks documents for the kind, under their schema names, with the
+   * documented sub-attributes of {@code name} and {@code emails}; or every attribute if unknown ones are kept.
+   */
+  private ObjectNode storedAttributes(Kind kind, ObjectNode input) {
+    List<String> known = STORED.get(kind);
     ObjectNode attributes = NODES.objectNode();
     Iterator<Map.Entry<String, JsonNode>> fields = input.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey();
-      if (NOT_STORED.contains(name) || isKnownIgnoringCase(name) || field.getValue().isNull()) {
+      if (isKnownIgnoringCase(name) || field.getValue().isNull()) {
         continue;
       }
-      attributes.set(canonical(name), field.getValue().deepCopy());
+      Optional<String> schemaName = schemaName(known, name);
+      if (schemaName.isPresent()) {
+        attributes.set(schemaName.get(), knownParts(schemaName.get(), field.getValue()));
+      } else if (unknownAttributesKept) {
+        attributes.set(canonical(name), field.getValue().deepCopy());
+      }
     }
     if (attributes.has("active") && !attributes.get("active").isBoolean()) {
       attributes.put("active", Boolean.parseBoolean(attributes.get("active").asText("true")));
     }
     return attributes;
+  }
+
+  /** Returns a copy of the value of a known attribute with only the documented sub-attributes of its objects. */
+  private JsonNode knownParts(String attribute, JsonNode value) {
+    List<String> parts = SUB_ATTRIBUTES.get(attribute);
+    if (parts == null || unknownAttributesKept) {
+      return value.deepCopy();
+    }
+    if (value.isArray()) {
+      ArrayNode out = NODES.arrayNode();
+      for (JsonNode item : value) {
+        out.add(knownFields(parts, item));
+      }
+      return out;
+    }
+    return knownFields(parts, value);
+  }
+
+  private static JsonNode knownFields(List<String> parts, JsonNode value) {
+    if (!value.isObject()) {
+      return value.deepCopy();
+    }
+    ObjectNode out = NODES.objectNode();
+    Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      Optional<String> part = schemaName(parts, field.getKey());
+      if (part.isPresent()) {
+        out.set(part.get(), field.getValue().deepCopy());
+      }
+    }
+    return out;
+  }
+
+  private static Optional<String> schemaName(List<String> names, String name) {
+    for (String known : names) {
+      if (known.equalsIgnoreCase(name)) {
+        return Optional.of(known);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isKnownIgnoringCase(String name) {
@@ -1019,16 +1105,8 @@ public final class FakeStore {
     return false;
   }
 
-  private static final List<String> CANONICAL =
-      Arrays.asList("userName", "displayName", "externalId", "applicationId", "active", "name", "emails");
-
   private static String canonical(String name) {
-    for (String known : CANONICAL) {
-      if (known.equalsIgnoreCase(name)) {
-        return known;
-      }
-    }
-    return name;
+    return schemaName(CANONICAL, name).orElse(name);
   }
 
   private static void copyScoped(JsonNode input, ObjectNode scoped) {
