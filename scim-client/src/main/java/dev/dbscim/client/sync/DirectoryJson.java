@@ -72,9 +72,12 @@ public final class DirectoryJson {
   private static final DirectoryLimits NO_LIMITS = DirectoryLimits.of(Integer.MAX_VALUE, Integer.MAX_VALUE);
   private static final int BYTE_ORDER_MARK = '\uFEFF';
   private static final int MAX_PARSER_MESSAGE = 200;
-  /** The parser's " (start marker at [Source: ...; line: 1, column: 11])" and any other "[Source: ...]" part. */
-  private static final Pattern SOURCE_MARKER =
-      Pattern.compile("\\s*\\(start marker at \\[Source: .*?\\]\\)|\\s*(at )?\\[Source: .*?\\]");
+  /**
+   * The parser's " (start marker at [Source: ...; line: 1, column: 11])", " (for Array starting at [Source: ...])" and
+   * any other "[Source: ...]" part.
+   */
+  private static final Pattern SOURCE_MARKER = Pattern.compile(
+      "\\s*\\((start marker|for \\w+ starting) at \\[Source: .*?\\]\\)|\\s*(at )?\\[Source: .*?\\]");
 
   private DirectoryJson() {}
 
