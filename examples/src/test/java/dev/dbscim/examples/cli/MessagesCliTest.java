@@ -64,11 +64,7 @@ class MessagesCliTest {
   }
 
   Map<String, String> accountEnvironment() {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("DATABRICKS_HOST", server.url().toString());
-    environment.put("DATABRICKS_ACCOUNT_ID", server.accountId());
-    environment.put("DATABRICKS_TOKEN", server.accountToken());
-    return environment;
+    return CliRun.accountEnvironment(server);
   }
 
   Map<String, String> environment(String host) {

@@ -199,6 +199,11 @@ class DirectoryJsonTest {
     assertThat(duplicate.get(0).message()).contains("users");
   }
 
+  static List<DirectoryProblem> fileProblems(Path dir, byte[] bytes) throws Exception {
+    Path file = Files.write(dir.resolve("directory.json"), bytes);
+    return catchThrowableOfType(InvalidDirectoryException.class, () -> DirectoryJson.read(file)).problems();
+  }
+
   @Test
   void read_byteOrderMark_isSkippedInFilesAndText(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bom.json");
@@ -216,11 +221,8 @@ class DirectoryJsonTest {
 
   @Test
   void read_truncatedFile_saysTheFileEndsEarly_withLineAndColumn(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("trunc.json");
-    Files.write(file, "{\"users\":[\n  {\"userName\":\"a@b.c\"".getBytes(StandardCharsets.UTF_8));
-
     List<DirectoryProblem> problems =
-        catchThrowableOfType(InvalidDirectoryException.class, () -> DirectoryJson.read(file)).problems();
+        fileProblems(dir, "{\"users\":[\n  {\"userName\":\"a@b.c\"".getBytes(StandardCharsets.UTF_8));
 
     assertThat(problems).extracting(DirectoryProblem::message).containsExactly("not valid JSON: the file ends early "
         + "at line 2, column 22, inside an object, array or string that is not closed; check that the whole file was "
@@ -231,11 +233,8 @@ class DirectoryJsonTest {
 
   @Test
   void read_latin1File_isAProblemNamingLineAndByteOffset(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("latin.json");
-    Files.write(file, "{\"users\":[{\"userName\":\"Jos\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1));
-
     List<DirectoryProblem> problems =
-        catchThrowableOfType(InvalidDirectoryException.class, () -> DirectoryJson.read(file)).problems();
+        fileProblems(dir, "{\"users\":[{\"userName\":\"Jos\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1));
 
     assertThat(problems).extracting(DirectoryProblem::toString).containsExactly("/: MALFORMED_JSON: not UTF-8: the "
         + "byte 0xE9 at line 1 (byte offset 26) cannot be read as UTF-8; save the file as UTF-8");
