@@ -9,6 +9,7 @@ import dev.dbscim.client.sync.InvalidDirectoryException;
 import dev.dbscim.client.sync.StalePlanException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -123,6 +124,11 @@ public final class DbscimCli implements Callable<Integer> {
   /** Explains an exception from a command in sentences and returns the exit code it ends the run with. */
   static int failure(Exception exception, PrintWriter err, boolean debug) {
     int code = EXIT_FAILURE;
+    String unresolvedHost = unresolvedHost(exception);
+    if (unresolvedHost != null) {
+      exception = new CliFailure(EXIT_FAILURE, "Cannot resolve the host " + unresolvedHost + ": check DATABRICKS_HOST "
+          + "(or --workspace-host) for a typo, and that this machine can reach its DNS server.", exception);
+    }
     if (exception instanceof CliFailure) {
       code = ((CliFailure) exception).exitCode();
       err.println(sentence(exception.getMessage()));
@@ -172,6 +178,16 @@ public final class DbscimCli implements Callable<Integer> {
     }
     err.flush();
     return code;
+  }
+
+  /** Returns the host named by an {@link UnknownHostException} among the causes, or null when there is none. */
+  private static String unresolvedHost(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof UnknownHostException && cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        return cause.getMessage();
+      }
+    }
+    return null;
   }
 
   private static String percent(double value) {

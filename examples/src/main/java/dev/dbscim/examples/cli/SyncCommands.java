@@ -1,27 +1,54 @@
 package dev.dbscim.examples.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryJson;
+import dev.dbscim.client.sync.DirectoryProblem;
+import dev.dbscim.client.sync.InvalidDirectoryException;
 import dev.dbscim.client.sync.SyncEngine;
 import dev.dbscim.client.sync.SyncOptions;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.client.sync.SyncProgressListener;
+import dev.dbscim.core.json.ScimJson;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What {@code plan}, {@code apply} and {@code demo} share: reading files, building engines, printing plans. */
 final class SyncCommands {
+  private static final String SAVE_PLAN_AGAIN = "save the plan again with 'dbscim plan --out PLANFILE'";
+
   private SyncCommands() {}
 
-  /** Reads a directory file; format problems throw {@link dev.dbscim.client.sync.InvalidDirectoryException}. */
+  /**
+   * Reads a directory file. A file that is not UTF-8 or not complete JSON fails with one sentence naming it; other
+   * format problems throw {@link InvalidDirectoryException}.
+   */
   static Directory loadDirectory(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new CliFailure(DbscimCli.EXIT_FAILURE, "The directory file " + file + " is a folder, not a JSON file: "
+          + "give the directory JSON file (for a folder of CSV files, plan and apply take --source csv).");
+    }
     if (!Files.isRegularFile(file)) {
       throw new CliFailure(DbscimCli.EXIT_FAILURE, "There is no directory file " + file + ".");
     }
-    return DirectoryJson.read(file);
+    try {
+      return DirectoryJson.read(file);
+    } catch (InvalidDirectoryException e) {
+      List<DirectoryProblem> problems = e.problems();
+      if (problems.size() == 1 && problems.get(0).code() == DirectoryProblem.Code.MALFORMED_JSON) {
+        throw new CliFailure(DbscimCli.EXIT_INVALID_DIRECTORY,
+            "The directory file " + file + " is " + problems.get(0).message() + ".", e);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -37,10 +64,16 @@ final class SyncCommands {
         return loadDirectory(file);
       case "csv":
         requireFile(file, spec, "a folder with users.csv, groups.csv and memberships.csv");
-        if (!Files.isDirectory(file)) {
-          throw new CliFailure(DbscimCli.EXIT_FAILURE, "There is no CSV folder " + file + ".");
+        if (Files.isRegularFile(file)) {
+          throw new CliFailure(DbscimCli.EXIT_FAILURE, "With --source csv, FILE is a folder holding users.csv, "
+              + "groups.csv and memberships.csv, but " + file + " is a file.");
         }
-        return dev.dbscim.client.sync.csv.CsvDirectorySource.ofFolder(file).load();
+        try {
+          return dev.dbscim.client.sync.csv.CsvDirectorySource.ofFolder(file).load();
+        } catch (UncheckedIOException e) {
+          // The source's message names the folder and the files it needs; the cause adds nothing for a person.
+          throw new CliFailure(DbscimCli.EXIT_FAILURE, e.getMessage(), e);
+        }
       case "google":
         return loadGoogle(file, settings, context, spec);
       default:
@@ -102,22 +135,57 @@ final class SyncCommands {
     return report.directory();
   }
 
-  /** Reads a plan saved with {@code plan --out}. */
+  /**
+   * Reads a plan saved with {@code plan --out}. A byte order mark is skipped; a file that is not UTF-8, not complete
+   * JSON or not a plan fails with one sentence naming it and where it goes wrong.
+   */
   static SyncPlan loadPlan(Path file) {
+    String planFile = "The plan file " + file;
+    if (Files.isDirectory(file)) {
+      throw new CliFailure(DbscimCli.EXIT_FAILURE, planFile + " is a folder: give the file that "
+          + "'dbscim plan --out PLANFILE' saved.");
+    }
     if (!Files.isRegularFile(file)) {
       throw new CliFailure(DbscimCli.EXIT_FAILURE, "There is no plan file " + file + ".");
     }
-    String json;
+    byte[] bytes;
     try {
-      json = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new CliFailure(DbscimCli.EXIT_FAILURE, "Cannot read the plan file " + file + ": " + e.getMessage(), e);
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    String json;
+    try {
+      json = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
+    } catch (CharacterCodingException e) {
+      int offset = in.position();
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new CliFailure(DbscimCli.EXIT_FAILURE, planFile + " is not UTF-8: "
+          + (offset < bytes.length ? String.format("the byte 0x%02X", bytes[offset] & 0xff) : "the last character")
+          + " at line " + line + " (byte offset " + offset + ") cannot be read as UTF-8; " + SAVE_PLAN_AGAIN, e);
+    }
+    if (json.startsWith("\uFEFF")) {
+      json = json.substring(1);
+    }
+    try {
+      ScimJson.mapper().readTree(json);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new CliFailure(DbscimCli.EXIT_FAILURE, planFile + " is not valid JSON" + (e instanceof JsonEOFException
+          ? ": the file ends early" + where + ", inside an object, array or string that is not closed; check that "
+              + "the whole file was saved, or " + SAVE_PLAN_AGAIN
+          : where + "; " + SAVE_PLAN_AGAIN), e);
     }
     try {
       return SyncPlan.fromJson(json);
     } catch (IllegalArgumentException e) {
       throw new CliFailure(DbscimCli.EXIT_FAILURE,
-          file + " is not a plan saved by 'dbscim plan --out': " + e.getMessage(), e);
+          planFile + " is not a plan saved by 'dbscim plan --out': " + e.getMessage(), e);
     }
   }
 

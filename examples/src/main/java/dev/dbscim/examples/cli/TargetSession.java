@@ -43,12 +43,24 @@ final class TargetSession implements AutoCloseable {
   static TargetSession open(CliContext context, String workspaceHost, SortedSet<Long> workspaceIds) {
     if (context.hasDatabricksVariables()) {
       if (workspaceHost == null) {
-        ScimAccountClient client = ScimAccountClient.fromEnvironment(context.environment());
+        ScimAccountClient client;
+        try {
+          client = ScimAccountClient.fromEnvironment(context.environment());
+        } catch (IllegalArgumentException e) {
+          // A variable's value is unusable; the message names the variable and what to write instead.
+          throw new CliFailure(DbscimCli.EXIT_FAILURE, e.getMessage(), e);
+        }
         return new TargetSession(SyncTarget.account(client), client, null);
       }
       Map<String, String> environment = new HashMap<>(context.environment());
       environment.put(HOST, workspaceHost);
-      ScimWorkspaceClient client = ScimWorkspaceClient.fromEnvironment(environment);
+      ScimWorkspaceClient client;
+      try {
+        client = ScimWorkspaceClient.fromEnvironment(environment);
+      } catch (IllegalArgumentException e) {
+        // The host came from --workspace-host, not from the variable the message names.
+        throw new CliFailure(DbscimCli.EXIT_FAILURE, e.getMessage().replace(HOST, "--workspace-host"), e);
+      }
       return new TargetSession(SyncTarget.workspace(client), client, null);
     }
     PrintWriter err = context.err();

@@ -39,6 +39,15 @@ final class CliRun {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** Returns the variables of a "real" account: the given fake, reached like Databricks. */
+  static Map<String, String> accountEnvironment(dev.dbscim.testkit.FakeScimServer server) {
+    Map<String, String> environment = new java.util.HashMap<>();
+    environment.put("DATABRICKS_HOST", server.url().toString());
+    environment.put("DATABRICKS_ACCOUNT_ID", server.accountId());
+    environment.put("DATABRICKS_TOKEN", server.accountToken());
+    return environment;
+  }
+
   /** Returns the path of a test resource of this package. */
   static String resource(String name) {
     try {

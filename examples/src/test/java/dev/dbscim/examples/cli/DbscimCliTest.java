@@ -49,11 +49,7 @@ class DbscimCliTest {
 
   /** The variables of a "real" account: the test's own fake, reached like Databricks. */
   Map<String, String> accountEnvironment() {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("DATABRICKS_HOST", server.url().toString());
-    environment.put("DATABRICKS_ACCOUNT_ID", server.accountId());
-    environment.put("DATABRICKS_TOKEN", server.accountToken());
-    return environment;
+    return CliRun.accountEnvironment(server);
   }
 
   static void assertNoStackTrace(CliRun run) {

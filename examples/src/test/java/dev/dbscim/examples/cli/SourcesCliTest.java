@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,11 +33,7 @@ class SourcesCliTest {
   }
 
   Map<String, String> accountEnvironment() {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("DATABRICKS_HOST", server.url().toString());
-    environment.put("DATABRICKS_ACCOUNT_ID", server.accountId());
-    environment.put("DATABRICKS_TOKEN", server.accountToken());
-    return environment;
+    return CliRun.accountEnvironment(server);
   }
 
   void write(String name, String text) throws IOException {

@@ -49,7 +49,8 @@ public final class FacadeEnvironment {
    *
    * @return the host URI, such as {@code https://accounts.cloud.databricks.com}
    * @throws IllegalStateException when the variable is missing or blank
-   * @throws IllegalArgumentException when it is not a usable host
+   * @throws IllegalArgumentException when it is not a usable host, or uses plain {@code http} to a host that is not
+   *     a loopback address (which the clients refuse, since the token would travel unencrypted)
    */
   public URI host() {
     String value = required(HOST);
@@ -62,6 +63,11 @@ public final class FacadeEnvironment {
     }
     if (parsed.getHost() == null || parsed.getScheme() == null) {
       throw new IllegalArgumentException(HOST + " is not a valid URL with a host");
+    }
+    if (parsed.getScheme().equalsIgnoreCase("http") && !LoopbackHosts.isLoopback(parsed.getHost())) {
+      throw new IllegalArgumentException(HOST + " uses plain http:// to " + parsed.getHost() + ", which would send the "
+          + "token unencrypted; write https://" + parsed.getRawAuthority() + " in " + HOST + " (plain http works "
+          + "only for localhost and 127.0.0.1)");
     }
     return URI.create(parsed.getScheme() + "://" + parsed.getRawAuthority());
   }

@@ -21,6 +21,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -334,15 +335,15 @@ public final class ScimTransport {
         return failed(errors().timeoutException(prefix(request) + " timed out after " + timeout.toMillis()
             + " ms [attempts=" + attempt + "]", null, attempt), false, "timeout", started, logTarget, attempt, policy);
       }
-      return ioFailure(request, e, started, logTarget, attempt, policy);
+      return ioFailure(request, uri, e, started, logTarget, attempt, policy);
     } finally {
       deadline.close();
     }
     return answered(request, httpResponse, started, logTarget, attempt, policy);
   }
 
-  private Outcome ioFailure(ScimRequest request, IOException failure, long started, LogTarget logTarget, int attempt,
-      RetryPolicy policy) {
+  private Outcome ioFailure(ScimRequest request, URI uri, IOException failure, long started, LogTarget logTarget,
+      int attempt, RetryPolicy policy) {
     // HttpClient.send rethrows the known kinds (connect, timeout, TLS) as their own class and wraps the rest in a
     // plain IOException whose cause is the original failure.
     Throwable cause = failure.getClass() == IOException.class && failure.getCause() != null ? failure.getCause()
@@ -360,6 +361,15 @@ public final class ScimTransport {
       return failed(errors().clientException(prefix(request) + " failed: " + cause.getMessage() + " [attempts="
           + attempt + "]", null, attempt, false), false, name, started, logTarget, attempt, policy);
     }
+    if (isUnresolvedHost(failure)) {
+      // A host name that does not resolve will not resolve a few hundred milliseconds later either: fail at once,
+      // with the host named (an UnknownHostException cause the caller can look for), instead of retrying.
+      UnknownHostException unknown = new UnknownHostException(uri.getHost());
+      unknown.initCause(cause);
+      return failed(errors().clientException(prefix(request) + " failed: cannot resolve the host " + uri.getHost()
+          + " [attempts=" + attempt + "]", unknown, attempt, false), true, "UnknownHostException", started, logTarget,
+          attempt, policy);
+    }
     boolean notSent = cause instanceof ConnectException || cause instanceof UnknownHostException
         || cause instanceof NoRouteToHostException;
     boolean retryable = cause instanceof IOException && !(cause instanceof SSLHandshakeException);
@@ -370,6 +380,16 @@ public final class ScimTransport {
     // I/O messages name hosts and ports at most; they never hold request data.
     return failed(errors().clientException(prefix(request) + " failed: " + name + " [attempts=" + attempt + "]",
         cause, attempt, retryable), notSent, name, started, logTarget, attempt, policy);
+  }
+
+  /** Returns whether the failure (or a cause) says the host name could not be resolved to an address. */
+  static boolean isUnresolvedHost(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Outcome answered(ScimRequest request, HttpResponse<ResponseBody> httpResponse, long started, LogTarget logTarget,

@@ -10,7 +10,9 @@ import java.util.function.DoubleSupplier;
  *
  * <p>{@code GET}, {@code PUT} and {@code DELETE} are retried after connection failures, timeouts and the answers 429,
  * 502, 503, 504 and the Databricks concurrency-limit 500 ({@code REQUEST_LIMIT_EXCEEDED}). {@code POST} and
- * {@code PATCH} follow {@link #nonIdempotentRetry()}. The wait before retry {@code n} (1-based) is
+ * {@code PATCH} follow {@link #nonIdempotentRetry()}. A host name that cannot be resolved is not retried: the call
+ * fails at once with a {@code ScimClientException} whose cause is an {@link java.net.UnknownHostException} naming the
+ * host. The wait before retry {@code n} (1-based) is
  * {@code random(0, 1) * min(maxDelay, baseDelay * 2^(n-1))} ("full jitter"), unless the answer carried a
  * {@code Retry-After} header: then the client waits exactly that long, at most {@link #maxRetryAfter()}.
  *

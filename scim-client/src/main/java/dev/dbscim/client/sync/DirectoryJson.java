@@ -1,16 +1,21 @@
 package dev.dbscim.client.sync;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.client.api.WorkspacePermission;
+import dev.dbscim.client.internal.Excerpt;
+import dev.dbscim.client.internal.Utf8Text;
 import dev.dbscim.client.sync.DirectoryProblem.Code;
 import dev.dbscim.core.json.ScimJson;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -27,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes the directory file format, described by the JSON Schema {@code directory.schema.json} (draft
@@ -64,28 +70,46 @@ public final class DirectoryJson {
   private static final Set<String> ASSIGNMENT_KEYS =
       keys("workspaceId", "user", "servicePrincipal", "group", "permission");
   private static final DirectoryLimits NO_LIMITS = DirectoryLimits.of(Integer.MAX_VALUE, Integer.MAX_VALUE);
+  private static final int BYTE_ORDER_MARK = '\uFEFF';
+  private static final int MAX_PARSER_MESSAGE = 200;
+  /**
+   * The parser's " (start marker at [Source: ...; line: 1, column: 11])", " (for Array starting at [Source: ...])" and
+   * any other "[Source: ...]" part.
+   */
+  private static final Pattern SOURCE_MARKER = Pattern.compile(
+      "\\s*\\((start marker|for \\w+ starting) at \\[Source: .*?\\]\\)|\\s*(at )?\\[Source: .*?\\]");
 
   private DirectoryJson() {}
 
   /**
-   * Returns the directory in a UTF-8 JSON file.
+   * Returns the directory in a UTF-8 JSON file; a leading byte order mark is skipped.
    *
    * @param file the file
    * @return the directory, not yet validated
-   * @throws InvalidDirectoryException when the file is not a directory in this format, listing every problem
+   * @throws InvalidDirectoryException when the file is not a directory in this format (including a file that is not
+   *     UTF-8 or not complete JSON, whose problem names the line and column or byte offset), listing every problem
    * @throws UncheckedIOException when the file cannot be read
    */
   public static Directory read(Path file) {
     Objects.requireNonNull(file, "file");
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read directory file " + file, e);
     }
+    String text;
+    try {
+      text = Utf8Text.decode(bytes);
+    } catch (Utf8Text.NotUtf8Exception e) {
+      throw malformed("not UTF-8: " + e.getMessage() + "; save the file as UTF-8");
+    }
+    return parse(new StringReader(text), "file");
   }
 
   /**
-   * Returns the directory read from JSON text. The reader is read to its end but not closed.
+   * Returns the directory read from JSON text; a leading byte order mark is skipped. The reader is read to its end
+   * but not closed.
    *
    * @param reader the JSON text
    * @return the directory, not yet validated
@@ -94,23 +118,48 @@ public final class DirectoryJson {
    */
   public static Directory read(Reader reader) {
     Objects.requireNonNull(reader, "reader");
+    return parse(reader, "text");
+  }
+
+  private static Directory parse(Reader reader, String noun) {
     JsonNode tree;
     try {
-      tree = READER.readTree(reader);
+      PushbackReader text = new PushbackReader(reader, 1);
+      int first = text.read();
+      if (first != -1 && first != BYTE_ORDER_MARK) {
+        text.unread(first);
+      }
+      tree = READER.readTree(text);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null
-          ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new InvalidDirectoryException(Collections.singletonList(
-          DirectoryProblem.of("", Code.MALFORMED_JSON, "not valid JSON" + where + ": " + e.getOriginalMessage())));
+      throw malformed(describeSyntaxError(e, noun));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read directory JSON", e);
     }
     if (tree == null || tree.isMissingNode()) {
-      throw new InvalidDirectoryException(Collections.singletonList(
-          DirectoryProblem.of("", Code.MALFORMED_JSON, "no JSON value: the text is empty")));
+      throw malformed("empty: the " + noun + " holds no JSON value");
     }
     return new TreeReader().read(tree);
+  }
+
+  private static InvalidDirectoryException malformed(String message) {
+    return new InvalidDirectoryException(
+        Collections.singletonList(DirectoryProblem.of("", Code.MALFORMED_JSON, message)));
+  }
+
+  /**
+   * Describes a JSON syntax error with its line and column, without the parser's internals; JSON that stops inside an
+   * object, array or string says that the file (or text) ends early.
+   */
+  static String describeSyntaxError(JsonProcessingException e, String noun) {
+    JsonLocation location = e.getLocation();
+    String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    if (e instanceof JsonEOFException) {
+      return "not valid JSON: the " + noun + " ends early" + where + ", inside an object, array or string that is "
+          + "not closed; check that the whole " + noun + " was saved";
+    }
+    String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    detail = SOURCE_MARKER.matcher(detail).replaceAll("");
+    return "not valid JSON" + where + ": " + Excerpt.of(detail, MAX_PARSER_MESSAGE);
   }
 
   /**
@@ -366,7 +415,7 @@ public final class DirectoryJson {
           permission = WorkspacePermission.valueOf(permissionText);
         } else {
           problems.add(DirectoryProblem.of(at + "/permission", Code.INVALID_PERMISSION,
-              "permission \"" + permissionText + "\" is not USER or ADMIN"));
+              "permission \"" + Excerpt.of(permissionText) + "\" is not USER or ADMIN"));
         }
       }
       if (kind == null) {
@@ -384,8 +433,8 @@ public final class DirectoryJson {
       while (names.hasNext()) {
         String name = names.next();
         if (!allowed.contains(name)) {
-          problems.add(DirectoryProblem.of(at + "/" + escape(name), Code.UNKNOWN_KEY,
-              "unknown key \"" + name + "\"" + suggestion(name, allowed) + "; allowed keys: "
+          problems.add(DirectoryProblem.of(at + "/" + Excerpt.of(escape(name)), Code.UNKNOWN_KEY,
+              "unknown key \"" + Excerpt.of(name) + "\"" + suggestion(name, allowed) + "; allowed keys: "
                   + String.join(", ", allowed)));
         }
       }
@@ -468,7 +517,7 @@ public final class DirectoryJson {
         case BOOLEAN:
           return "a boolean";
         case NUMBER:
-          return "the number " + node.asText();
+          return "the number " + Excerpt.of(node.asText());
         case NULL:
           return "null";
         default:

@@ -56,7 +56,9 @@ public final class DirectoryProblem {
     /** More users and service principals than the limit. */
     TOO_MANY_PRINCIPALS,
     /** More groups than the limit. */
-    TOO_MANY_GROUPS
+    TOO_MANY_GROUPS,
+    /** A value longer than Databricks takes (see {@link DirectoryLimits#MAX_NAME_LENGTH} and the other lengths). */
+    VALUE_TOO_LONG
   }
 
   private final String location;

@@ -1,5 +1,6 @@
 package dev.dbscim.client.sync;
 
+import dev.dbscim.client.internal.Excerpt;
 import dev.dbscim.client.sync.DirectoryProblem.Code;
 import dev.dbscim.core.model.Entitlement;
 import java.util.ArrayList;
@@ -60,12 +61,16 @@ final class DirectoryValidator {
       if (isBlank(user.userName())) {
         add(at + "/userName", Code.BLANK_FIELD, "userName must not be blank");
       } else {
+        checkLength(user.userName(), at, "userName", DirectoryLimits.MAX_USER_NAME_LENGTH);
         Integer first = userIndex.putIfAbsent(normalize(user.userName()), i);
         if (first != null) {
-          add(at + "/userName", Code.DUPLICATE_USER_NAME, "user name \"" + user.userName()
-              + "\" is already used by /users/" + first + " (user names are compared ignoring case)");
+          add(at + "/userName", Code.DUPLICATE_USER_NAME, "user name " + quote(user.userName())
+              + " is already used by /users/" + first + " (user names are compared ignoring case)");
         }
       }
+      checkLength(user.displayName().orElse(null), at, "displayName", DirectoryLimits.MAX_NAME_LENGTH);
+      checkLength(user.givenName().orElse(null), at, "givenName", DirectoryLimits.MAX_NAME_LENGTH);
+      checkLength(user.familyName().orElse(null), at, "familyName", DirectoryLimits.MAX_NAME_LENGTH);
       checkExternalId(externalIds, user.externalId().orElse(null), at, "users");
       checkEntitlements(user.entitlements(), at);
     }
@@ -82,14 +87,15 @@ final class DirectoryValidator {
         add(at + "/applicationId", Code.BLANK_FIELD, "applicationId must not be blank");
       } else if (!isUuid(applicationId)) {
         add(at + "/applicationId", Code.MALFORMED_APPLICATION_ID,
-            "application id \"" + applicationId + "\" is not a UUID such as 01234567-89ab-cdef-0123-456789abcdef");
+            "application id " + quote(applicationId) + " is not a UUID such as 01234567-89ab-cdef-0123-456789abcdef");
       } else {
         Integer first = servicePrincipalIndex.putIfAbsent(normalize(applicationId), i);
         if (first != null) {
-          add(at + "/applicationId", Code.DUPLICATE_APPLICATION_ID, "application id \"" + applicationId
-              + "\" is already used by /servicePrincipals/" + first);
+          add(at + "/applicationId", Code.DUPLICATE_APPLICATION_ID, "application id " + quote(applicationId)
+              + " is already used by /servicePrincipals/" + first);
         }
       }
+      checkLength(servicePrincipal.displayName().orElse(null), at, "displayName", DirectoryLimits.MAX_NAME_LENGTH);
       checkExternalId(externalIds, servicePrincipal.externalId().orElse(null), at, "servicePrincipals");
       checkEntitlements(servicePrincipal.entitlements(), at);
     }
@@ -112,9 +118,10 @@ final class DirectoryValidator {
       if (isBlank(group.displayName())) {
         add(at + "/displayName", Code.BLANK_FIELD, "displayName must not be blank");
       } else if (duplicateOf.get(i) != null) {
-        add(at + "/displayName", Code.DUPLICATE_GROUP_NAME, "group name \"" + group.displayName()
-            + "\" is already used by /groups/" + duplicateOf.get(i) + " (group names are compared ignoring case)");
+        add(at + "/displayName", Code.DUPLICATE_GROUP_NAME, "group name " + quote(group.displayName())
+            + " is already used by /groups/" + duplicateOf.get(i) + " (group names are compared ignoring case)");
       }
+      checkLength(group.displayName(), at, "displayName", DirectoryLimits.MAX_NAME_LENGTH);
       checkExternalId(externalIds, group.externalId().orElse(null), at, "groups");
       checkMembers(group.memberUsers(), userIndex, at + "/members/users/", "user", group.displayName());
       checkMembers(group.memberServicePrincipals(), servicePrincipalIndex, at + "/members/servicePrincipals/",
@@ -136,12 +143,12 @@ final class DirectoryValidator {
       if (isBlank(name)) {
         add(at + k, Code.BLANK_FIELD, "member " + kind + " names must not be blank");
       } else if (!seen.add(key)) {
-        add(at + k, Code.DUPLICATE_MEMBER, kind + " \"" + name + "\" is listed twice in group \"" + groupName + "\"");
+        add(at + k, Code.DUPLICATE_MEMBER, kind + " " + quote(name) + " is listed twice in group " + quote(groupName));
       } else {
         Integer target = index.get(key);
         if (target == null) {
-          add(at + k, Code.UNKNOWN_MEMBER, "member " + kind + " \"" + name + "\" of group \"" + groupName
-              + "\" is not in the directory");
+          add(at + k, Code.UNKNOWN_MEMBER, "member " + kind + " " + quote(name) + " of group " + quote(groupName)
+              + " is not in the directory");
         } else {
           resolved[k] = target;
         }
@@ -201,9 +208,9 @@ final class DirectoryValidator {
         text.append("(").append(to - d).append(" more groups) -> ");
         d = to;
       }
-      text.append('"').append(groups.get(pathNode[d]).displayName()).append("\" -> ");
+      text.append(quote(groups.get(pathNode[d]).displayName())).append(" -> ");
     }
-    text.append('"').append(groups.get(pathNode[from]).displayName()).append('"');
+    text.append(quote(groups.get(pathNode[from]).displayName()));
     if (length > 1) {
       text.append(" (").append(length).append(" groups)");
     }
@@ -228,11 +235,11 @@ final class DirectoryValidator {
       }
       if (!indexFor(assignment.principalKind()).containsKey(normalize(name))) {
         add(at + "/" + key, Code.UNKNOWN_ASSIGNMENT_PRINCIPAL,
-            describe(assignment.principalKind()) + " \"" + name + "\" is not in the directory");
+            describe(assignment.principalKind()) + " " + quote(name) + " is not in the directory");
       }
       if (!seen.add(assignment.workspaceId() + "\u0000" + assignment.principalKind() + "\u0000" + normalize(name))) {
-        add(at, Code.DUPLICATE_ASSIGNMENT, describe(assignment.principalKind()) + " \"" + name
-            + "\" is assigned to workspace " + assignment.workspaceId() + " more than once");
+        add(at, Code.DUPLICATE_ASSIGNMENT, describe(assignment.principalKind()) + " " + quote(name)
+            + " is assigned to workspace " + assignment.workspaceId() + " more than once");
       }
     }
   }
@@ -267,10 +274,11 @@ final class DirectoryValidator {
       add(at + "/externalId", Code.BLANK_FIELD, "externalId must not be blank when present");
       return;
     }
+    checkLength(externalId, at, "externalId", DirectoryLimits.MAX_EXTERNAL_ID_LENGTH);
     Integer first = seen.putIfAbsent(externalId, indexOf(at));
     if (first != null) {
       add(at + "/externalId", Code.DUPLICATE_EXTERNAL_ID,
-          "external id \"" + externalId + "\" is already used by /" + section + "/" + first);
+          "external id " + quote(externalId) + " is already used by /" + section + "/" + first);
     }
   }
 
@@ -278,8 +286,8 @@ final class DirectoryValidator {
     for (int k = 0; k < entitlements.size(); k++) {
       String value = entitlements.get(k);
       if (Entitlement.fromValue(value).isEmpty()) {
-        add(at + "/entitlements/" + k, Code.UNKNOWN_ENTITLEMENT, "entitlement \"" + value
-            + "\" is not one of " + KNOWN_ENTITLEMENTS);
+        add(at + "/entitlements/" + k, Code.UNKNOWN_ENTITLEMENT, "entitlement " + quote(value)
+            + " is not one of " + KNOWN_ENTITLEMENTS);
       }
     }
   }
@@ -292,6 +300,19 @@ final class DirectoryValidator {
       values.add(entitlement.value());
     }
     return String.join(", ", values);
+  }
+
+  /** Reports a value longer than {@code max} by its length, never by the value itself. */
+  private void checkLength(String value, String at, String key, int max) {
+    if (value != null && value.length() > max) {
+      add(at + "/" + key, Code.VALUE_TOO_LONG, "the value of " + key + " has " + value.length()
+          + " characters; the limit is " + max);
+    }
+  }
+
+  /** Returns the value in double quotes, shortened for a message. */
+  static String quote(String value) {
+    return "\"" + Excerpt.of(value) + "\"";
   }
 
   private static int indexOf(String at) {

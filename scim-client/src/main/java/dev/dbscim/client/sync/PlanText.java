@@ -1,11 +1,19 @@
 package dev.dbscim.client.sync;
 
+import dev.dbscim.client.internal.Excerpt;
 import dev.dbscim.client.sync.PlannedOperation.Action;
 import java.util.Map;
 
-/** Renders plans for people: a summary and a table. */
+/**
+ * Renders plans for people: a summary and a table. Long names and details are cut with an ellipsis, so that a huge
+ * value cannot flood a terminal; the plan's JSON keeps them whole.
+ */
 final class PlanText {
   private static final String[] KIND_NAMES = {"user", "service principal", "group"};
+  /** The most characters of a name in the table. */
+  static final int MAX_NAME = 80;
+  /** The most characters of one change in a row's details, and of a warning. */
+  static final int MAX_CHANGE = 200;
 
   private PlanText() {}
 
@@ -56,7 +64,7 @@ final class PlanText {
     }
     out.append('\n');
     for (String warning : plan.warnings()) {
-      out.append("Warning: ").append(warning).append('\n');
+      out.append("Warning: ").append(Excerpt.of(warning, MAX_CHANGE)).append('\n');
     }
     return out.toString();
   }
@@ -76,7 +84,7 @@ final class PlanText {
         Integer.toString(operation.phase()),
         operation.action().name().toLowerCase(java.util.Locale.ROOT),
         KIND_NAMES[operation.principal().kind().ordinal()],
-        operation.principal().name(),
+        Excerpt.of(operation.principal().name(), MAX_NAME),
         details(operation)
       };
       for (int c = 0; c < header.length - 1; c++) {
@@ -104,7 +112,11 @@ final class PlanText {
     if (operation.workspaceId().isPresent()) {
       details.append("workspace ").append(operation.workspaceId().getAsLong()).append(": ");
     }
-    details.append(String.join("; ", operation.changes()));
+    String separator = "";
+    for (String change : operation.changes()) {
+      details.append(separator).append(Excerpt.of(change, MAX_CHANGE));
+      separator = "; ";
+    }
     return details.toString();
   }
 

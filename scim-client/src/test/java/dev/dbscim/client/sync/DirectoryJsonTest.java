@@ -198,4 +198,45 @@ class DirectoryJsonTest {
     assertThat(duplicate).extracting(DirectoryProblem::code).containsExactly(Code.MALFORMED_JSON);
     assertThat(duplicate.get(0).message()).contains("users");
   }
+
+  static List<DirectoryProblem> fileProblems(Path dir, byte[] bytes) throws Exception {
+    Path file = Files.write(dir.resolve("directory.json"), bytes);
+    return catchThrowableOfType(InvalidDirectoryException.class, () -> DirectoryJson.read(file)).problems();
+  }
+
+  @Test
+  void read_byteOrderMark_isSkippedInFilesAndText(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bom.json");
+    byte[] json = ISSUE_EXAMPLE.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[json.length + 3];
+    bytes[0] = (byte) 0xEF;
+    bytes[1] = (byte) 0xBB;
+    bytes[2] = (byte) 0xBF;
+    System.arraycopy(json, 0, bytes, 3, json.length);
+    Files.write(file, bytes);
+
+    assertThat(DirectoryJson.read(file)).isEqualTo(issueExample());
+    assertThat(DirectoryJson.read("\uFEFF" + ISSUE_EXAMPLE)).isEqualTo(issueExample());
+  }
+
+  @Test
+  void read_truncatedFile_saysTheFileEndsEarly_withLineAndColumn(@TempDir Path dir) throws Exception {
+    List<DirectoryProblem> problems =
+        fileProblems(dir, "{\"users\":[\n  {\"userName\":\"a@b.c\"".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(problems).extracting(DirectoryProblem::message).containsExactly("not valid JSON: the file ends early "
+        + "at line 2, column 22, inside an object, array or string that is not closed; check that the whole file was "
+        + "saved");
+    assertThat(problemsOf("{\"users\":[}").get(0).message())
+        .isEqualTo("not valid JSON at line 1, column 11: Unexpected close marker '}': expected ']'");
+  }
+
+  @Test
+  void read_latin1File_isAProblemNamingLineAndByteOffset(@TempDir Path dir) throws Exception {
+    List<DirectoryProblem> problems =
+        fileProblems(dir, "{\"users\":[{\"userName\":\"Jos\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(problems).extracting(DirectoryProblem::toString).containsExactly("/: MALFORMED_JSON: not UTF-8: the "
+        + "byte 0xE9 at line 1 (byte offset 26) cannot be read as UTF-8; save the file as UTF-8");
+  }
 }

@@ -313,4 +313,33 @@ class DirectoryValidationTest {
     assertThat(directory.validate(LIMITS)).isEmpty();
     assertThat(DirectoryJson.read(DirectoryJson.write(directory))).isEqualTo(directory);
   }
+
+  @Test
+  void validate_valuesLongerThanTheLimits_reportedByLengthNotValue() {
+    String longName = "n".repeat(DirectoryLimits.MAX_NAME_LENGTH + 1);
+    Directory directory = Directory.builder()
+        .addUsers(DirectoryUser.builder("u".repeat(DirectoryLimits.MAX_USER_NAME_LENGTH + 1))
+            .externalId("x".repeat(DirectoryLimits.MAX_EXTERNAL_ID_LENGTH + 1)).build())
+        .addGroups(DirectoryGroup.builder(longName).build(),
+            DirectoryGroup.builder("g".repeat(DirectoryLimits.MAX_NAME_LENGTH)).build())
+        .build();
+
+    List<DirectoryProblem> problems = directory.validate(LIMITS);
+
+    assertThat(problems).extracting(DirectoryProblem::toString).containsExactly(
+        "/users/0/userName: VALUE_TOO_LONG: the value of userName has 255 characters; the limit is 254",
+        "/users/0/externalId: VALUE_TOO_LONG: the value of externalId has 65 characters; the limit is 64",
+        "/groups/0/displayName: VALUE_TOO_LONG: the value of displayName has 257 characters; the limit is 256");
+  }
+
+  @Test
+  void validate_longValuesInMessages_areCutWithAnEllipsis() {
+    String longName = "m".repeat(1000);
+    Directory directory = Directory.builder()
+        .addGroups(DirectoryGroup.builder("eng").memberUsers(longName).build())
+        .build();
+
+    assertThat(directory.validate(LIMITS)).extracting(DirectoryProblem::message).containsExactly(
+        "member user \"" + "m".repeat(80) + "...\" of group \"eng\" is not in the directory");
+  }
 }

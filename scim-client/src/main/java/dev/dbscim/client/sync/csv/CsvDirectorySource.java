@@ -1,5 +1,7 @@
 package dev.dbscim.client.sync.csv;
 
+import dev.dbscim.client.internal.Excerpt;
+import dev.dbscim.client.internal.Utf8Text;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryGroup;
 import dev.dbscim.client.sync.DirectoryProblem;
@@ -12,8 +14,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,25 +113,59 @@ public final class CsvDirectorySource implements DirectorySource {
    * Returns the directory in the folder's CSV files.
    *
    * @return the directory, not yet validated
-   * @throws InvalidDirectoryException listing every problem in every file
-   * @throws UncheckedIOException when a required file is missing or a file cannot be read (or is not UTF-8)
+   * @throws InvalidDirectoryException listing every problem in every file; a file that is not UTF-8 is such a problem,
+   *     at the line of its first byte that is not
+   * @throws UncheckedIOException when the folder or a required file is missing (the message names them) or a file
+   *     cannot be read
    */
   @Override
   public Directory load() {
-    Path servicePrincipals = folder.resolve(SERVICE_PRINCIPALS_FILE);
-    try (Reader users = open(USERS_FILE);
-        Reader groups = open(GROUPS_FILE);
-        Reader memberships = open(MEMBERSHIPS_FILE);
-        Reader sps = Files.exists(servicePrincipals)
-            ? Files.newBufferedReader(servicePrincipals, StandardCharsets.UTF_8) : new StringReader("")) {
-      return new Parse().run(users, groups, memberships, sps);
+    List<String> missing = new ArrayList<>();
+    for (String name : Arrays.asList(USERS_FILE, GROUPS_FILE, MEMBERSHIPS_FILE)) {
+      if (!Files.isRegularFile(folder.resolve(name))) {
+        missing.add(name);
+      }
+    }
+    if (!missing.isEmpty()) {
+      String message = Files.isDirectory(folder)
+          ? "The CSV folder " + folder + " has no " + String.join(" and no ", missing) + "; it needs " + USERS_FILE
+              + ", " + GROUPS_FILE + " and " + MEMBERSHIPS_FILE + " (" + SERVICE_PRINCIPALS_FILE + " is optional)"
+          : "There is no CSV folder " + folder;
+      throw new UncheckedIOException(message, new NoSuchFileException(folder.resolve(missing.get(0)).toString()));
+    }
+    List<DirectoryProblem> encoding = new ArrayList<>();
+    String users = text(USERS_FILE, encoding);
+    String groups = text(GROUPS_FILE, encoding);
+    String memberships = text(MEMBERSHIPS_FILE, encoding);
+    String servicePrincipals = Files.exists(folder.resolve(SERVICE_PRINCIPALS_FILE))
+        ? text(SERVICE_PRINCIPALS_FILE, encoding) : "";
+    if (!encoding.isEmpty()) {
+      throw new InvalidDirectoryException(encoding);
+    }
+    try {
+      return new Parse().run(new StringReader(users), new StringReader(groups), new StringReader(memberships),
+          new StringReader(servicePrincipals));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the CSV directory in " + folder + ": " + e.getMessage(), e);
     }
   }
 
-  private Reader open(String name) throws IOException {
-    return Files.newBufferedReader(folder.resolve(name), StandardCharsets.UTF_8);
+  /** Returns a file's text, or null after adding a problem when it is not UTF-8. */
+  private String text(String name, List<DirectoryProblem> problems) {
+    Path file = folder.resolve(name);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return Utf8Text.decode(bytes);
+    } catch (Utf8Text.NotUtf8Exception e) {
+      problems.add(DirectoryProblem.of(name + ":" + e.line(), Code.MALFORMED_CSV,
+          "the file is not UTF-8: " + e.getMessage() + "; save it as UTF-8"));
+      return null;
+    }
   }
 
   /**
@@ -215,7 +251,7 @@ public final class CsvDirectorySource implements DirectorySource {
           continue;
         }
         if (users.containsKey(key(userName))) {
-          row.problem(Code.DUPLICATE_USER_NAME, "user name " + userName + " appears more than once");
+          row.problem(Code.DUPLICATE_USER_NAME, "user name " + Excerpt.of(userName) + " appears more than once");
           continue;
         }
         users.put(key(userName), DirectoryUser.builder(userName)
@@ -239,7 +275,7 @@ public final class CsvDirectorySource implements DirectorySource {
           continue;
         }
         if (servicePrincipals.containsKey(key(applicationId))) {
-          row.problem(Code.DUPLICATE_APPLICATION_ID, "application id " + applicationId + " appears more than once");
+          row.problem(Code.DUPLICATE_APPLICATION_ID, "application id " + Excerpt.of(applicationId) + " appears more than once");
           continue;
         }
         servicePrincipals.put(key(applicationId), DirectoryServicePrincipal.builder(applicationId)
@@ -259,7 +295,7 @@ public final class CsvDirectorySource implements DirectorySource {
           continue;
         }
         if (groups.containsKey(key(displayName))) {
-          row.problem(Code.DUPLICATE_GROUP_NAME, "group " + displayName + " appears more than once");
+          row.problem(Code.DUPLICATE_GROUP_NAME, "group " + Excerpt.of(displayName) + " appears more than once");
           continue;
         }
         groups.put(key(displayName), new GroupRows(displayName, DirectoryGroup.builder(displayName)
@@ -279,7 +315,7 @@ public final class CsvDirectorySource implements DirectorySource {
         }
         GroupRows target = groups.get(key(group));
         if (target == null) {
-          row.problem(Code.UNKNOWN_MEMBER, "group " + group + " is not in " + GROUPS_FILE);
+          row.problem(Code.UNKNOWN_MEMBER, "group " + Excerpt.of(group) + " is not in " + GROUPS_FILE);
         }
         String canonical;
         List<String> list;
@@ -289,7 +325,7 @@ public final class CsvDirectorySource implements DirectorySource {
             canonical = user == null ? null : user.userName();
             list = target == null ? null : target.users;
             if (canonical == null) {
-              row.problem(Code.UNKNOWN_MEMBER, "user " + member + " is not in " + USERS_FILE);
+              row.problem(Code.UNKNOWN_MEMBER, "user " + Excerpt.of(member) + " is not in " + USERS_FILE);
             }
             break;
           }
@@ -298,7 +334,7 @@ public final class CsvDirectorySource implements DirectorySource {
             canonical = sp == null ? null : sp.applicationId();
             list = target == null ? null : target.servicePrincipals;
             if (canonical == null) {
-              row.problem(Code.UNKNOWN_MEMBER, "service principal " + member + " is not in "
+              row.problem(Code.UNKNOWN_MEMBER, "service principal " + Excerpt.of(member) + " is not in "
                   + SERVICE_PRINCIPALS_FILE);
             }
             break;
@@ -308,19 +344,20 @@ public final class CsvDirectorySource implements DirectorySource {
             canonical = nested == null ? null : nested.name;
             list = target == null ? null : target.groups;
             if (canonical == null) {
-              row.problem(Code.UNKNOWN_MEMBER, "group " + member + " is not in " + GROUPS_FILE);
+              row.problem(Code.UNKNOWN_MEMBER, "group " + Excerpt.of(member) + " is not in " + GROUPS_FILE);
             }
             break;
           }
           default:
-            row.problem(Code.INVALID_VALUE, "memberType must be user, servicePrincipal or group, not " + type);
+            row.problem(Code.INVALID_VALUE, "memberType must be user, servicePrincipal or group, not " + Excerpt.of(type));
             continue;
         }
         if (canonical == null || list == null) {
           continue;
         }
         if (!target.seen.add(type.toLowerCase(Locale.ROOT) + "\u0000" + key(canonical))) {
-          row.problem(Code.DUPLICATE_MEMBER, type + " " + member + " is listed twice in group " + group);
+          row.problem(Code.DUPLICATE_MEMBER, Excerpt.of(type) + " " + Excerpt.of(member) + " is listed twice in group "
+              + Excerpt.of(group));
           continue;
         }
         list.add(canonical);
@@ -356,8 +393,8 @@ public final class CsvDirectorySource implements DirectorySource {
           String raw = header.fields.get(i).trim();
           String name = byLower.get(raw.toLowerCase(Locale.ROOT));
           if (name == null) {
-            problems.add(DirectoryProblem.of(file + ":" + header.line, Code.UNKNOWN_KEY, "unknown column \"" + raw
-                + "\"; the columns of " + file + " are " + String.join(", ", allowed)));
+            problems.add(DirectoryProblem.of(file + ":" + header.line, Code.UNKNOWN_KEY, "unknown column \""
+                + Excerpt.of(raw) + "\"; the columns of " + file + " are " + String.join(", ", allowed)));
             ok = false;
           } else if (columns.put(name, i) != null) {
             problems.add(DirectoryProblem.of(file + ":" + header.line, Code.MALFORMED_CSV,
@@ -376,9 +413,15 @@ public final class CsvDirectorySource implements DirectorySource {
         this.usable = ok;
       }
 
-      /** Returns the next row with the header's width, reporting others; null at the end or for a bad header. */
+      /**
+       * Returns the next row with the header's width, reporting others; null at the end. After a bad header it
+       * returns null at once but still reads the file to its end, so that malformed records are reported too.
+       */
       Row next() throws IOException {
         if (!usable) {
+          while (records.next() != null) {
+            // Only the problems CsvRecords reports matter here.
+          }
           return null;
         }
         for (CsvRecords.Record record = records.next(); record != null; record = records.next()) {
@@ -429,7 +472,7 @@ public final class CsvDirectorySource implements DirectorySource {
         if (value.equalsIgnoreCase("false")) {
           return Boolean.FALSE;
         }
-        problem(Code.INVALID_VALUE, "active must be true or false, not " + value);
+        problem(Code.INVALID_VALUE, "active must be true or false, not " + Excerpt.of(value));
         return null;
       }
 

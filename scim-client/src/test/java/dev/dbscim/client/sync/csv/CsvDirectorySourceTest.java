@@ -182,7 +182,30 @@ class CsvDirectorySourceTest {
     write(folder, "groups.csv", GROUPS);
 
     assertThatThrownBy(() -> CsvDirectorySource.ofFolder(folder).load())
-        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("memberships.csv");
+        .isInstanceOf(UncheckedIOException.class).hasMessage("The CSV folder " + folder + " has no memberships.csv; "
+            + "it needs users.csv, groups.csv and memberships.csv (servicePrincipals.csv is optional)");
+  }
+
+  @Test
+  void load_latin1File_isAProblemAtTheLineOfTheFirstBadByte(@TempDir Path folder) throws Exception {
+    Files.write(folder.resolve("users.csv"), "userName,displayName\nada@example.com,Ada\njose@example.com,Jos\u00e9\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    write(folder, "groups.csv", GROUPS);
+    write(folder, "memberships.csv", "group,memberType,member\n");
+
+    List<DirectoryProblem> problems = org.assertj.core.api.Assertions.catchThrowableOfType(
+        InvalidDirectoryException.class, () -> CsvDirectorySource.ofFolder(folder).load()).problems();
+
+    assertThat(problems).extracting(DirectoryProblem::toString).containsExactly("users.csv:3: MALFORMED_CSV: the file "
+        + "is not UTF-8: the byte 0xE9 at line 3 (byte offset 61) cannot be read as UTF-8; save it as UTF-8");
+  }
+
+  @Test
+  void read_unknownColumn_stillReportsMalformedRecordsOfTheFile() {
+    List<DirectoryProblem> problems = problems("userName,usename\n\"ada@example.com,x\n", GROUPS, MEMBERSHIPS);
+
+    assertThat(problems).extracting(DirectoryProblem::location).startsWith("users.csv:1", "users.csv:2");
+    assertThat(problems.get(1).code()).isEqualTo(Code.MALFORMED_CSV);
   }
 
   private static void write(Path folder, String name, String text) throws Exception {
