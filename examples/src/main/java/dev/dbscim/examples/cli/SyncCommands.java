@@ -1,7 +1,5 @@
 package dev.dbscim.examples.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryJson;
 import dev.dbscim.client.sync.DirectoryProblem;
@@ -10,12 +8,9 @@ import dev.dbscim.client.sync.SyncEngine;
 import dev.dbscim.client.sync.SyncOptions;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.client.sync.SyncProgressListener;
-import dev.dbscim.core.json.ScimJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,44 +143,17 @@ final class SyncCommands {
     if (!Files.isRegularFile(file)) {
       throw new CliFailure(DbscimCli.EXIT_FAILURE, "There is no plan file " + file + ".");
     }
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new CliFailure(DbscimCli.EXIT_FAILURE, "Cannot read the plan file " + file + ": " + e.getMessage(), e);
-    }
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    String json;
-    try {
-      json = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
-    } catch (CharacterCodingException e) {
-      int offset = in.position();
-      int line = 1;
-      for (int i = 0; i < offset; i++) {
-        line += bytes[i] == '\n' ? 1 : 0;
-      }
-      throw new CliFailure(DbscimCli.EXIT_FAILURE, planFile + " is not UTF-8: "
-          + (offset < bytes.length ? String.format("the byte 0x%02X", bytes[offset] & 0xff) : "the last character")
-          + " at line " + line + " (byte offset " + offset + ") cannot be read as UTF-8; " + SAVE_PLAN_AGAIN, e);
-    }
-    if (json.startsWith("\uFEFF")) {
-      json = json.substring(1);
-    }
-    try {
-      ScimJson.mapper().readTree(json);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new CliFailure(DbscimCli.EXIT_FAILURE, planFile + " is not valid JSON" + (e instanceof JsonEOFException
-          ? ": the file ends early" + where + ", inside an object, array or string that is not closed; check that "
-              + "the whole file was saved, or " + SAVE_PLAN_AGAIN
-          : where + "; " + SAVE_PLAN_AGAIN), e);
-    }
-    try {
-      return SyncPlan.fromJson(json);
+      return SyncPlan.read(file);
+    } catch (UncheckedIOException e) {
+      throw new CliFailure(DbscimCli.EXIT_FAILURE, "Cannot read the plan file " + file + ": "
+          + e.getCause().getMessage(), e);
     } catch (IllegalArgumentException e) {
-      throw new CliFailure(DbscimCli.EXIT_FAILURE,
-          planFile + " is not a plan saved by 'dbscim plan --out': " + e.getMessage(), e);
+      // "not a sync plan: not UTF-8: ..." and "not a sync plan: not valid JSON ...": say what is wrong with the file.
+      String reason = e.getMessage().replaceFirst("^not a sync plan: (?=not (UTF-8|valid JSON))", "");
+      throw new CliFailure(DbscimCli.EXIT_FAILURE, reason.startsWith("not a sync plan")
+          ? planFile + " is not a plan saved by 'dbscim plan --out': " + reason
+          : planFile + " is " + reason + "; " + SAVE_PLAN_AGAIN, e);
     }
   }
 

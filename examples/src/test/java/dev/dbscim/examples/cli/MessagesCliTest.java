@@ -134,7 +134,7 @@ class MessagesCliTest {
 
     assertThat(run.exitCode).as(run.toString()).isEqualTo(DbscimCli.EXIT_FAILURE);
     assertThat(run.err.trim()).isEqualTo("The plan file " + file + " is not valid JSON: the file ends early at line 3, "
-        + "column 18, inside an object, array or string that is not closed; check that the whole file was saved, or "
+        + "column 18, inside an object, array or string that is not closed; check that the whole file was saved; "
         + "save the plan again with 'dbscim plan --out PLANFILE'.");
     assertSecretsNotPrinted(run, server.accountToken());
   }

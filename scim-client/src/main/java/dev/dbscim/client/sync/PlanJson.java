@@ -22,6 +22,8 @@ import java.util.List;
 final class PlanJson {
   static final String FORMAT = "dbscim-sync-plan/2";
   private static final String FORMAT_1 = "dbscim-sync-plan/1";
+  /** How every message about text that is not a plan begins. */
+  static final String NOT_A_PLAN = "not a sync plan: ";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private PlanJson() {}
@@ -71,16 +73,19 @@ final class PlanJson {
     }
   }
 
-  static SyncPlan read(String json) {
+  /**
+   * Reads a plan; a leading byte order mark is skipped. {@code noun} names what the text came from ("file" or "text")
+   * in the message of JSON that ends early.
+   */
+  static SyncPlan read(String json, String noun) {
     JsonNode root;
     try {
-      root = ScimJson.mapper().readTree(json);
+      root = ScimJson.mapper().readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a sync plan: malformed JSON at line "
-          + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
+      throw new IllegalArgumentException(NOT_A_PLAN + DirectoryJson.describeSyntaxError(e, noun));
     }
     if (root != null && root.isObject() && FORMAT_1.equals(root.path("format").asText())) {
-      throw new IllegalArgumentException("not a sync plan this version can apply: it was saved by an earlier dbscim "
+      throw new IllegalArgumentException(NOT_A_PLAN + "it was saved by an earlier dbscim "
           + "(\"" + FORMAT_1 + "\"), which did not record the directory needed to verify it; make a new plan");
     }
     if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {

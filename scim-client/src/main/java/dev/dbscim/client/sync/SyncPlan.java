@@ -1,5 +1,10 @@
 package dev.dbscim.client.sync;
 
+import dev.dbscim.client.internal.Utf8Text;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,10 +66,38 @@ public final class SyncPlan {
    *
    * @param json the plan JSON
    * @return the plan
-   * @throws IllegalArgumentException when the text is not a plan
+   * @throws IllegalArgumentException when the text is not a plan; the message begins with "not a sync plan: " and
+   *     gives the line and column of a JSON syntax error
    */
   public static SyncPlan fromJson(String json) {
-    return PlanJson.read(json);
+    return PlanJson.read(Objects.requireNonNull(json, "json"), "text");
+  }
+
+  /**
+   * Reads a plan file saved from {@link #toJson()}, as UTF-8 (a leading byte order mark is skipped); see
+   * {@link #fromJson(String)} for how a plan read back is applied.
+   *
+   * @param file the plan file
+   * @return the plan
+   * @throws IllegalArgumentException when the file is not UTF-8 (the message names the line and byte offset), not
+   *     valid JSON (line and column; whether the file ends early) or not a plan; the message begins with
+   *     "not a sync plan: "
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static SyncPlan read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(Objects.requireNonNull(file, "file"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the plan file " + file, e);
+    }
+    String json;
+    try {
+      json = Utf8Text.decode(bytes);
+    } catch (Utf8Text.NotUtf8Exception e) {
+      throw new IllegalArgumentException(PlanJson.NOT_A_PLAN + "not UTF-8: " + e.getMessage(), e);
+    }
+    return PlanJson.read(json, "file");
   }
 
   /**
