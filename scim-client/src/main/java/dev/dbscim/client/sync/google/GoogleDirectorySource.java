@@ -73,8 +73,8 @@ import java.util.function.Predicate;
  * </ul>
  *
  * <h2>Failures</h2>
- * Answers 429, 500, 502, 503, 504, 403 with reason {@code rateLimitExceeded} or {@code userRateLimitExceeded}, and
- * I/O failures are retried with the {@link Builder#retryPolicy(RetryPolicy) retry policy} (exponential backoff with
+ * Answers 429, 500, 502, 503, 504, 403 with reason {@code rateLimitExceeded}, {@code userRateLimitExceeded} or
+ * {@code quotaExceeded}, and I/O failures are retried with the {@link Builder#retryPolicy(RetryPolicy) retry policy} (exponential backoff with
  * full jitter, {@code Retry-After} honoured); a 401 is repeated once with a fresh token. Everything else throws
  * {@link GoogleDirectoryException}.
  */

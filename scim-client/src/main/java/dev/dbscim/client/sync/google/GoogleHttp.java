@@ -24,8 +24,9 @@ import java.util.function.Supplier;
 
 /**
  * Sends the source's requests: GETs to the Directory API with a bearer token, and the token exchange for service
- * accounts. Retries 429, 500, 502, 503, 504, I/O failures and the 403 rate-limit reasons with the retry policy; repeats
- * a request once with a fresh token after a 401. Thread-safe; the token cache is guarded by this object.
+ * accounts. Retries 429, 500, 502, 503, 504, I/O failures and the 403 rate-limit and quota reasons with the retry
+ * policy; repeats a request once with a fresh token after a 401. Thread-safe; the token cache is guarded by this
+ * object.
  */
 final class GoogleHttp {
   private static final System.Logger LOG = System.getLogger(GoogleHttp.class.getName());
@@ -218,10 +219,24 @@ final class GoogleHttp {
       case 504:
         return true;
       case 403:
-        return "rateLimitExceeded".equals(reason) || "userRateLimitExceeded".equals(reason);
+        return throttled(403, reason);
       default:
         return false;
     }
+  }
+
+  /**
+   * Tells whether an answer says Google throttled the request: 429, or 403 with one of the quota reasons Google's
+   * Directory API "Limits and quotas" page says to retry with exponential backoff ({@code rateLimitExceeded},
+   * {@code userRateLimitExceeded}, {@code quotaExceeded}). Other 403 reasons, such as {@code forbidden} or
+   * {@code insufficientPermissions}, are not.
+   */
+  static boolean throttled(int status, String reason) {
+    if (status == 429) {
+      return true;
+    }
+    return status == 403 && ("rateLimitExceeded".equals(reason) || "userRateLimitExceeded".equals(reason)
+        || "quotaExceeded".equals(reason));
   }
 
   private static JsonNode readBody(HttpResponse<InputStream> response) {

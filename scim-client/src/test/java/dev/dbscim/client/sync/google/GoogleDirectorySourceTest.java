@@ -173,6 +173,32 @@ class GoogleDirectorySourceTest {
   }
 
   @Test
+  void load_403QuotaExceeded_isRetriedLikeTheRateLimitReasons() {
+    stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "quotaExceeded", null));
+    stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "rateLimitExceeded", null));
+    stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "userRateLimitExceeded", null));
+
+    Directory directory = source().build().load();
+
+    assertThat(directory.users()).hasSize(4);
+    assertThat(sleeps).hasSize(3);
+    assertThat(GoogleHttp.retryable(403, "quotaExceeded")).isTrue();
+  }
+
+  @Test
+  void load_403InsufficientPermissions_isNotRetried() {
+    stub.failures.add(new Failure(USERS_PATH, 403, "global", "insufficientPermissions", null));
+
+    assertThatThrownBy(() -> source().build().load())
+        .isInstanceOfSatisfying(GoogleDirectoryException.class, e -> {
+          assertThat(e.reason()).contains("insufficientPermissions");
+          assertThat(e.attempts()).isEqualTo(1);
+          assertThat(e.retryable()).isFalse();
+        });
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
   void load_quotaKeepsFailing_throwsRetryableTypedExceptionAfterLastAttempt() {
     for (int i = 0; i < 6; i++) {
       stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "rateLimitExceeded", null));
