@@ -73,9 +73,11 @@ import java.util.function.Predicate;
  * </ul>
  *
  * <h2>Failures</h2>
- * Answers 429, 500, 502, 503, 504, 403 with reason {@code rateLimitExceeded}, {@code userRateLimitExceeded} or
- * {@code quotaExceeded}, and I/O failures are retried with the {@link Builder#retryPolicy(RetryPolicy) retry policy} (exponential backoff with
- * full jitter, {@code Retry-After} honoured); a 401 is repeated once with a fresh token. Everything else throws
+ * Answers 500, 502, 503, 504 and I/O failures are retried with the {@link Builder#retryPolicy(RetryPolicy) retry
+ * policy} (exponential backoff with full jitter, {@code Retry-After} honoured). Throttling answers (429, and 403 with
+ * reason {@code rateLimitExceeded}, {@code userRateLimitExceeded} or {@code quotaExceeded}) are retried with growing
+ * waits until at least the {@link Builder#quotaRetryWindow(Duration) quota retry window} (70 s) has passed, since
+ * Google counts its quotas per minute. A 401 is repeated once with a fresh token. Everything else throws
  * {@link GoogleDirectoryException}.
  */
 public final class GoogleDirectorySource implements DirectorySource {
@@ -87,6 +89,8 @@ public final class GoogleDirectorySource implements DirectorySource {
   static final int MAX_GROUP_PAGE = 200;
   private static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder()
       .maxAttempts(6).baseDelay(Duration.ofSeconds(1)).maxDelay(Duration.ofSeconds(32)).build();
+  /** Google's quotas are per minute; 70 s of waiting always reaches the next minute with some margin. */
+  static final Duration DEFAULT_QUOTA_RETRY_WINDOW = Duration.ofSeconds(70);
 
   /** What happens to suspended and archived users. */
   public enum InactiveUsers {
@@ -125,8 +129,8 @@ public final class GoogleDirectorySource implements DirectorySource {
         .connectTimeout(builder.connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    this.http = new GoogleHttp(client, builder.requestTimeout, builder.retryPolicy, builder.sleeper, builder.clock,
-        builder.credentials, builder.tokenUrl);
+    this.http = new GoogleHttp(client, builder.requestTimeout, builder.retryPolicy, builder.quotaRetryWindow,
+        builder.sleeper, builder.clock, builder.credentials, builder.tokenUrl);
     this.baseUrl = builder.baseUrl;
     this.customer = builder.customer;
     this.domain = builder.domain;
@@ -464,6 +468,7 @@ public final class GoogleDirectorySource implements DirectorySource {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private RetryPolicy retryPolicy = DEFAULT_RETRY;
+    private Duration quotaRetryWindow = DEFAULT_QUOTA_RETRY_WINDOW;
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private int userPageSize = MAX_USER_PAGE;
@@ -574,15 +579,37 @@ public final class GoogleDirectorySource implements DirectorySource {
     }
 
     /**
-     * Sets how throttled and failed requests are retried. Default 6 attempts, backoff from 1 s capped at 32 s with
-     * full jitter and {@code Retry-After} honoured up to 60 s, as Google recommends for quota errors. Only the attempt
-     * count and delays are used.
+     * Sets how failed requests are retried. Default 6 attempts, backoff from 1 s capped at 32 s with full jitter and
+     * {@code Retry-After} honoured up to 60 s, as Google recommends. Only the attempt count and delays are used;
+     * throttled requests are also retried until the {@link #quotaRetryWindow(Duration)} has passed.
      *
      * @param retryPolicy the policy
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Sets how long, in total, the source keeps waiting and retrying one request that Google throttles (429, or 403
+     * with reason {@code rateLimitExceeded}, {@code userRateLimitExceeded} or {@code quotaExceeded}). Google's
+     * Directory API quotas are counted per minute, so a throttled request is retried, past the retry policy's attempt
+     * count if need be, until the waits add up to this window: each wait is the policy's exponential backoff with
+     * "equal jitter" (between half and all of {@code min(maxDelay, baseDelay * 2^(n-1))}, so the waits always grow),
+     * or the answer's {@code Retry-After}. Default 70 s, enough to reach the next minute; with the default policy the
+     * last retry comes 70 to 102 s after the first refusal. {@link Duration#ZERO} keeps to the policy's attempts;
+     * {@link RetryPolicy#none()} turns all retries off. Other failures (5xx, I/O) use only the policy's attempts.
+     *
+     * @param window the total wait, zero or positive
+     * @return this builder
+     */
+    public Builder quotaRetryWindow(Duration window) {
+      Objects.requireNonNull(window, "window");
+      if (window.isNegative()) {
+        throw new IllegalArgumentException("quotaRetryWindow must not be negative");
+      }
+      this.quotaRetryWindow = window;
       return this;
     }
 

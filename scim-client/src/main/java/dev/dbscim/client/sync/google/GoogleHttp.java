@@ -39,6 +39,7 @@ final class GoogleHttp {
   private final HttpClient client;
   private final Duration requestTimeout;
   private final RetryPolicy retryPolicy;
+  private final Duration quotaRetryWindow;
   private final Sleeper sleeper;
   private final Clock clock;
   private final GoogleCredentials credentials;
@@ -47,11 +48,12 @@ final class GoogleHttp {
   private String cachedToken;
   private Instant cachedUntil;
 
-  GoogleHttp(HttpClient client, Duration requestTimeout, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock,
-      GoogleCredentials credentials, URI tokenUriOverride) {
+  GoogleHttp(HttpClient client, Duration requestTimeout, RetryPolicy retryPolicy, Duration quotaRetryWindow,
+      Sleeper sleeper, Clock clock, GoogleCredentials credentials, URI tokenUriOverride) {
     this.client = client;
     this.requestTimeout = requestTimeout;
     this.retryPolicy = retryPolicy;
+    this.quotaRetryWindow = quotaRetryWindow;
     this.sleeper = sleeper;
     this.clock = clock;
     this.credentials = credentials;
@@ -141,6 +143,7 @@ final class GoogleHttp {
     int maxAttempts = retryPolicy.maxAttempts();
     boolean refreshedAfter401 = false;
     int attempt = 0;
+    Duration waited = Duration.ZERO;
     while (true) {
       attempt++;
       HttpRequest request = requests.get();
@@ -153,7 +156,9 @@ final class GoogleHttp {
         LOG.log(System.Logger.Level.DEBUG, () -> "Google " + label + " -> " + e.getClass().getSimpleName()
             + " (" + millisSince(started) + " ms, attempt " + failedAttempt + "/" + maxAttempts + ")");
         if (attempt < maxAttempts) {
-          pause(label, retryPolicy.delayBeforeRetry(attempt, null), attempt);
+          Duration delay = retryPolicy.delayBeforeRetry(attempt, null);
+          pause(label, delay, attempt);
+          waited = waited.plus(delay);
           continue;
         }
         throw new GoogleDirectoryException("Google " + label + " failed: " + e.getClass().getSimpleName()
@@ -184,15 +189,45 @@ final class GoogleHttp {
         continue;
       }
       boolean retryable = retryable(status, reason);
-      if (retryable && attempt < maxAttempts) {
+      if (retryable) {
         Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock);
-        pause(label, retryPolicy.delayBeforeRetry(attempt, retryAfter), attempt);
-        continue;
+        Duration delay = null;
+        if (throttled(status, reason)) {
+          delay = throttledDelay(attempt, retryAfter);
+          boolean inWindow = maxAttempts > 1 && waited.compareTo(quotaRetryWindow) < 0 && !delay.isZero();
+          delay = attempt < maxAttempts || inWindow ? delay : null;
+        } else if (attempt < maxAttempts) {
+          delay = retryPolicy.delayBeforeRetry(attempt, retryAfter);
+        }
+        if (delay != null) {
+          pause(label, delay, attempt);
+          waited = waited.plus(delay);
+          continue;
+        }
       }
       throw new GoogleDirectoryException("Google " + label + " -> " + status
           + (reason == null ? "" : " " + reason) + (detail == null ? "" : ": " + detail)
           + " [attempts=" + attempt + "]", null, status, reason, attempt, retryable);
     }
+  }
+
+  /**
+   * Returns the wait before retrying a throttled request: the {@code Retry-After} (capped by the policy) when Google
+   * sent one, otherwise the policy's exponential backoff with equal jitter, between half and all of
+   * {@code min(maxDelay, baseDelay * 2^(attempt-1))}, so that successive waits grow and add up to the quota window.
+   */
+  private Duration throttledDelay(int attempt, Duration retryAfter) {
+    if (retryAfter != null) {
+      return retryPolicy.delayBeforeRetry(attempt, retryAfter);
+    }
+    long cap = retryPolicy.maxDelay().toMillis();
+    long ceiling = retryPolicy.baseDelay().toMillis();
+    for (int i = 1; i < attempt && ceiling < cap; i++) {
+      ceiling *= 2;
+    }
+    ceiling = Math.min(cap, ceiling);
+    long jittered = retryPolicy.delayBeforeRetry(attempt, null).toMillis();
+    return Duration.ofMillis(ceiling / 2 + Math.min(ceiling, jittered) / 2);
   }
 
   private void pause(String label, Duration delay, int attempt) {

@@ -199,21 +199,65 @@ class GoogleDirectorySourceTest {
   }
 
   @Test
-  void load_quotaKeepsFailing_throwsRetryableTypedExceptionAfterLastAttempt() {
-    for (int i = 0; i < 6; i++) {
+  void load_quotaKeepsFailing_backsOffPastAMinuteBoundaryThenThrowsRetryableTypedException() {
+    for (int i = 0; i < 20; i++) {
       stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "rateLimitExceeded", null));
     }
 
-    assertThatThrownBy(() -> source().build().load())
+    assertThatThrownBy(() -> source().retryPolicy(policy(0.0)).build().load())
         .isInstanceOfSatisfying(GoogleDirectoryException.class, e -> {
           assertThat(e.status()).isEqualTo(403);
           assertThat(e.reason()).contains("rateLimitExceeded");
-          assertThat(e.attempts()).isEqualTo(6);
+          assertThat(e.attempts()).isEqualTo(10);
           assertThat(e.retryable()).isTrue();
           assertThat(e.getMessage()).startsWith("Google GET /admin/directory/v1/users -> 403 rateLimitExceeded")
               .doesNotContain("ya29", "customer=");
         });
+    assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(16),
+        Duration.ofSeconds(16), Duration.ofSeconds(16));
+    assertThat(total(sleeps)).isGreaterThanOrEqualTo(Duration.ofSeconds(70));
+  }
+
+  @Test
+  void load_quotaRetryWindow_isConfigurableAndServerErrorsKeepThePolicyAttempts() {
+    for (int i = 0; i < 20; i++) {
+      stub.failures.add(new Failure(USERS_PATH, 429, "usageLimits", "rateLimitExceeded", null));
+    }
+    assertThatThrownBy(() -> source().retryPolicy(policy(1.0)).quotaRetryWindow(Duration.ofMinutes(2)).build()
+        .load()).isInstanceOfSatisfying(GoogleDirectoryException.class, e -> assertThat(e.attempts()).isEqualTo(9));
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+        Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(32), Duration.ofSeconds(32),
+        Duration.ofSeconds(32));
+
+    stub.failures.clear();
+    sleeps.clear();
+    for (int i = 0; i < 20; i++) {
+      stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "quotaExceeded", null));
+    }
+    assertThatThrownBy(() -> source().retryPolicy(policy(1.0)).quotaRetryWindow(Duration.ZERO).build().load())
+        .isInstanceOfSatisfying(GoogleDirectoryException.class, e -> assertThat(e.attempts()).isEqualTo(6));
     assertThat(sleeps).hasSize(5);
+
+    stub.failures.clear();
+    sleeps.clear();
+    for (int i = 0; i < 20; i++) {
+      stub.failures.add(new Failure(USERS_PATH, 503, "global", "backendError", null));
+    }
+    assertThatThrownBy(() -> source().retryPolicy(policy(0.0)).build().load())
+        .isInstanceOfSatisfying(GoogleDirectoryException.class, e -> assertThat(e.attempts()).isEqualTo(6));
+    assertThat(sleeps).hasSize(5).containsOnly(Duration.ZERO);
+    assertThatThrownBy(() -> source().quotaRetryWindow(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static dev.dbscim.client.retry.RetryPolicy policy(double jitter) {
+    return dev.dbscim.client.retry.RetryPolicy.builder().maxAttempts(6).baseDelay(Duration.ofSeconds(1))
+        .maxDelay(Duration.ofSeconds(32)).jitter(() -> jitter).build();
+  }
+
+  private static Duration total(List<Duration> waits) {
+    return waits.stream().reduce(Duration.ZERO, Duration::plus);
   }
 
   @Test
