@@ -45,6 +45,7 @@ final class GoogleFakeEngine extends Dispatcher {
   static final String TOKEN_PATH = "/token";
   static final String API = "/admin/directory/v1";
   static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+  static final String TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token";
   static final String SCOPE_USER = "https://www.googleapis.com/auth/admin.directory.user.readonly";
   static final String SCOPE_GROUP = "https://www.googleapis.com/auth/admin.directory.group.readonly";
   static final String SCOPE_MEMBER = "https://www.googleapis.com/auth/admin.directory.group.member.readonly";
@@ -59,7 +60,6 @@ final class GoogleFakeEngine extends Dispatcher {
   private final int journalCapacity;
   private final SecureRandom random = new SecureRandom();
   private volatile MockWebServer server;
-  private volatile String tokenUrl;
 
   private final Map<String, UserRecord> usersByEmail = new LinkedHashMap<>();
   private final Map<String, GroupRecord> groupsByEmail = new LinkedHashMap<>();
@@ -80,7 +80,6 @@ final class GoogleFakeEngine extends Dispatcher {
 
   void attach(MockWebServer server) {
     this.server = server;
-    this.tokenUrl = server.url(TOKEN_PATH).toString();
   }
 
   // ------------------------------------------------------------------------------------------------------------ state
@@ -417,8 +416,8 @@ final class GoogleFakeEngine extends Dispatcher {
     if (!verify(account.key, parts)) {
       throw new Refusal(400, oauthError("invalid_grant", "Invalid JWT Signature."));
     }
-    if (!tokenUrl.equals(claims.path("aud").asText())) {
-      throw new Refusal(400, oauthError("invalid_grant", "Invalid JWT: aud must be " + tokenUrl));
+    if (!TOKEN_AUDIENCE.equals(claims.path("aud").asText())) {
+      throw new Refusal(400, oauthError("invalid_grant", "Invalid JWT: aud must be " + TOKEN_AUDIENCE));
     }
     long now = clock.instant().getEpochSecond();
     long iat = claims.path("iat").asLong(Long.MIN_VALUE);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class FakeGoogleDirectoryTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String AUD = FakeGoogleDirectory.TOKEN_AUDIENCE;
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static KeyPair pair;
   private static KeyPair other;
@@ -53,7 +54,7 @@ class FakeGoogleDirectoryTest {
     google.registerServiceAccount("sa@p", pair.getPublic());
     long now = clock.instant().getEpochSecond();
 
-    JsonNode ok = body(postToken(jwt(pair, "sa@p", "admin@example.com", google.tokenUrl().toString(), now, now + 3600)),
+    JsonNode ok = body(postToken(jwt(pair, "sa@p", "admin@example.com", AUD, now, now + 3600)),
         200);
     assertThat(ok.get("token_type").asText()).isEqualTo("Bearer");
     assertThat(ok.get("expires_in").asLong()).isEqualTo(3599);
@@ -64,15 +65,17 @@ class FakeGoogleDirectoryTest {
         .at("/error/errors/0/reason").asText()).isEqualTo("authError");
 
     now = clock.instant().getEpochSecond();
-    assertThat(body(postToken(jwt(other, "sa@p", "admin@example.com", google.tokenUrl().toString(), now, now + 60)),
+    assertThat(body(postToken(jwt(other, "sa@p", "admin@example.com", AUD, now, now + 60)),
         400).get("error_description").asText()).isEqualTo("Invalid JWT Signature.");
     assertThat(body(postToken(jwt(pair, "sa@p", "admin@example.com", "https://elsewhere/token", now, now + 60)), 400)
         .get("error").asText()).isEqualTo("invalid_grant");
-    assertThat(body(postToken(jwt(pair, "sa@p", "admin@example.com", google.tokenUrl().toString(), now, now + 7200)),
+    assertThat(body(postToken(jwt(pair, "sa@p", "admin@example.com", google.tokenUrl().toString(), now, now + 60)),
+        400).get("error_description").asText()).isEqualTo("Invalid JWT: aud must be " + AUD);
+    assertThat(body(postToken(jwt(pair, "sa@p", "admin@example.com", AUD, now, now + 7200)),
         400).get("error_description").asText()).contains("short-lived");
-    assertThat(body(postToken(jwt(pair, "sa@p", "ghost@example.com", google.tokenUrl().toString(), now, now + 60)),
+    assertThat(body(postToken(jwt(pair, "sa@p", "ghost@example.com", AUD, now, now + 60)),
         400).get("error_description").asText()).isEqualTo("Invalid email or User ID");
-    assertThat(body(postToken(jwt(pair, "who@p", "admin@example.com", google.tokenUrl().toString(), now, now + 60)),
+    assertThat(body(postToken(jwt(pair, "who@p", "admin@example.com", AUD, now, now + 60)),
         400).get("error").asText()).isEqualTo("invalid_grant");
   }
 

@@ -532,8 +532,8 @@ public final class GoogleDirectorySource implements DirectorySource {
 
     /**
      * Sets the token endpoint for service-account credentials. Default the key file's {@code token_uri}, normally
-     * {@code https://oauth2.googleapis.com/token}; change it only for tests or a proxy. It is also the JWT's
-     * {@code aud}.
+     * {@code https://oauth2.googleapis.com/token}; change it only for tests or a proxy. The JWT's {@code aud} stays
+     * {@code https://oauth2.googleapis.com/token} whatever this URL is, since Google accepts no other audience.
      *
      * @param tokenUrl the token endpoint
      * @return this builder

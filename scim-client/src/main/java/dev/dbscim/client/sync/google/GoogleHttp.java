@@ -114,7 +114,7 @@ final class GoogleHttp {
   private void fetchToken(Instant now) {
     GoogleCredentials.ServiceAccountCredentials account = (GoogleCredentials.ServiceAccountCredentials) credentials;
     String assertion = JwtAssertion.sign(account.key.clientEmail(), account.key.privateKeyId(),
-        account.key.privateKey(), account.subject, GoogleCredentials.DIRECTORY_READ_SCOPES, tokenUri.toString(), now);
+        account.key.privateKey(), account.subject, GoogleCredentials.DIRECTORY_READ_SCOPES, now);
     String form = "grant_type=" + URLEncoder.encode(JWT_BEARER, StandardCharsets.UTF_8)
         + "&assertion=" + URLEncoder.encode(assertion, StandardCharsets.UTF_8);
     JsonNode answer = send("POST " + tokenUri.getRawPath(), true, () -> HttpRequest.newBuilder(tokenUri)

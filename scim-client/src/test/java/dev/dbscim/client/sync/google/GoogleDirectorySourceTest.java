@@ -3,6 +3,8 @@ package dev.dbscim.client.sync.google;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbscim.client.LoopbackServers;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.client.sync.Directory;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -309,6 +312,23 @@ class GoogleDirectorySourceTest {
     assertThat(stub.tokenRequests.get(0)).startsWith(
         "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=ey");
     assertThat(stub.authorizations).containsOnly("Bearer access-1", "Bearer access-2");
+  }
+
+  @Test
+  void load_tokenUrlOverride_sendsThereButKeepsGooglesTokenUrlAsTheJwtAudience() throws Exception {
+    GoogleDirectorySource source = source()
+        .credentials(GoogleCredentials.serviceAccountKeyJson(TestKeys.keyJson("sync@p", "https://unused/token"),
+            "admin@example.com"))
+        .tokenUrl(URI.create(server.url("/token").toString()))
+        .build();
+
+    source.load();
+
+    assertThat(stub.tokenRequests).hasSize(1);
+    String form = stub.tokenRequests.get(0);
+    String assertion = URLDecoder.decode(form.substring(form.indexOf("&assertion=") + 11), StandardCharsets.UTF_8);
+    JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(assertion.split("\\.")[1]));
+    assertThat(claims.get("aud").asText()).isEqualTo("https://oauth2.googleapis.com/token");
   }
 
   @Test
