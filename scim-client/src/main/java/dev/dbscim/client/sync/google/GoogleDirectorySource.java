@@ -67,7 +67,8 @@ import java.util.function.Predicate;
  *       {@code isSuspended=false}.</li>
  *   <li>{@link Builder#orgUnits(Collection)}: users whose {@code orgUnitPath} is one of these paths or below one.</li>
  *   <li>{@link Builder#provisioningGroup(String)}: users that are members of this group, directly or through nested
- *       groups.</li>
+ *       groups. A {@code CUSTOMER} member there ("all users in the organization") makes every user of that account a
+ *       member, and {@link GoogleLoadReport#warnings()} says so.</li>
  *   <li>{@link Builder#groupsMatching(Predicate)} or {@link Builder#groupEmails(Collection)}: which groups are
  *       provisioned.</li>
  * </ul>
@@ -212,6 +213,12 @@ public final class GoogleDirectorySource implements DirectorySource {
     private final Map<String, String> userNameByEmail = new HashMap<>();
     private final List<DirectoryUser> users = new ArrayList<>();
     private final List<SkippedMember> skipped = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    /**
+     * Ids of the {@code CUSTOMER} members of the provisioning group ("" when Google sent none): every user of those
+     * accounts is a member.
+     */
+    private final Set<String> provisionedCustomers = new HashSet<>();
     private int usersRead;
     private int usersSkipped;
     private int groupsRead;
@@ -232,7 +239,7 @@ public final class GoogleDirectorySource implements DirectorySource {
         directoryGroups.add(loadMembers(group, groupNameById, groupNameByEmail));
       }
       Directory directory = Directory.builder().users(users).groups(directoryGroups).build();
-      return new GoogleLoadReport(directory, usersRead, usersSkipped, groupsRead, groupsSkipped, skipped);
+      return new GoogleLoadReport(directory, usersRead, usersSkipped, groupsRead, groupsSkipped, skipped, warnings);
     }
 
     private Set<String> provisioningGroupUserIds() {
@@ -241,12 +248,26 @@ public final class GoogleDirectorySource implements DirectorySource {
         params.put("maxResults", Integer.toString(groupPageSize));
         params.put("includeDerivedMembership", "true");
       }, "members", member -> {
-        if ("USER".equals(text(member, "type"))) {
-          String id = text(member, "id");
+        String type = text(member, "type");
+        String id = text(member, "id");
+        if ("USER".equals(type)) {
           ids.add(id != null ? id : "email:" + lower(text(member, "email")));
+        } else if ("CUSTOMER".equals(type) && provisionedCustomers.add(id == null ? "" : id)) {
+          warnings.add("Provisioning group " + provisioningGroup + " has the CUSTOMER member"
+              + (id == null ? "" : " " + id) + " (everyone in that Google account): every user of the account that"
+              + " was read is provisioned.");
         }
       });
       return ids;
+    }
+
+    /** Tells whether the provisioning group holds the user through a {@code CUSTOMER} member (its whole account). */
+    private boolean inProvisionedCustomer(JsonNode user) {
+      if (provisionedCustomers.isEmpty()) {
+        return false;
+      }
+      String customerId = text(user, "customerId");
+      return customerId == null || provisionedCustomers.contains(customerId) || provisionedCustomers.contains("");
     }
 
     private void loadUsers(Set<String> provisioned) {
@@ -264,7 +285,8 @@ public final class GoogleDirectorySource implements DirectorySource {
         boolean inactive = user.path("suspended").asBoolean(false) || user.path("archived").asBoolean(false);
         if (email == null
             || !inOrgUnits(text(user, "orgUnitPath"))
-            || (provisioned != null && !provisioned.contains(id != null ? id : "email:" + lower(email)))
+            || (provisioned != null && !provisioned.contains(id != null ? id : "email:" + lower(email))
+                && !inProvisionedCustomer(user))
             || (inactive && inactiveUsers == InactiveUsers.SKIP)) {
           usersSkipped++;
           return;
@@ -711,7 +733,8 @@ public final class GoogleDirectorySource implements DirectorySource {
     /**
      * Provisions only users that are members of this group, directly or through nested groups (read with
      * {@code includeDerivedMembership=true}). Default none. The group itself is provisioned only if it is in the group
-     * scope.
+     * scope. If the group (or a nested one) holds the {@code CUSTOMER} member, everyone in the Google account, then
+     * every user read from that account is in scope, and {@link GoogleLoadReport#warnings()} says so.
      *
      * @param groupEmail the group's email (or id), such as {@code databricks-users@example.com}
      * @return this builder

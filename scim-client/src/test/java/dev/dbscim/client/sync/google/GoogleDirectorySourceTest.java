@@ -163,6 +163,32 @@ class GoogleDirectorySourceTest {
   }
 
   @Test
+  void load_provisioningGroupWithCustomerMember_keepsEveryUserOfThatCustomerAndWarns() {
+    stub.users.add(user("u5", "eve@other.example", "Eve", "Else", false, false, "/").replace("C123", "C999"));
+    stub.members.put("all@example.com", List.of(member("u1", "ada@example.com", "USER"),
+        "{\"kind\":\"admin#directory#member\",\"id\":\"C123\",\"role\":\"MEMBER\",\"type\":\"CUSTOMER\"}"));
+
+    GoogleLoadReport report = source().provisioningGroup("all@example.com").build().loadWithReport();
+
+    assertThat(report.directory().users()).extracting(DirectoryUser::userName)
+        .containsExactly("ada@example.com", "bob@example.com", "cy@example.com", "di@example.com");
+    assertThat(report.usersSkipped()).isEqualTo(1);
+    assertThat(report.warnings()).containsExactly("Provisioning group all@example.com has the CUSTOMER member C123"
+        + " (everyone in that Google account): every user of the account that was read is provisioned.");
+    assertThat(report.toString()).contains("warnings=1");
+  }
+
+  @Test
+  void load_provisioningGroupWithoutCustomerMember_hasNoWarnings() {
+    stub.members.put("all@example.com", List.of(member("u1", "ada@example.com", "USER")));
+
+    GoogleLoadReport report = source().provisioningGroup("all@example.com").build().loadWithReport();
+
+    assertThat(report.directory().users()).extracting(DirectoryUser::userName).containsExactly("ada@example.com");
+    assertThat(report.warnings()).isEmpty();
+  }
+
+  @Test
   void load_rateLimitedThenServerErrors_retriesWithRetryAfterAndBackoff() {
     stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "userRateLimitExceeded", "7"));
     stub.failures.add(new Failure(USERS_PATH, 429, "usageLimits", "rateLimitExceeded", null));
