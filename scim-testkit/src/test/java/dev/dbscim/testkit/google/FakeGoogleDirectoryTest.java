@@ -110,6 +110,46 @@ class FakeGoogleDirectoryTest {
   }
 
   @Test
+  void usersQuery_followsGooglesSearchSyntax() throws Exception {
+    google.addUser(FakeGoogleUser.builder("admin@example.com").name("Root", "Admin").admin(true).build());
+    google.addUser(FakeGoogleUser.builder("ada.lovelace@example.com").name("Ada", "Lovelace")
+        .aliases("ada@example.com", "countess@example.org").build());
+    google.addUser(FakeGoogleUser.builder("adam@example.com").name("Adam", "Smith").orgUnitPath("/Eng/Tools").build());
+    google.addUser(FakeGoogleUser.builder("bob@example.com").name("Bob", "Builder").suspended(true).build());
+    String token = google.issueAccessToken("admin@example.com");
+
+    assertThat(emails(token, "email:lovelace")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "email=ada@example.com")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "email=ADAM@example.com")).containsExactly("adam@example.com");
+    assertThat(emails(token, "email:countess*")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "email:ada*")).containsExactly("ada.lovelace@example.com", "adam@example.com");
+    assertThat(emails(token, "givenName:ada")).containsExactly("ada.lovelace@example.com", "adam@example.com");
+    assertThat(emails(token, "givenName=Ada")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "familyName:uild")).containsExactly("bob@example.com");
+    assertThat(emails(token, "name:'Ada Lovelace'")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "name='adam smith' isSuspended=false")).containsExactly("adam@example.com");
+    assertThat(emails(token, "orgUnitPath=/Eng isAdmin=false")).containsExactly("adam@example.com");
+    assertThat(emails(token, "isSuspended=true")).containsExactly("bob@example.com");
+    assertThat(body(get(usersWithQuery("isSuspended:true"), token), 400).at("/error/errors/0/reason").asText())
+        .isEqualTo("invalid");
+    assertThat(body(get(usersWithQuery("nickname=x"), token), 400).at("/error/errors/0/reason").asText())
+        .isEqualTo("invalid");
+  }
+
+  private java.util.List<String> emails(String token, String query) throws Exception {
+    java.util.List<String> emails = new java.util.ArrayList<>();
+    for (JsonNode user : body(get(usersWithQuery(query), token), 200).path("users")) {
+      emails.add(user.get("primaryEmail").asText());
+    }
+    return emails;
+  }
+
+  private static String usersWithQuery(String query) {
+    return "/admin/directory/v1/users?customer=my_customer&query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Test
   void failNext_quotaReasonAndDisconnect_areServedThenCleared() throws Exception {
     google.addUser(FakeGoogleUser.builder("admin@example.com").admin(true).build());
     String token = google.issueAccessToken("admin@example.com");
