@@ -32,6 +32,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,6 +45,12 @@ class GoogleDirectorySourceTest {
   private MockWebServer server;
   private final Stub stub = new Stub();
   private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+
+  /** Makes the RSA key pair before any timed test: on a loaded machine generating it can take seconds. */
+  @BeforeAll
+  static void makeKey() {
+    assertThat(TestKeys.PAIR).isNotNull();
+  }
 
   @BeforeEach
   void start() throws Exception {
