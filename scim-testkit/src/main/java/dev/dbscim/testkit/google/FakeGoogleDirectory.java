@@ -28,16 +28,20 @@ import mockwebserver3.MockWebServer;
  * free loopback port and serves:
  * <ul>
  *   <li>{@code POST /token}: the service-account JWT bearer grant. It verifies the RS256 signature against the
- *       registered public key, {@code aud} (the fake's {@link #tokenUrl()}), {@code iat}/{@code exp} (at most one hour,
- *       five minutes of skew, by the fake's clock), that {@code sub} is a seeded user and that the requested scopes are
- *       delegated; it answers {@code {"access_token","expires_in","token_type"}} or Google's OAuth errors
- *       ({@code invalid_grant} 400, {@code unauthorized_client} 401, {@code unsupported_grant_type} 400).</li>
+ *       registered public key, {@code aud} ({@link #TOKEN_AUDIENCE}, Google's token URL, as Google requires whatever
+ *       URL the JWT is posted to), {@code iat}/{@code exp} (at most one hour, five minutes of skew, by the fake's
+ *       clock), that {@code sub} is a seeded user and that the requested scopes are delegated; it answers
+ *       {@code {"access_token","expires_in","token_type"}} or Google's OAuth errors ({@code invalid_grant} 400,
+ *       {@code unauthorized_client} 401, {@code unsupported_grant_type} 400).</li>
  *   <li>{@code GET /admin/directory/v1/users}, {@code /groups} and {@code /groups/{groupKey}/members} with
  *       {@code customer} ({@code my_customer} or the fake's customer id) or {@code domain}, {@code maxResults}
  *       (users 1-500, default 100; groups and members 1-200, default 200), opaque {@code pageToken}s and
- *       {@code nextPageToken}, {@code includeDerivedMembership}, and a subset of the users {@code query}
- *       ({@code email}, {@code givenName}, {@code familyName} with {@code =} or {@code :} and a trailing {@code *};
- *       {@code isSuspended}, {@code isArchived}, {@code isAdmin}, {@code orgUnitPath} including sub-units).</li>
+ *       {@code nextPageToken}, {@code includeDerivedMembership}, and a subset of the users {@code query} with
+ *       Google's semantics: {@code email} (the primary email and the {@linkplain FakeGoogleUser#aliases() aliases}),
+ *       {@code givenName}, {@code familyName} and {@code name} (both joined by a space) with {@code =} (exact),
+ *       {@code :} (contains) and {@code :PREFIX*} (starts with), all ignoring case; {@code isSuspended},
+ *       {@code isArchived}, {@code isAdmin} and {@code orgUnitPath} (the unit and its sub-units) with {@code =}.
+ *       Another field or operator answers 400 {@code invalid}.</li>
  * </ul>
  * Errors have Google's shape {@code {"error":{"code","message","errors":[{"message","domain","reason"}],"status"}}}:
  * 401 {@code authError} for a missing, unknown or expired token; 403 {@code forbidden} when the impersonated user is not
@@ -69,6 +73,11 @@ import mockwebserver3.MockWebServer;
  * }</pre>
  */
 public final class FakeGoogleDirectory implements AutoCloseable {
+  /**
+   * The {@code aud} the fake's token endpoint requires in a JWT, as Google's does: Google's token URL, whichever URL
+   * the JWT is posted to.
+   */
+  public static final String TOKEN_AUDIENCE = GoogleFakeEngine.TOKEN_AUDIENCE;
   /** The reason of Google's per-project rate-limit error (403, or 429). */
   public static final String RATE_LIMIT_EXCEEDED = "rateLimitExceeded";
   /** The reason of Google's per-user rate-limit error (403). */
@@ -128,8 +137,8 @@ public final class FakeGoogleDirectory implements AutoCloseable {
   }
 
   /**
-   * Returns the token endpoint URL, also the {@code aud} the fake expects in assertions and the {@code token_uri} of
-   * the key files it makes.
+   * Returns the token endpoint URL, the {@code token_uri} of the key files it makes. The {@code aud} of assertions
+   * posted there must still be {@link #TOKEN_AUDIENCE}, as at Google.
    *
    * @return the token URL
    */

@@ -1,9 +1,12 @@
 package dev.dbscim.testkit.google;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A user to seed into a {@link FakeGoogleDirectory}: primary email, name, state and organizational unit. Immutable.
+ * A user to seed into a {@link FakeGoogleDirectory}: primary email, email aliases, name, state and organizational
+ * unit. Immutable.
  *
  * <pre>{@code
  * google.addUser(FakeGoogleUser.builder("ada@example.com").name("Ada", "Lovelace").orgUnitPath("/Eng").build());
@@ -11,6 +14,7 @@ import java.util.Objects;
  */
 public final class FakeGoogleUser {
   private final String primaryEmail;
+  private final List<String> aliases;
   private final String givenName;
   private final String familyName;
   private final boolean suspended;
@@ -20,6 +24,7 @@ public final class FakeGoogleUser {
 
   private FakeGoogleUser(Builder builder) {
     this.primaryEmail = builder.primaryEmail;
+    this.aliases = builder.aliases;
     this.givenName = builder.givenName;
     this.familyName = builder.familyName;
     this.suspended = builder.suspended;
@@ -46,6 +51,15 @@ public final class FakeGoogleUser {
    */
   public String primaryEmail() {
     return primaryEmail;
+  }
+
+  /**
+   * Returns the email aliases (alternate addresses), which the users {@code query} field {@code email} also matches.
+   *
+   * @return the aliases; empty by default
+   */
+  public List<String> aliases() {
+    return aliases;
   }
 
   /**
@@ -111,6 +125,7 @@ public final class FakeGoogleUser {
   /** Builds a {@link FakeGoogleUser}. */
   public static final class Builder {
     private final String primaryEmail;
+    private List<String> aliases = List.of();
     private String givenName;
     private String familyName;
     private boolean suspended;
@@ -138,6 +153,22 @@ public final class FakeGoogleUser {
     public Builder name(String givenName, String familyName) {
       this.givenName = Objects.requireNonNull(givenName, "givenName");
       this.familyName = Objects.requireNonNull(familyName, "familyName");
+      return this;
+    }
+
+    /**
+     * Sets the email aliases, replacing earlier ones. Default none.
+     *
+     * @param aliases alternate email addresses of the user
+     * @return this builder
+     */
+    public Builder aliases(String... aliases) {
+      for (String alias : Arrays.asList(aliases)) {
+        if (Objects.requireNonNull(alias, "alias").indexOf('@') < 1) {
+          throw new IllegalArgumentException("an alias must be an email address");
+        }
+      }
+      this.aliases = List.of(aliases);
       return this;
     }
 

@@ -45,6 +45,7 @@ final class GoogleFakeEngine extends Dispatcher {
   static final String TOKEN_PATH = "/token";
   static final String API = "/admin/directory/v1";
   static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+  static final String TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token";
   static final String SCOPE_USER = "https://www.googleapis.com/auth/admin.directory.user.readonly";
   static final String SCOPE_GROUP = "https://www.googleapis.com/auth/admin.directory.group.readonly";
   static final String SCOPE_MEMBER = "https://www.googleapis.com/auth/admin.directory.group.member.readonly";
@@ -59,7 +60,6 @@ final class GoogleFakeEngine extends Dispatcher {
   private final int journalCapacity;
   private final SecureRandom random = new SecureRandom();
   private volatile MockWebServer server;
-  private volatile String tokenUrl;
 
   private final Map<String, UserRecord> usersByEmail = new LinkedHashMap<>();
   private final Map<String, GroupRecord> groupsByEmail = new LinkedHashMap<>();
@@ -80,7 +80,6 @@ final class GoogleFakeEngine extends Dispatcher {
 
   void attach(MockWebServer server) {
     this.server = server;
-    this.tokenUrl = server.url(TOKEN_PATH).toString();
   }
 
   // ------------------------------------------------------------------------------------------------------------ state
@@ -417,8 +416,8 @@ final class GoogleFakeEngine extends Dispatcher {
     if (!verify(account.key, parts)) {
       throw new Refusal(400, oauthError("invalid_grant", "Invalid JWT Signature."));
     }
-    if (!tokenUrl.equals(claims.path("aud").asText())) {
-      throw new Refusal(400, oauthError("invalid_grant", "Invalid JWT: aud must be " + tokenUrl));
+    if (!TOKEN_AUDIENCE.equals(claims.path("aud").asText())) {
+      throw new Refusal(400, oauthError("invalid_grant", "Invalid JWT: aud must be " + TOKEN_AUDIENCE));
     }
     long now = clock.instant().getEpochSecond();
     long iat = claims.path("iat").asLong(Long.MIN_VALUE);
@@ -533,6 +532,10 @@ final class GoogleFakeEngine extends Dispatcher {
         .put("primaryEmail", user.primaryEmail());
     json.putObject("name").put("givenName", user.givenName()).put("familyName", user.familyName())
         .put("fullName", user.givenName() + " " + user.familyName());
+    if (!user.aliases().isEmpty()) {
+      ArrayNode aliases = json.putArray("aliases");
+      user.aliases().forEach(aliases::add);
+    }
     return json.put("isAdmin", user.admin())
         .put("isDelegatedAdmin", false)
         .put("agreedToTerms", true)
@@ -688,7 +691,16 @@ final class GoogleFakeEngine extends Dispatcher {
     throw new Refusal(400, apiError(400, "invalid", "Invalid Input: pageToken"));
   }
 
-  /** Parses the supported subset of the users query: {@code field=value}, {@code field:value} and prefix {@code *}. */
+  /** The users query fields the fake supports, with the operators Google's "Search for users" table allows. */
+  private static final Map<String, String> QUERY_OPERATORS = Map.of(
+      "email", "=:", "givenName", "=:", "familyName", "=:", "name", "=:",
+      "isAdmin", "=", "isSuspended", "=", "isArchived", "=", "orgUnitPath", "=");
+
+  /**
+   * Parses the supported subset of the users query: clauses {@code field<op>value} separated by spaces (AND), values
+   * optionally in single quotes. An unknown field, or an operator the field does not allow, is a 400 as at Google.
+   * Each term is {@code {field, operator, value}}.
+   */
   private static List<String[]> parseQuery(String query) throws Refusal {
     List<String[]> terms = new ArrayList<>();
     if (query == null || query.trim().isEmpty()) {
@@ -718,11 +730,12 @@ final class GoogleFakeEngine extends Dispatcher {
         throw new Refusal(400, apiError(400, "invalid", "Invalid Input"));
       }
       String field = token.substring(0, at);
-      if (!Set.of("email", "isSuspended", "isArchived", "isAdmin", "orgUnitPath", "givenName", "familyName")
-          .contains(field)) {
+      String operator = token.substring(at, at + 1);
+      String allowed = QUERY_OPERATORS.get(field);
+      if (allowed == null || !allowed.contains(operator)) {
         throw new Refusal(400, apiError(400, "invalid", "Invalid Input"));
       }
-      terms.add(new String[] {field, token.substring(at + 1)});
+      terms.add(new String[] {field, operator, token.substring(at + 1)});
     }
     return terms;
   }
@@ -739,7 +752,8 @@ final class GoogleFakeEngine extends Dispatcher {
   private static boolean matches(UserRecord record, List<String[]> terms) {
     FakeGoogleUser user = record.user;
     for (String[] term : terms) {
-      String value = term[1];
+      String operator = term[1];
+      String value = term[2];
       boolean ok;
       switch (term[0]) {
         case "isSuspended":
@@ -757,14 +771,21 @@ final class GoogleFakeEngine extends Dispatcher {
           ok = unit.equals("/") || path.equals(unit) || path.startsWith(unit + "/");
           break;
         }
-        case "email":
-          ok = textMatches(user.primaryEmail(), value);
+        case "email": {
+          ok = textMatches(user.primaryEmail(), operator, value);
+          for (String alias : user.aliases()) {
+            ok = ok || textMatches(alias, operator, value);
+          }
+          break;
+        }
+        case "name":
+          ok = textMatches(user.givenName() + " " + user.familyName(), operator, value);
           break;
         case "givenName":
-          ok = textMatches(user.givenName(), value);
+          ok = textMatches(user.givenName(), operator, value);
           break;
         default:
-          ok = textMatches(user.familyName(), value);
+          ok = textMatches(user.familyName(), operator, value);
       }
       if (!ok) {
         return false;
@@ -773,10 +794,17 @@ final class GoogleFakeEngine extends Dispatcher {
     return true;
   }
 
-  private static boolean textMatches(String actual, String pattern) {
+  /**
+   * Google's text operators, ignoring case: {@code =} is an exact match, {@code :} tests whether the text contains
+   * the value, and {@code :PREFIX*} whether it starts with the prefix.
+   */
+  private static boolean textMatches(String actual, String operator, String pattern) {
     String a = lower(actual);
     String p = lower(pattern);
-    return p.endsWith("*") ? a.startsWith(p.substring(0, p.length() - 1)) : a.equals(p);
+    if (operator.equals("=")) {
+      return a.equals(p);
+    }
+    return p.endsWith("*") ? a.startsWith(p.substring(0, p.length() - 1)) : a.contains(p);
   }
 
   // ----------------------------------------------------------------------------------------------------------- errors

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class FakeGoogleDirectoryTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String AUD = FakeGoogleDirectory.TOKEN_AUDIENCE;
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static KeyPair pair;
   private static KeyPair other;
@@ -53,7 +54,7 @@ class FakeGoogleDirectoryTest {
     google.registerServiceAccount("sa@p", pair.getPublic());
     long now = clock.instant().getEpochSecond();
 
-    JsonNode ok = body(postToken(jwt(pair, "sa@p", "admin@example.com", google.tokenUrl().toString(), now, now + 3600)),
+    JsonNode ok = body(postToken(jwt(pair, "sa@p", "admin@example.com", AUD, now, now + 3600)),
         200);
     assertThat(ok.get("token_type").asText()).isEqualTo("Bearer");
     assertThat(ok.get("expires_in").asLong()).isEqualTo(3599);
@@ -64,15 +65,17 @@ class FakeGoogleDirectoryTest {
         .at("/error/errors/0/reason").asText()).isEqualTo("authError");
 
     now = clock.instant().getEpochSecond();
-    assertThat(body(postToken(jwt(other, "sa@p", "admin@example.com", google.tokenUrl().toString(), now, now + 60)),
+    assertThat(body(postToken(jwt(other, "sa@p", "admin@example.com", AUD, now, now + 60)),
         400).get("error_description").asText()).isEqualTo("Invalid JWT Signature.");
     assertThat(body(postToken(jwt(pair, "sa@p", "admin@example.com", "https://elsewhere/token", now, now + 60)), 400)
         .get("error").asText()).isEqualTo("invalid_grant");
-    assertThat(body(postToken(jwt(pair, "sa@p", "admin@example.com", google.tokenUrl().toString(), now, now + 7200)),
+    assertThat(body(postToken(jwt(pair, "sa@p", "admin@example.com", google.tokenUrl().toString(), now, now + 60)),
+        400).get("error_description").asText()).isEqualTo("Invalid JWT: aud must be " + AUD);
+    assertThat(body(postToken(jwt(pair, "sa@p", "admin@example.com", AUD, now, now + 7200)),
         400).get("error_description").asText()).contains("short-lived");
-    assertThat(body(postToken(jwt(pair, "sa@p", "ghost@example.com", google.tokenUrl().toString(), now, now + 60)),
+    assertThat(body(postToken(jwt(pair, "sa@p", "ghost@example.com", AUD, now, now + 60)),
         400).get("error_description").asText()).isEqualTo("Invalid email or User ID");
-    assertThat(body(postToken(jwt(pair, "who@p", "admin@example.com", google.tokenUrl().toString(), now, now + 60)),
+    assertThat(body(postToken(jwt(pair, "who@p", "admin@example.com", AUD, now, now + 60)),
         400).get("error").asText()).isEqualTo("invalid_grant");
   }
 
@@ -104,6 +107,46 @@ class FakeGoogleDirectoryTest {
         .isEqualTo("INVALID_ARGUMENT");
     assertThat(body(get("/admin/directory/v1/users?customer=C999", token), 403).at("/error/errors/0/reason")
         .asText()).isEqualTo("forbidden");
+  }
+
+  @Test
+  void usersQuery_followsGooglesSearchSyntax() throws Exception {
+    google.addUser(FakeGoogleUser.builder("admin@example.com").name("Root", "Admin").admin(true).build());
+    google.addUser(FakeGoogleUser.builder("ada.lovelace@example.com").name("Ada", "Lovelace")
+        .aliases("ada@example.com", "countess@example.org").build());
+    google.addUser(FakeGoogleUser.builder("adam@example.com").name("Adam", "Smith").orgUnitPath("/Eng/Tools").build());
+    google.addUser(FakeGoogleUser.builder("bob@example.com").name("Bob", "Builder").suspended(true).build());
+    String token = google.issueAccessToken("admin@example.com");
+
+    assertThat(emails(token, "email:lovelace")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "email=ada@example.com")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "email=ADAM@example.com")).containsExactly("adam@example.com");
+    assertThat(emails(token, "email:countess*")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "email:ada*")).containsExactly("ada.lovelace@example.com", "adam@example.com");
+    assertThat(emails(token, "givenName:ada")).containsExactly("ada.lovelace@example.com", "adam@example.com");
+    assertThat(emails(token, "givenName=Ada")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "familyName:uild")).containsExactly("bob@example.com");
+    assertThat(emails(token, "name:'Ada Lovelace'")).containsExactly("ada.lovelace@example.com");
+    assertThat(emails(token, "name='adam smith' isSuspended=false")).containsExactly("adam@example.com");
+    assertThat(emails(token, "orgUnitPath=/Eng isAdmin=false")).containsExactly("adam@example.com");
+    assertThat(emails(token, "isSuspended=true")).containsExactly("bob@example.com");
+    assertThat(body(get(usersWithQuery("isSuspended:true"), token), 400).at("/error/errors/0/reason").asText())
+        .isEqualTo("invalid");
+    assertThat(body(get(usersWithQuery("nickname=x"), token), 400).at("/error/errors/0/reason").asText())
+        .isEqualTo("invalid");
+  }
+
+  private java.util.List<String> emails(String token, String query) throws Exception {
+    java.util.List<String> emails = new java.util.ArrayList<>();
+    for (JsonNode user : body(get(usersWithQuery(query), token), 200).path("users")) {
+      emails.add(user.get("primaryEmail").asText());
+    }
+    return emails;
+  }
+
+  private static String usersWithQuery(String query) {
+    return "/admin/directory/v1/users?customer=my_customer&query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Test

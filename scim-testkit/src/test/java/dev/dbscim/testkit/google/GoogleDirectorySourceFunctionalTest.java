@@ -174,13 +174,29 @@ class GoogleDirectorySourceFunctionalTest {
   @Test
   void load_provisioningGroupAndServerQuery_keepTransitiveMembersThatMatch() {
     seedCompany();
+    google.addGroup("databricks@example.com", "Databricks");
+    google.addMembers("databricks@example.com", "eng@example.com", "di@example.com");
 
-    Directory directory = source().provisioningGroup("all@example.com").userQuery("isSuspended=false").build()
-        .load();
+    GoogleLoadReport report = source().provisioningGroup("databricks@example.com").userQuery("isSuspended=false")
+        .build().loadWithReport();
 
-    assertThat(directory.users()).extracting(DirectoryUser::userName)
+    assertThat(report.directory().users()).extracting(DirectoryUser::userName)
         .containsExactly("ada@example.com", "cy@example.com", "di@example.com");
+    assertThat(report.warnings()).isEmpty();
     assertThat(google.recordedRequests()).anyMatch(r -> r.target().contains("includeDerivedMembership=true"));
+  }
+
+  @Test
+  void load_provisioningGroupWithCustomerMember_provisionsEveryUserOfTheAccountAndWarns() {
+    seedCompany();
+
+    GoogleLoadReport report = source().provisioningGroup("all@example.com").userQuery("isSuspended=false").build()
+        .loadWithReport();
+
+    assertThat(report.directory().users()).extracting(DirectoryUser::userName)
+        .containsExactly(ADMIN, "ada@example.com", "cy@example.com", "di@example.com");
+    assertThat(report.warnings()).singleElement().asString()
+        .startsWith("Provisioning group all@example.com has the CUSTOMER member " + google.customerId());
   }
 
   @Test

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * domain-wide delegation (the usual way for a server), or an access token the caller obtains itself.
  *
  * <p>With a service-account key the source signs an RS256 JWT ({@code iss} = the key's {@code client_email},
- * {@code sub} = the admin to impersonate, {@code scope} = {@link #DIRECTORY_READ_SCOPES}, {@code aud} = the token
- * endpoint, valid for one hour), exchanges it at the token endpoint for an access token
+ * {@code sub} = the admin to impersonate, {@code scope} = {@link #DIRECTORY_READ_SCOPES}, {@code aud} =
+ * {@code https://oauth2.googleapis.com/token} as Google requires, also when the token endpoint is another URL, valid
+ * for one hour), exchanges it at the token endpoint for an access token
  * ({@code grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer}) and reuses that token until shortly before it
  * expires. The private key and tokens never appear in {@code toString()}, logs or exception messages.
  *

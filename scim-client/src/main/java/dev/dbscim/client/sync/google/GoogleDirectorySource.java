@@ -67,15 +67,18 @@ import java.util.function.Predicate;
  *       {@code isSuspended=false}.</li>
  *   <li>{@link Builder#orgUnits(Collection)}: users whose {@code orgUnitPath} is one of these paths or below one.</li>
  *   <li>{@link Builder#provisioningGroup(String)}: users that are members of this group, directly or through nested
- *       groups.</li>
+ *       groups. A {@code CUSTOMER} member there ("all users in the organization") makes every user of that account a
+ *       member, and {@link GoogleLoadReport#warnings()} says so.</li>
  *   <li>{@link Builder#groupsMatching(Predicate)} or {@link Builder#groupEmails(Collection)}: which groups are
  *       provisioned.</li>
  * </ul>
  *
  * <h2>Failures</h2>
- * Answers 429, 500, 502, 503, 504, 403 with reason {@code rateLimitExceeded} or {@code userRateLimitExceeded}, and
- * I/O failures are retried with the {@link Builder#retryPolicy(RetryPolicy) retry policy} (exponential backoff with
- * full jitter, {@code Retry-After} honoured); a 401 is repeated once with a fresh token. Everything else throws
+ * Answers 500, 502, 503, 504 and I/O failures are retried with the {@link Builder#retryPolicy(RetryPolicy) retry
+ * policy} (exponential backoff with full jitter, {@code Retry-After} honoured). Throttling answers (429, and 403 with
+ * reason {@code rateLimitExceeded}, {@code userRateLimitExceeded} or {@code quotaExceeded}) are retried with growing
+ * waits until at least the {@link Builder#quotaRetryWindow(Duration) quota retry window} (70 s) has passed, since
+ * Google counts its quotas per minute. A 401 is repeated once with a fresh token. Everything else throws
  * {@link GoogleDirectoryException}.
  */
 public final class GoogleDirectorySource implements DirectorySource {
@@ -87,6 +90,8 @@ public final class GoogleDirectorySource implements DirectorySource {
   static final int MAX_GROUP_PAGE = 200;
   private static final RetryPolicy DEFAULT_RETRY = RetryPolicy.builder()
       .maxAttempts(6).baseDelay(Duration.ofSeconds(1)).maxDelay(Duration.ofSeconds(32)).build();
+  /** Google's quotas are per minute; 70 s of waiting always reaches the next minute with some margin. */
+  static final Duration DEFAULT_QUOTA_RETRY_WINDOW = Duration.ofSeconds(70);
 
   /** What happens to suspended and archived users. */
   public enum InactiveUsers {
@@ -125,8 +130,8 @@ public final class GoogleDirectorySource implements DirectorySource {
         .connectTimeout(builder.connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
-    this.http = new GoogleHttp(client, builder.requestTimeout, builder.retryPolicy, builder.sleeper, builder.clock,
-        builder.credentials, builder.tokenUrl);
+    this.http = new GoogleHttp(client, builder.requestTimeout, builder.retryPolicy, builder.quotaRetryWindow,
+        builder.sleeper, builder.clock, builder.credentials, builder.tokenUrl);
     this.baseUrl = builder.baseUrl;
     this.customer = builder.customer;
     this.domain = builder.domain;
@@ -208,6 +213,12 @@ public final class GoogleDirectorySource implements DirectorySource {
     private final Map<String, String> userNameByEmail = new HashMap<>();
     private final List<DirectoryUser> users = new ArrayList<>();
     private final List<SkippedMember> skipped = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    /**
+     * Ids of the {@code CUSTOMER} members of the provisioning group ("" when Google sent none): every user of those
+     * accounts is a member.
+     */
+    private final Set<String> provisionedCustomers = new HashSet<>();
     private int usersRead;
     private int usersSkipped;
     private int groupsRead;
@@ -228,7 +239,7 @@ public final class GoogleDirectorySource implements DirectorySource {
         directoryGroups.add(loadMembers(group, groupNameById, groupNameByEmail));
       }
       Directory directory = Directory.builder().users(users).groups(directoryGroups).build();
-      return new GoogleLoadReport(directory, usersRead, usersSkipped, groupsRead, groupsSkipped, skipped);
+      return new GoogleLoadReport(directory, usersRead, usersSkipped, groupsRead, groupsSkipped, skipped, warnings);
     }
 
     private Set<String> provisioningGroupUserIds() {
@@ -237,12 +248,26 @@ public final class GoogleDirectorySource implements DirectorySource {
         params.put("maxResults", Integer.toString(groupPageSize));
         params.put("includeDerivedMembership", "true");
       }, "members", member -> {
-        if ("USER".equals(text(member, "type"))) {
-          String id = text(member, "id");
+        String type = text(member, "type");
+        String id = text(member, "id");
+        if ("USER".equals(type)) {
           ids.add(id != null ? id : "email:" + lower(text(member, "email")));
+        } else if ("CUSTOMER".equals(type) && provisionedCustomers.add(id == null ? "" : id)) {
+          warnings.add("Provisioning group " + provisioningGroup + " has the CUSTOMER member"
+              + (id == null ? "" : " " + id) + " (everyone in that Google account): every user of the account that"
+              + " was read is provisioned.");
         }
       });
       return ids;
+    }
+
+    /** Tells whether the provisioning group holds the user through a {@code CUSTOMER} member (its whole account). */
+    private boolean inProvisionedCustomer(JsonNode user) {
+      if (provisionedCustomers.isEmpty()) {
+        return false;
+      }
+      String customerId = text(user, "customerId");
+      return customerId == null || provisionedCustomers.contains(customerId) || provisionedCustomers.contains("");
     }
 
     private void loadUsers(Set<String> provisioned) {
@@ -260,7 +285,8 @@ public final class GoogleDirectorySource implements DirectorySource {
         boolean inactive = user.path("suspended").asBoolean(false) || user.path("archived").asBoolean(false);
         if (email == null
             || !inOrgUnits(text(user, "orgUnitPath"))
-            || (provisioned != null && !provisioned.contains(id != null ? id : "email:" + lower(email)))
+            || (provisioned != null && !provisioned.contains(id != null ? id : "email:" + lower(email))
+                && !inProvisionedCustomer(user))
             || (inactive && inactiveUsers == InactiveUsers.SKIP)) {
           usersSkipped++;
           return;
@@ -464,6 +490,7 @@ public final class GoogleDirectorySource implements DirectorySource {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private RetryPolicy retryPolicy = DEFAULT_RETRY;
+    private Duration quotaRetryWindow = DEFAULT_QUOTA_RETRY_WINDOW;
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private int userPageSize = MAX_USER_PAGE;
@@ -527,8 +554,8 @@ public final class GoogleDirectorySource implements DirectorySource {
 
     /**
      * Sets the token endpoint for service-account credentials. Default the key file's {@code token_uri}, normally
-     * {@code https://oauth2.googleapis.com/token}; change it only for tests or a proxy. It is also the JWT's
-     * {@code aud}.
+     * {@code https://oauth2.googleapis.com/token}; change it only for tests or a proxy. The JWT's {@code aud} stays
+     * {@code https://oauth2.googleapis.com/token} whatever this URL is, since Google accepts no other audience.
      *
      * @param tokenUrl the token endpoint
      * @return this builder
@@ -574,15 +601,37 @@ public final class GoogleDirectorySource implements DirectorySource {
     }
 
     /**
-     * Sets how throttled and failed requests are retried. Default 6 attempts, backoff from 1 s capped at 32 s with
-     * full jitter and {@code Retry-After} honoured up to 60 s, as Google recommends for quota errors. Only the attempt
-     * count and delays are used.
+     * Sets how failed requests are retried. Default 6 attempts, backoff from 1 s capped at 32 s with full jitter and
+     * {@code Retry-After} honoured up to 60 s, as Google recommends. Only the attempt count and delays are used;
+     * throttled requests are also retried until the {@link #quotaRetryWindow(Duration)} has passed.
      *
      * @param retryPolicy the policy
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Sets how long, in total, the source keeps waiting and retrying one request that Google throttles (429, or 403
+     * with reason {@code rateLimitExceeded}, {@code userRateLimitExceeded} or {@code quotaExceeded}). Google's
+     * Directory API quotas are counted per minute, so a throttled request is retried, past the retry policy's attempt
+     * count if need be, until the waits add up to this window: each wait is the policy's exponential backoff with
+     * "equal jitter" (between half and all of {@code min(maxDelay, baseDelay * 2^(n-1))}, so the waits always grow),
+     * or the answer's {@code Retry-After}. Default 70 s, enough to reach the next minute; with the default policy the
+     * last retry comes 70 to 102 s after the first refusal. {@link Duration#ZERO} keeps to the policy's attempts;
+     * {@link RetryPolicy#none()} turns all retries off. Other failures (5xx, I/O) use only the policy's attempts.
+     *
+     * @param window the total wait, zero or positive
+     * @return this builder
+     */
+    public Builder quotaRetryWindow(Duration window) {
+      Objects.requireNonNull(window, "window");
+      if (window.isNegative()) {
+        throw new IllegalArgumentException("quotaRetryWindow must not be negative");
+      }
+      this.quotaRetryWindow = window;
       return this;
     }
 
@@ -684,7 +733,8 @@ public final class GoogleDirectorySource implements DirectorySource {
     /**
      * Provisions only users that are members of this group, directly or through nested groups (read with
      * {@code includeDerivedMembership=true}). Default none. The group itself is provisioned only if it is in the group
-     * scope.
+     * scope. If the group (or a nested one) holds the {@code CUSTOMER} member, everyone in the Google account, then
+     * every user read from that account is in scope, and {@link GoogleLoadReport#warnings()} says so.
      *
      * @param groupEmail the group's email (or id), such as {@code databricks-users@example.com}
      * @return this builder

@@ -24,8 +24,9 @@ import java.util.function.Supplier;
 
 /**
  * Sends the source's requests: GETs to the Directory API with a bearer token, and the token exchange for service
- * accounts. Retries 429, 500, 502, 503, 504, I/O failures and the 403 rate-limit reasons with the retry policy; repeats
- * a request once with a fresh token after a 401. Thread-safe; the token cache is guarded by this object.
+ * accounts. Retries 429, 500, 502, 503, 504, I/O failures and the 403 rate-limit and quota reasons with the retry
+ * policy; repeats a request once with a fresh token after a 401. Thread-safe; the token cache is guarded by this
+ * object.
  */
 final class GoogleHttp {
   private static final System.Logger LOG = System.getLogger(GoogleHttp.class.getName());
@@ -38,6 +39,7 @@ final class GoogleHttp {
   private final HttpClient client;
   private final Duration requestTimeout;
   private final RetryPolicy retryPolicy;
+  private final Duration quotaRetryWindow;
   private final Sleeper sleeper;
   private final Clock clock;
   private final GoogleCredentials credentials;
@@ -46,11 +48,12 @@ final class GoogleHttp {
   private String cachedToken;
   private Instant cachedUntil;
 
-  GoogleHttp(HttpClient client, Duration requestTimeout, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock,
-      GoogleCredentials credentials, URI tokenUriOverride) {
+  GoogleHttp(HttpClient client, Duration requestTimeout, RetryPolicy retryPolicy, Duration quotaRetryWindow,
+      Sleeper sleeper, Clock clock, GoogleCredentials credentials, URI tokenUriOverride) {
     this.client = client;
     this.requestTimeout = requestTimeout;
     this.retryPolicy = retryPolicy;
+    this.quotaRetryWindow = quotaRetryWindow;
     this.sleeper = sleeper;
     this.clock = clock;
     this.credentials = credentials;
@@ -111,7 +114,7 @@ final class GoogleHttp {
   private void fetchToken(Instant now) {
     GoogleCredentials.ServiceAccountCredentials account = (GoogleCredentials.ServiceAccountCredentials) credentials;
     String assertion = JwtAssertion.sign(account.key.clientEmail(), account.key.privateKeyId(),
-        account.key.privateKey(), account.subject, GoogleCredentials.DIRECTORY_READ_SCOPES, tokenUri.toString(), now);
+        account.key.privateKey(), account.subject, GoogleCredentials.DIRECTORY_READ_SCOPES, now);
     String form = "grant_type=" + URLEncoder.encode(JWT_BEARER, StandardCharsets.UTF_8)
         + "&assertion=" + URLEncoder.encode(assertion, StandardCharsets.UTF_8);
     JsonNode answer = send("POST " + tokenUri.getRawPath(), true, () -> HttpRequest.newBuilder(tokenUri)
@@ -140,6 +143,7 @@ final class GoogleHttp {
     int maxAttempts = retryPolicy.maxAttempts();
     boolean refreshedAfter401 = false;
     int attempt = 0;
+    Duration waited = Duration.ZERO;
     while (true) {
       attempt++;
       HttpRequest request = requests.get();
@@ -152,7 +156,9 @@ final class GoogleHttp {
         LOG.log(System.Logger.Level.DEBUG, () -> "Google " + label + " -> " + e.getClass().getSimpleName()
             + " (" + millisSince(started) + " ms, attempt " + failedAttempt + "/" + maxAttempts + ")");
         if (attempt < maxAttempts) {
-          pause(label, retryPolicy.delayBeforeRetry(attempt, null), attempt);
+          Duration delay = retryPolicy.delayBeforeRetry(attempt, null);
+          pause(label, delay, attempt);
+          waited = waited.plus(delay);
           continue;
         }
         throw new GoogleDirectoryException("Google " + label + " failed: " + e.getClass().getSimpleName()
@@ -183,15 +189,45 @@ final class GoogleHttp {
         continue;
       }
       boolean retryable = retryable(status, reason);
-      if (retryable && attempt < maxAttempts) {
+      if (retryable) {
         Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock);
-        pause(label, retryPolicy.delayBeforeRetry(attempt, retryAfter), attempt);
-        continue;
+        Duration delay = null;
+        if (throttled(status, reason)) {
+          delay = throttledDelay(attempt, retryAfter);
+          boolean inWindow = maxAttempts > 1 && waited.compareTo(quotaRetryWindow) < 0 && !delay.isZero();
+          delay = attempt < maxAttempts || inWindow ? delay : null;
+        } else if (attempt < maxAttempts) {
+          delay = retryPolicy.delayBeforeRetry(attempt, retryAfter);
+        }
+        if (delay != null) {
+          pause(label, delay, attempt);
+          waited = waited.plus(delay);
+          continue;
+        }
       }
       throw new GoogleDirectoryException("Google " + label + " -> " + status
           + (reason == null ? "" : " " + reason) + (detail == null ? "" : ": " + detail)
           + " [attempts=" + attempt + "]", null, status, reason, attempt, retryable);
     }
+  }
+
+  /**
+   * Returns the wait before retrying a throttled request: the {@code Retry-After} (capped by the policy) when Google
+   * sent one, otherwise the policy's exponential backoff with equal jitter, between half and all of
+   * {@code min(maxDelay, baseDelay * 2^(attempt-1))}, so that successive waits grow and add up to the quota window.
+   */
+  private Duration throttledDelay(int attempt, Duration retryAfter) {
+    if (retryAfter != null) {
+      return retryPolicy.delayBeforeRetry(attempt, retryAfter);
+    }
+    long cap = retryPolicy.maxDelay().toMillis();
+    long ceiling = retryPolicy.baseDelay().toMillis();
+    for (int i = 1; i < attempt && ceiling < cap; i++) {
+      ceiling *= 2;
+    }
+    ceiling = Math.min(cap, ceiling);
+    long jittered = retryPolicy.delayBeforeRetry(attempt, null).toMillis();
+    return Duration.ofMillis(ceiling / 2 + Math.min(ceiling, jittered) / 2);
   }
 
   private void pause(String label, Duration delay, int attempt) {
@@ -218,10 +254,24 @@ final class GoogleHttp {
       case 504:
         return true;
       case 403:
-        return "rateLimitExceeded".equals(reason) || "userRateLimitExceeded".equals(reason);
+        return throttled(403, reason);
       default:
         return false;
     }
+  }
+
+  /**
+   * Tells whether an answer says Google throttled the request: 429, or 403 with one of the quota reasons Google's
+   * Directory API "Limits and quotas" page says to retry with exponential backoff ({@code rateLimitExceeded},
+   * {@code userRateLimitExceeded}, {@code quotaExceeded}). Other 403 reasons, such as {@code forbidden} or
+   * {@code insufficientPermissions}, are not.
+   */
+  static boolean throttled(int status, String reason) {
+    if (status == 429) {
+      return true;
+    }
+    return status == 403 && ("rateLimitExceeded".equals(reason) || "userRateLimitExceeded".equals(reason)
+        || "quotaExceeded".equals(reason));
   }
 
   private static JsonNode readBody(HttpResponse<InputStream> response) {

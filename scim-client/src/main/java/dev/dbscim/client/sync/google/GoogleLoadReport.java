@@ -14,15 +14,17 @@ public final class GoogleLoadReport {
   private final int groupsRead;
   private final int groupsSkipped;
   private final List<SkippedMember> skippedMembers;
+  private final List<String> warnings;
 
   GoogleLoadReport(Directory directory, int usersRead, int usersSkipped, int groupsRead, int groupsSkipped,
-      List<SkippedMember> skippedMembers) {
+      List<SkippedMember> skippedMembers, List<String> warnings) {
     this.directory = directory;
     this.usersRead = usersRead;
     this.usersSkipped = usersSkipped;
     this.groupsRead = groupsRead;
     this.groupsSkipped = groupsSkipped;
     this.skippedMembers = List.copyOf(skippedMembers);
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
@@ -80,10 +82,21 @@ public final class GoogleLoadReport {
     return skippedMembers;
   }
 
+  /**
+   * Returns what the caller should know about how this load read Google, in words for people: for example that the
+   * provisioning group holds the {@code CUSTOMER} member, so every user of the account is provisioned. Log or show
+   * them; the sync engine does not see them.
+   *
+   * @return the warnings; empty when there is nothing to say
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
   @Override
   public String toString() {
     return "GoogleLoadReport{" + directory + ", usersRead=" + usersRead + ", usersSkipped=" + usersSkipped
         + ", groupsRead=" + groupsRead + ", groupsSkipped=" + groupsSkipped
-        + ", skippedMembers=" + skippedMembers.size() + "}";
+        + ", skippedMembers=" + skippedMembers.size() + ", warnings=" + warnings.size() + "}";
   }
 }

@@ -16,6 +16,11 @@ import java.util.List;
 /** Builds the RS256-signed JWT a service account exchanges for an access token (RFC 7523, Google's two-legged flow). */
 final class JwtAssertion {
   static final Duration LIFETIME = Duration.ofHours(1);
+  /**
+   * The {@code aud} Google requires in a JWT exchanged for an access token, whichever endpoint the JWT is posted to
+   * (a proxy, a private endpoint, a fake): Google's OAuth token URL.
+   */
+  static final String AUDIENCE = "https://oauth2.googleapis.com/token";
   private static final ObjectMapper MAPPER = ScimJson.mapper();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -26,12 +31,10 @@ final class JwtAssertion {
    *
    * @param issuer the service account's email ({@code iss})
    * @param subject the user to impersonate ({@code sub})
-   * @param scopes the scopes, joined with spaces ({@code scope})
-   * @param audience the token endpoint ({@code aud})
+   * @param scopes the scopes, joined with spaces ({@code scope}); {@code aud} is always {@link #AUDIENCE}
    * @param now the issue time ({@code iat}); {@code exp} is one hour later
    */
-  static String sign(String issuer, String keyId, PrivateKey key, String subject, List<String> scopes, String audience,
-      Instant now) {
+  static String sign(String issuer, String keyId, PrivateKey key, String subject, List<String> scopes, Instant now) {
     ObjectNode header = MAPPER.createObjectNode().put("alg", "RS256").put("typ", "JWT");
     if (keyId != null) {
       header.put("kid", keyId);
@@ -40,7 +43,7 @@ final class JwtAssertion {
         .put("iss", issuer)
         .put("sub", subject)
         .put("scope", String.join(" ", scopes))
-        .put("aud", audience)
+        .put("aud", AUDIENCE)
         .put("iat", now.getEpochSecond())
         .put("exp", now.plus(LIFETIME).getEpochSecond());
     String signingInput = encode(header) + "." + encode(claims);

@@ -26,8 +26,7 @@ class GoogleCredentialsTest {
             "https://oauth2.googleapis.com/token"), "admin@example.com");
 
     String jwt = JwtAssertion.sign(credentials.key.clientEmail(), credentials.key.privateKeyId(),
-        credentials.key.privateKey(), credentials.subject, GoogleCredentials.DIRECTORY_READ_SCOPES,
-        credentials.key.tokenUri().toString(), NOW);
+        credentials.key.privateKey(), credentials.subject, GoogleCredentials.DIRECTORY_READ_SCOPES, NOW);
 
     String[] parts = jwt.split("\\.");
     assertThat(parts).hasSize(3);
@@ -56,7 +55,7 @@ class GoogleCredentialsTest {
     GoogleCredentials.ServiceAccountCredentials credentials = (GoogleCredentials.ServiceAccountCredentials)
         GoogleCredentials.serviceAccountKeyJson(TestKeys.keyJson("sync@p", "https://t.example/token"), "a@b.c");
     String jwt = JwtAssertion.sign("sync@p", null, credentials.key.privateKey(), "a@b.c",
-        GoogleCredentials.DIRECTORY_READ_SCOPES, "https://t.example/token", NOW);
+        GoogleCredentials.DIRECTORY_READ_SCOPES, NOW);
     String[] parts = jwt.split("\\.");
     String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
         new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)

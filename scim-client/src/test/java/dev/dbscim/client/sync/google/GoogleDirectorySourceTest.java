@@ -3,6 +3,8 @@ package dev.dbscim.client.sync.google;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbscim.client.LoopbackServers;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.client.sync.Directory;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -29,6 +32,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,6 +45,12 @@ class GoogleDirectorySourceTest {
   private MockWebServer server;
   private final Stub stub = new Stub();
   private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+
+  /** Makes the RSA key pair before any timed test: on a loaded machine generating it can take seconds. */
+  @BeforeAll
+  static void makeKey() {
+    assertThat(TestKeys.PAIR).isNotNull();
+  }
 
   @BeforeEach
   void start() throws Exception {
@@ -160,6 +170,32 @@ class GoogleDirectorySourceTest {
   }
 
   @Test
+  void load_provisioningGroupWithCustomerMember_keepsEveryUserOfThatCustomerAndWarns() {
+    stub.users.add(user("u5", "eve@other.example", "Eve", "Else", false, false, "/").replace("C123", "C999"));
+    stub.members.put("all@example.com", List.of(member("u1", "ada@example.com", "USER"),
+        "{\"kind\":\"admin#directory#member\",\"id\":\"C123\",\"role\":\"MEMBER\",\"type\":\"CUSTOMER\"}"));
+
+    GoogleLoadReport report = source().provisioningGroup("all@example.com").build().loadWithReport();
+
+    assertThat(report.directory().users()).extracting(DirectoryUser::userName)
+        .containsExactly("ada@example.com", "bob@example.com", "cy@example.com", "di@example.com");
+    assertThat(report.usersSkipped()).isEqualTo(1);
+    assertThat(report.warnings()).containsExactly("Provisioning group all@example.com has the CUSTOMER member C123"
+        + " (everyone in that Google account): every user of the account that was read is provisioned.");
+    assertThat(report.toString()).contains("warnings=1");
+  }
+
+  @Test
+  void load_provisioningGroupWithoutCustomerMember_hasNoWarnings() {
+    stub.members.put("all@example.com", List.of(member("u1", "ada@example.com", "USER")));
+
+    GoogleLoadReport report = source().provisioningGroup("all@example.com").build().loadWithReport();
+
+    assertThat(report.directory().users()).extracting(DirectoryUser::userName).containsExactly("ada@example.com");
+    assertThat(report.warnings()).isEmpty();
+  }
+
+  @Test
   void load_rateLimitedThenServerErrors_retriesWithRetryAfterAndBackoff() {
     stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "userRateLimitExceeded", "7"));
     stub.failures.add(new Failure(USERS_PATH, 429, "usageLimits", "rateLimitExceeded", null));
@@ -173,21 +209,91 @@ class GoogleDirectorySourceTest {
   }
 
   @Test
-  void load_quotaKeepsFailing_throwsRetryableTypedExceptionAfterLastAttempt() {
-    for (int i = 0; i < 6; i++) {
-      stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "rateLimitExceeded", null));
-    }
+  void load_403QuotaExceeded_isRetriedLikeTheRateLimitReasons() {
+    stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "quotaExceeded", null));
+    stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "rateLimitExceeded", null));
+    stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "userRateLimitExceeded", null));
+
+    Directory directory = source().build().load();
+
+    assertThat(directory.users()).hasSize(4);
+    assertThat(sleeps).hasSize(3);
+    assertThat(GoogleHttp.retryable(403, "quotaExceeded")).isTrue();
+  }
+
+  @Test
+  void load_403InsufficientPermissions_isNotRetried() {
+    stub.failures.add(new Failure(USERS_PATH, 403, "global", "insufficientPermissions", null));
 
     assertThatThrownBy(() -> source().build().load())
         .isInstanceOfSatisfying(GoogleDirectoryException.class, e -> {
+          assertThat(e.reason()).contains("insufficientPermissions");
+          assertThat(e.attempts()).isEqualTo(1);
+          assertThat(e.retryable()).isFalse();
+        });
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void load_quotaKeepsFailing_backsOffPastAMinuteBoundaryThenThrowsRetryableTypedException() {
+    for (int i = 0; i < 20; i++) {
+      stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "rateLimitExceeded", null));
+    }
+
+    assertThatThrownBy(() -> source().retryPolicy(policy(0.0)).build().load())
+        .isInstanceOfSatisfying(GoogleDirectoryException.class, e -> {
           assertThat(e.status()).isEqualTo(403);
           assertThat(e.reason()).contains("rateLimitExceeded");
-          assertThat(e.attempts()).isEqualTo(6);
+          assertThat(e.attempts()).isEqualTo(10);
           assertThat(e.retryable()).isTrue();
           assertThat(e.getMessage()).startsWith("Google GET /admin/directory/v1/users -> 403 rateLimitExceeded")
               .doesNotContain("ya29", "customer=");
         });
+    assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(16),
+        Duration.ofSeconds(16), Duration.ofSeconds(16));
+    assertThat(total(sleeps)).isGreaterThanOrEqualTo(Duration.ofSeconds(70));
+  }
+
+  @Test
+  void load_quotaRetryWindow_isConfigurableAndServerErrorsKeepThePolicyAttempts() {
+    for (int i = 0; i < 20; i++) {
+      stub.failures.add(new Failure(USERS_PATH, 429, "usageLimits", "rateLimitExceeded", null));
+    }
+    assertThatThrownBy(() -> source().retryPolicy(policy(1.0)).quotaRetryWindow(Duration.ofMinutes(2)).build()
+        .load()).isInstanceOfSatisfying(GoogleDirectoryException.class, e -> assertThat(e.attempts()).isEqualTo(9));
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+        Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(32), Duration.ofSeconds(32),
+        Duration.ofSeconds(32));
+
+    stub.failures.clear();
+    sleeps.clear();
+    for (int i = 0; i < 20; i++) {
+      stub.failures.add(new Failure(USERS_PATH, 403, "usageLimits", "quotaExceeded", null));
+    }
+    assertThatThrownBy(() -> source().retryPolicy(policy(1.0)).quotaRetryWindow(Duration.ZERO).build().load())
+        .isInstanceOfSatisfying(GoogleDirectoryException.class, e -> assertThat(e.attempts()).isEqualTo(6));
     assertThat(sleeps).hasSize(5);
+
+    stub.failures.clear();
+    sleeps.clear();
+    for (int i = 0; i < 20; i++) {
+      stub.failures.add(new Failure(USERS_PATH, 503, "global", "backendError", null));
+    }
+    assertThatThrownBy(() -> source().retryPolicy(policy(0.0)).build().load())
+        .isInstanceOfSatisfying(GoogleDirectoryException.class, e -> assertThat(e.attempts()).isEqualTo(6));
+    assertThat(sleeps).hasSize(5).containsOnly(Duration.ZERO);
+    assertThatThrownBy(() -> source().quotaRetryWindow(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static dev.dbscim.client.retry.RetryPolicy policy(double jitter) {
+    return dev.dbscim.client.retry.RetryPolicy.builder().maxAttempts(6).baseDelay(Duration.ofSeconds(1))
+        .maxDelay(Duration.ofSeconds(32)).jitter(() -> jitter).build();
+  }
+
+  private static Duration total(List<Duration> waits) {
+    return waits.stream().reduce(Duration.ZERO, Duration::plus);
   }
 
   @Test
@@ -239,6 +345,23 @@ class GoogleDirectorySourceTest {
     assertThat(stub.tokenRequests.get(0)).startsWith(
         "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=ey");
     assertThat(stub.authorizations).containsOnly("Bearer access-1", "Bearer access-2");
+  }
+
+  @Test
+  void load_tokenUrlOverride_sendsThereButKeepsGooglesTokenUrlAsTheJwtAudience() throws Exception {
+    GoogleDirectorySource source = source()
+        .credentials(GoogleCredentials.serviceAccountKeyJson(TestKeys.keyJson("sync@p", "https://unused/token"),
+            "admin@example.com"))
+        .tokenUrl(URI.create(server.url("/token").toString()))
+        .build();
+
+    source.load();
+
+    assertThat(stub.tokenRequests).hasSize(1);
+    String form = stub.tokenRequests.get(0);
+    String assertion = URLDecoder.decode(form.substring(form.indexOf("&assertion=") + 11), StandardCharsets.UTF_8);
+    JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(assertion.split("\\.")[1]));
+    assertThat(claims.get("aud").asText()).isEqualTo("https://oauth2.googleapis.com/token");
   }
 
   @Test
