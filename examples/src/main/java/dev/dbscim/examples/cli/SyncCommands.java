@@ -126,6 +126,9 @@ final class SyncCommands {
     context.err().println("Read " + report.usersRead() + " user(s) and " + report.groupsRead() + " group(s) from "
         + "Google; left out " + report.usersSkipped() + " user(s), " + report.groupsSkipped() + " group(s) and "
         + report.skippedMembers().size() + " member(s) out of scope or of other kinds.");
+    for (String warning : report.warnings()) {
+      context.err().println("Warning: " + DbscimCli.sentence(warning));
+    }
     context.err().flush();
     return report.directory();
   }

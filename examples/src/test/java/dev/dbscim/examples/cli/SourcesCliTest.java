@@ -96,4 +96,27 @@ class SourcesCliTest {
       assertThat(missing.err).contains("--google-subject");
     }
   }
+
+  @Test
+  void googleProvisioningGroupWithEveryoneInTheAccount_warnsOnStandardError() throws IOException {
+    try (FakeGoogleDirectory google = FakeGoogleDirectory.create()) {
+      google.addUser(FakeGoogleUser.builder("admin@example.com").admin(true).build());
+      google.addUser(FakeGoogleUser.builder("ada@example.com").build());
+      google.addGroup("all@example.com", "Everyone");
+      google.addCustomerMember("all@example.com");
+      Path key = folder.resolve("key.json");
+      Files.write(key, google.newServiceAccountKeyJson("sync@project.iam.gserviceaccount.com")
+          .getBytes(StandardCharsets.UTF_8));
+      Map<String, String> environment = accountEnvironment();
+      environment.put("GOOGLE_APPLICATION_CREDENTIALS", key.toString());
+
+      CliRun run = CliRun.run(environment, "plan", "--source", "google", "--google-subject", "admin@example.com",
+          "--google-group", "all@example.com", "--google-base-url", google.baseUrl().toString(),
+          "--google-token-url", google.tokenUrl().toString());
+
+      assertThat(run.exitCode).as(run.toString()).isZero();
+      assertThat(run.err).contains("Warning: Provisioning group all@example.com has the CUSTOMER member");
+      assertThat(run.out).contains("create: 2 users");
+    }
+  }
 }
