@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs fuzz cases on a watchdog thread: each case must finish within {@link #PER_CASE} and may throw only the
  * exception types the API documents. Sizes scale with {@code -Ddbscim.soak=true} (the {@code soak} Maven profile,
- * which also sets {@code jqwik.tries.default}).
+ * which also raises every property's tries, see {@link dev.dbscim.core.theory.Theories}).
  */
 final class Fuzz {
   /** Whether the soak profile is running. */
