@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
  * and unknown keys, repeated keys), damaged text, garbage, deep nesting and huge values. It either returns a directory
  * that writes and reads back equal, or throws {@link InvalidDirectoryException}; nothing else escapes, nothing hangs.
  *
- * <p>jqwik is not on scim-client's test class path, so cases come from a seeded {@link Random}; a failure names the
- * seed and the input. 3,000 cases by default, 100,000 under the {@code soak} profile ({@code -Ddbscim.soak=true}).
+ * <p>Cases come from a seeded {@link Random}, one fixed seed per case; a failure names the seed and the input. 3,000
+ * cases by default, 100,000 under the {@code soak} profile ({@code -Ddbscim.soak=true}).
  */
 @Timeout(600) // a bound for the soak sizes (about 60 s per test here); the default sizes take a few seconds
 class DirectoryJsonFuzzTest {

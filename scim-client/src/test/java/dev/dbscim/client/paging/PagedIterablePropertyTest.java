@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Property: whatever page sizes a simulated server chooses, listing yields exactly its distinct resources in order.
  *
- * <p>jqwik is not on scim-client's test class path, so the generator is a seeded {@link Random}, one seed per case;
- * a failure names its seed and scenario, which reproduce it exactly.
+ * <p>The generator is a seeded {@link Random}, one fixed seed per case: a failure names its seed and scenario, which
+ * reproduce it exactly.
  */
 class PagedIterablePropertyTest {
   private static final int TRIES = 300;

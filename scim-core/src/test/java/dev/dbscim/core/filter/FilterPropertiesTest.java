@@ -8,17 +8,20 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.dbscim.core.theory.Gens;
+import dev.dbscim.core.theory.Theories;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
+/**
+ * Filter and path properties: rendering round-trips, string values cannot inject syntax, and garbage or mutated filters
+ * fail only with {@link FilterParseException}. 1,000 tries each, 100,000 under the {@code soak} profile.
+ */
 class FilterPropertiesTest {
   private static final String[] NAMES = {"userName", "USERNAME", "displayName", "emails", "value", "type", "not",
       "and", "or", "pr", "eq", "$ref", "a", "x-y_z9", "name", "members"};
@@ -26,45 +29,61 @@ class FilterPropertiesTest {
       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "URN:example:Foo"};
   private static final String SYNTAX_CHARS = " \t()[]\"'\\.:$-_,eqnotandorprswcgl01589eE+tfu\u0000\u00e9\ud800";
 
-  @Property(tries = 1000)
-  void parse_renderedFilter_equalsOriginal(@ForAll("filters") Filter filter) {
-    String text = filter.toString();
+  @Test
+  void parse_renderedFilter_equalsOriginal() {
+    Theories.qt(1000).forAll(filters()).checkAssert(filter -> {
+      String text = filter.toString();
 
-    Filter parsed = Filter.parse(text);
+      Filter parsed = Filter.parse(text);
 
-    assertThat(parsed).isEqualTo(filter);
-    assertThat(parsed.hashCode()).isEqualTo(filter.hashCode());
-    assertThat(parsed.toString()).isEqualTo(text);
-    assertThat(Filter.parseLenient(text)).isEqualTo(filter);
+      assertThat(parsed).isEqualTo(filter);
+      assertThat(parsed.hashCode()).isEqualTo(filter.hashCode());
+      assertThat(parsed.toString()).isEqualTo(text);
+      assertThat(Filter.parseLenient(text)).isEqualTo(filter);
+    });
   }
 
-  @Property(tries = 1000)
-  void attr_anyStringValue_roundTripsWithoutInjection(@ForAll("hostileStrings") String value) {
-    Filter filter = Filter.attr("displayName").eq(value).and(Filter.attr("userName").sw(value));
+  @Test
+  void attr_anyStringValue_roundTripsWithoutInjection() {
+    Theories.qt(1000).forAll(hostileStrings()).describedAs(FilterPropertiesTest::escaped).checkAssert(value -> {
+      Filter filter = Filter.attr("displayName").eq(value).and(Filter.attr("userName").sw(value));
 
-    Filter parsed = Filter.parse(filter.toString());
+      Filter parsed = Filter.parse(filter.toString());
 
-    assertThat(parsed).isEqualTo(filter);
-    List<Filter> operands = ((Filter.And) parsed).operands();
-    assertThat(operands).hasSize(2);
-    assertThat(((Filter.Comparison) operands.get(0)).value().textValue()).isEqualTo(value);
-    assertThat(((Filter.Comparison) operands.get(1)).value().textValue()).isEqualTo(value);
-    assertThat(Filter.parseLenient(filter.toString())).isEqualTo(filter);
+      assertThat(parsed).isEqualTo(filter);
+      List<Filter> operands = ((Filter.And) parsed).operands();
+      assertThat(operands).hasSize(2);
+      assertThat(((Filter.Comparison) operands.get(0)).value().textValue()).isEqualTo(value);
+      assertThat(((Filter.Comparison) operands.get(1)).value().textValue()).isEqualTo(value);
+      assertThat(Filter.parseLenient(filter.toString())).isEqualTo(filter);
+    });
   }
 
-  @Property(tries = 1000)
-  void parse_garbage_throwsOnlyFilterParseException(@ForAll("garbage") String text) {
-    onlyFilterParseException(Filter::parse, text);
-    onlyFilterParseException(Filter::parseLenient, text);
-    onlyFilterParseException(ScimPath::parse, text);
-    onlyFilterParseException(ScimPath::parseLenient, text);
-    onlyFilterParseException(AttributePath::parse, text);
+  @Test
+  void parse_garbage_throwsOnlyFilterParseException() {
+    Theories.qt(1000).forAll(garbage()).describedAs(FilterPropertiesTest::escaped).checkAssert(text -> {
+      onlyFilterParseException(Filter::parse, text);
+      onlyFilterParseException(Filter::parseLenient, text);
+      onlyFilterParseException(ScimPath::parse, text);
+      onlyFilterParseException(ScimPath::parseLenient, text);
+      onlyFilterParseException(AttributePath::parse, text);
+    });
   }
 
-  @Property(tries = 1000)
-  void parse_mutatedValidFilter_throwsOnlyFilterParseException(@ForAll("filters") Filter filter,
-      @ForAll("seeds") long seed) {
-    Random random = new Random(seed);
+  @Test
+  void parse_mutatedValidFilter_throwsOnlyFilterParseException() {
+    Theories.qt(1000).forAll(mutatedFilters()).describedAs(FilterPropertiesTest::escaped).checkAssert(text -> {
+      onlyFilterParseException(Filter::parse, text);
+      onlyFilterParseException(Filter::parseLenient, text);
+    });
+  }
+
+  /** A valid filter's rendering with one to three edits: delete a char, insert a syntax char, or delete a run. */
+  static Gen<String> mutatedFilters() {
+    return Gens.randoms().map(random -> mutate(randomFilter(random, 4, false), random));
+  }
+
+  private static String mutate(Filter filter, Random random) {
     StringBuilder text = new StringBuilder(filter.toString());
     int edits = 1 + random.nextInt(3);
     for (int i = 0; i < edits && text.length() > 0; i++) {
@@ -80,17 +99,28 @@ class FilterPropertiesTest {
           text.delete(at, Math.min(text.length(), at + random.nextInt(8)));
       }
     }
-    onlyFilterParseException(Filter::parse, text.toString());
-    onlyFilterParseException(Filter::parseLenient, text.toString());
+    return text.toString();
   }
 
-  @Property(tries = 1000)
-  void scimPath_rendered_equalsOriginal(@ForAll("paths") ScimPath path) {
-    String text = path.toString();
+  @Test
+  void scimPath_rendered_equalsOriginal() {
+    Theories.qt(1000).forAll(paths()).checkAssert(path -> {
+      String text = path.toString();
 
-    assertThat(ScimPath.parse(text)).isEqualTo(path);
-    assertThat(ScimPath.parseLenient(text)).isEqualTo(path);
-    assertThat(ScimPath.parse(text).toString()).isEqualTo(text);
+      assertThat(ScimPath.parse(text)).isEqualTo(path);
+      assertThat(ScimPath.parseLenient(text)).isEqualTo(path);
+      assertThat(ScimPath.parse(text).toString()).isEqualTo(text);
+    });
+  }
+
+  /** Shows a counterexample with controls, surrogates and non-ASCII as a backslash-u escape. */
+  private static String escaped(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return out.append('"').toString();
   }
 
   private static void onlyFilterParseException(Consumer<String> parser, String text) {
@@ -101,20 +131,12 @@ class FilterPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<Long> seeds() {
-    return Arbitraries.longs();
+  static Gen<Filter> filters() {
+    return Gens.randoms().map(random -> randomFilter(random, 4, false));
   }
 
-  @Provide
-  Arbitrary<Filter> filters() {
-    return Arbitraries.longs().map(seed -> randomFilter(new Random(seed), 4, false));
-  }
-
-  @Provide
-  Arbitrary<ScimPath> paths() {
-    return Arbitraries.longs().map(seed -> {
-      Random random = new Random(seed);
+  static Gen<ScimPath> paths() {
+    return Gens.randoms().map(random -> {
       AttributePath attribute = randomPath(random);
       if (random.nextInt(3) == 0) {
         return ScimPath.of(attribute);
@@ -124,28 +146,26 @@ class FilterPropertiesTest {
     });
   }
 
-  @Provide
-  Arbitrary<String> hostileStrings() {
-    Arbitrary<String> anyChars = Arbitraries.strings().all().ofMaxLength(40);
-    Arbitrary<String> codePoints = Arbitraries.integers().between(0, 0x10FFFF).list().ofMaxSize(20)
+  static Gen<String> hostileStrings() {
+    Gen<String> anyChars = Gens.strings(Gens.anyChar(), 0, 40);
+    Gen<String> codePoints = Gens.lists(Gens.ints(0, 0x10FFFF), 0, 20)
         .map(points -> {
           StringBuilder out = new StringBuilder();
           points.forEach(out::appendCodePoint);
           return out.toString();
         });
-    Arbitrary<String> syntax = Arbitraries.strings().withChars(SYNTAX_CHARS).ofMaxLength(40);
-    Arbitrary<String> injections = Arbitraries.of("x\" or userName pr or \"", "\\", "\"", "\\\"", "') or ('",
+    Gen<String> syntax = Gens.strings(Gens.charsOf(SYNTAX_CHARS), 0, 40);
+    Gen<String> injections = Gens.of("x\" or userName pr or \"", "\\", "\"", "\\\"", "') or ('",
         "\\u0022", "a\" and not (b pr) or \"", "]", ")", "\u2028\u2029", "\ud83d\ude00", "\ude00\ud83d");
-    return Arbitraries.oneOf(anyChars, codePoints, syntax, injections);
+    return Gens.oneOf(anyChars, codePoints, syntax, injections);
   }
 
-  @Provide
-  Arbitrary<String> garbage() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().withChars(SYNTAX_CHARS).ofMaxLength(60),
-        Arbitraries.strings().all().ofMaxLength(30),
-        Arbitraries.strings().withChars("(").ofMinLength(60).ofMaxLength(200),
-        Arbitraries.of("not (", "a[", "a eq \"\\u", "a eq 1e", "urn:", "urn:a:1:", "a[b pr].", "a eq '", "a eq \\",
+  static Gen<String> garbage() {
+    return Gens.oneOf(
+        Gens.strings(Gens.charsOf(SYNTAX_CHARS), 0, 60),
+        Gens.strings(Gens.anyChar(), 0, 30),
+        Gens.strings(Gens.charsOf("("), 60, 200),
+        Gens.of("not (", "a[", "a eq \"\\u", "a eq 1e", "urn:", "urn:a:1:", "a[b pr].", "a eq '", "a eq \\",
             "a eq 1e2147483648", "a eq -", "a eq \"\\ud800", "emails[type eq \"work\"]x"));
   }
 

@@ -1,5 +1,6 @@
 package dev.dbscim.core.fuzz;
 
+import dev.dbscim.core.theory.Theories;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -9,11 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.quicktheories.core.Gen;
 
 /**
  * Runs fuzz cases on a watchdog thread: each case must finish within {@link #PER_CASE} and may throw only the
  * exception types the API documents. Sizes scale with {@code -Ddbscim.soak=true} (the {@code soak} Maven profile,
- * which also sets {@code jqwik.tries.default}).
+ * which also raises every property's tries, see {@link Theories}).
  */
 final class Fuzz {
   /** Whether the soak profile is running. */
@@ -26,6 +29,18 @@ final class Fuzz {
   private static ExecutorService worker = newWorker();
 
   private Fuzz() {}
+
+  /**
+   * Runs {@code check} on {@link Theories#FUZZ_TRIES} inputs (at least 100,000 under soak), each under the watchdog
+   * with only the exceptions that {@code check} catches itself allowed; a failure shows the shrunk input and the seed.
+   */
+  static void forAll(Gen<String> inputs, Consumer<String> check) {
+    Theories.qt(Theories.FUZZ_TRIES).forAll(inputs).describedAs(Fuzz::describe).checkAssert(input ->
+        only(input, () -> {
+          check.accept(input);
+          return null;
+        }));
+  }
 
   /**
    * Runs {@code action} under the watchdog; any throwable that is not one of {@code allowed} fails the case, naming the

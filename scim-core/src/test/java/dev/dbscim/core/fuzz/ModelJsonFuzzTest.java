@@ -11,22 +11,20 @@ import dev.dbscim.core.model.ScimError;
 import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
 import dev.dbscim.core.patch.PatchRequest;
+import dev.dbscim.core.theory.Gens;
+import dev.dbscim.core.theory.Theories;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Hostile JSON for the model readers ({@link ScimJson#read}, {@link ListResponse#read}): mutated fixtures, wrong JSON
  * types everywhere, damaged text, deep nesting and huge strings. Each reader either returns a value that writes and
- * reads back equal, or throws the documented {@link IllegalArgumentException}; nothing hangs. Tries: jqwik's default
- * (1,000), 100,000 under the {@code soak} profile.
+ * reads back equal, or throws the documented {@link IllegalArgumentException}; nothing hangs. Tries:
+ * {@link Theories#FUZZ_TRIES} (1,000), 100,000 under the {@code soak} profile.
  */
 class ModelJsonFuzzTest {
   static final List<JsonNode> SEEDS = seeds();
@@ -49,12 +47,9 @@ class ModelJsonFuzzTest {
     return seeds;
   }
 
-  @Property
-  void readers_mutatedJson_returnLosslessValueOrThrowIllegalArgumentException(@ForAll("mutatedJson") String json) {
-    Fuzz.only(json, () -> {
-      readAll(json);
-      return null;
-    });
+  @Test
+  void readers_mutatedJson_returnLosslessValueOrThrowIllegalArgumentException() {
+    Fuzz.forAll(mutatedJson(), ModelJsonFuzzTest::readAll);
   }
 
   static List<Function<String, Object>> readers() {
@@ -93,25 +88,20 @@ class ModelJsonFuzzTest {
     assertThat(again.toString()).isNotNull();
   }
 
-  @Provide
-  Arbitrary<String> mutatedJson() {
-    return Arbitraries.randoms().map(random -> new JsonFuzz(random).mutatedText(SEEDS));
+  static Gen<String> mutatedJson() {
+    return Gens.randoms().map(random -> new JsonFuzz(random).mutatedText(SEEDS));
   }
 
-  @Property
-  void readers_garbageText_throwIllegalArgumentException(@ForAll("garbage") String text) {
-    Fuzz.only(text, () -> {
-      readAll(text);
-      return null;
-    });
+  @Test
+  void readers_garbageText_throwIllegalArgumentException() {
+    Fuzz.forAll(garbage(), ModelJsonFuzzTest::readAll);
   }
 
-  @Provide
-  Arbitrary<String> garbage() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().all().ofMaxLength(60),
-        Arbitraries.strings().withChars("{}[]\":,0123456789.eE+-truefalsn \\u\t").ofMaxLength(60),
-        Arbitraries.randoms().map(random -> new String(bytes(random), java.nio.charset.StandardCharsets.ISO_8859_1)));
+  static Gen<String> garbage() {
+    return Gens.oneOf(
+        Gens.strings(Gens.anyChar(), 0, 60),
+        Gens.strings(Gens.charsOf("{}[]\":,0123456789.eE+-truefalsn \\u\t"), 0, 60),
+        Gens.randoms().map(random -> new String(bytes(random), java.nio.charset.StandardCharsets.ISO_8859_1)));
   }
 
   private static byte[] bytes(Random random) {
@@ -143,7 +133,7 @@ class ModelJsonFuzzTest {
     return docs;
   }
 
-  @Example
+  @Test
   void readers_deepOrHugeJson_failTypedOrSucceedWithBoundedMemory() {
     List<Function<String, Object>> readers = readers();
     List<String> documents = hostileDocuments();

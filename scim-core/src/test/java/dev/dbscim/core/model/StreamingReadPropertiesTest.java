@@ -11,20 +11,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.core.json.ScimJson;
+import dev.dbscim.core.theory.Gens;
+import dev.dbscim.core.theory.Theories;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The streaming deserializers ({@code core.internal.ModelReaders}) read every document exactly as Jackson's builder-based
  * deserializers did: same values, same unknown attributes in the same order, and a failure where that failed. The
  * reference mapper restores the builder path through mix-ins; documents mix known names in any case with unknown ones,
  * and every kind of JSON value, including the odd shapes (nulls, single values for lists, numbers for strings).
+ * Tries as stated on each property; at least 100,000 under the {@code soak} profile.
  */
 class StreamingReadPropertiesTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -97,44 +101,71 @@ class StreamingReadPropertiesTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userName");
   }
 
-  @Property(tries = 600)
-  void read_arbitraryUserDocument_sameAsBuilderPath(@ForAll long seed) throws Exception {
-    assertSameRead(document(new Random(seed), "userName"), FAST.constructType(User.class));
+  @Test
+  void read_arbitraryUserDocument_sameAsBuilderPath() {
+    Theories.qt(600).forAll(documents("userName"))
+        .checkAssert(doc -> assertSameRead(doc, FAST.constructType(User.class)));
   }
 
-  @Property(tries = 400)
-  void read_arbitraryGroupDocument_sameAsBuilderPath(@ForAll long seed) throws Exception {
-    assertSameRead(document(new Random(seed), "displayName"), FAST.constructType(Group.class));
+  @Test
+  void read_arbitraryGroupDocument_sameAsBuilderPath() {
+    Theories.qt(400).forAll(documents("displayName"))
+        .checkAssert(doc -> assertSameRead(doc, FAST.constructType(Group.class)));
   }
 
-  @Property(tries = 300)
-  void read_arbitraryServicePrincipalDocument_sameAsBuilderPath(@ForAll long seed) throws Exception {
-    assertSameRead(document(new Random(seed), "applicationId"), FAST.constructType(ServicePrincipal.class));
+  @Test
+  void read_arbitraryServicePrincipalDocument_sameAsBuilderPath() {
+    Theories.qt(300).forAll(documents("applicationId"))
+        .checkAssert(doc -> assertSameRead(doc, FAST.constructType(ServicePrincipal.class)));
   }
 
-  @Property(tries = 300)
-  void read_arbitraryComplexValues_sameAsBuilderPath(@ForAll long seed) throws Exception {
-    Random random = new Random(seed);
-    for (Class<?> type : new Class<?>[] {ComplexValue.class, Email.class, Name.class, Meta.class}) {
-      JsonNode doc = random.nextInt(8) == 0 ? value(random, 1) : document(random, "value");
-      assertSameRead(doc, FAST.constructType(type));
+  private static final Class<?>[] COMPLEX_TYPES = {ComplexValue.class, Email.class, Name.class, Meta.class};
+
+  @Test
+  void read_arbitraryComplexValues_sameAsBuilderPath() {
+    Gen<List<JsonNode>> docs = Gens.randoms().map(random -> {
+      List<JsonNode> list = new ArrayList<>();
+      for (int i = 0; i < COMPLEX_TYPES.length; i++) {
+        list.add(random.nextInt(8) == 0 ? value(random, 1) : document(random, "value"));
+      }
+      return list;
+    });
+    Theories.qt(300).forAll(docs).checkAssert(list -> {
+      for (int i = 0; i < COMPLEX_TYPES.length; i++) {
+        assertSameRead(list.get(i), FAST.constructType(COMPLEX_TYPES[i]));
+      }
+    });
+  }
+
+  @Test
+  void read_arbitraryUserPage_sameAsBuilderPath() {
+    Gen<JsonNode> pages = Gens.randoms().map(random -> {
+      ObjectNode page = document(random, "Resources");
+      ArrayNode resources = NODES.arrayNode();
+      int n = random.nextInt(4);
+      for (int i = 0; i < n; i++) {
+        resources.add(random.nextInt(10) == 0 ? value(random, 1) : document(random, "userName"));
+      }
+      page.set(random.nextBoolean() ? "Resources" : "resources", random.nextInt(6) == 0 ? resources.get(0) : resources);
+      return page;
+    });
+    Theories.qt(300).forAll(pages).checkAssert(page ->
+        assertSameRead(page, FAST.getTypeFactory().constructParametricType(ListResponse.class, User.class)));
+  }
+
+  private static Gen<JsonNode> documents(String required) {
+    return Gens.randoms().map(random -> document(random, required));
+  }
+
+  private static void assertSameRead(JsonNode doc, JavaType type) {
+    try {
+      assertSameReadOf(doc, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  @Property(tries = 300)
-  void read_arbitraryUserPage_sameAsBuilderPath(@ForAll long seed) throws Exception {
-    Random random = new Random(seed);
-    ObjectNode page = document(random, "Resources");
-    ArrayNode resources = NODES.arrayNode();
-    int n = random.nextInt(4);
-    for (int i = 0; i < n; i++) {
-      resources.add(random.nextInt(10) == 0 ? value(random, 1) : document(random, "userName"));
-    }
-    page.set(random.nextBoolean() ? "Resources" : "resources", random.nextInt(6) == 0 ? resources.get(0) : resources);
-    assertSameRead(page, FAST.getTypeFactory().constructParametricType(ListResponse.class, User.class));
-  }
-
-  private static void assertSameRead(JsonNode doc, JavaType type) throws Exception {
+  private static void assertSameReadOf(JsonNode doc, JavaType type) throws IOException {
     String json = FAST.writeValueAsString(doc);
     Object expected;
     try {
