@@ -1,11 +1,15 @@
 package dev.dbscim.client.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Decodes files that must be UTF-8, such as directory files: a leading byte order mark is skipped, and bytes that are
@@ -15,6 +19,24 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Utf8Text {
   private Utf8Text() {}
+
+  /**
+   * Returns a file's text, decoded as UTF-8 without a leading byte order mark.
+   *
+   * @param file the file
+   * @return the text
+   * @throws UncheckedIOException when the file cannot be read; the message names the file
+   * @throws NotUtf8Exception at the first byte that does not belong to a UTF-8 character
+   */
+  public static String read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return decode(bytes);
+  }
 
   /**
    * Returns the bytes decoded as UTF-8, without a leading byte order mark.

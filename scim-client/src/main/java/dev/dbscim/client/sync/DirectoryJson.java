@@ -20,7 +20,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,15 +91,9 @@ public final class DirectoryJson {
    */
   public static Directory read(Path file) {
     Objects.requireNonNull(file, "file");
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read directory file " + file, e);
-    }
     String text;
     try {
-      text = Utf8Text.decode(bytes);
+      text = Utf8Text.read(file);
     } catch (Utf8Text.NotUtf8Exception e) {
       throw malformed("not UTF-8: " + e.getMessage() + "; save the file as UTF-8");
     }

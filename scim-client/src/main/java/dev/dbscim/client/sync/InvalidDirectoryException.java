@@ -38,13 +38,6 @@ public final class InvalidDirectoryException extends IllegalArgumentException {
     }
     StringBuilder text = new StringBuilder()
         .append("The directory has ").append(problems.size()).append(problems.size() == 1 ? " problem:" : " problems:");
-    int listed = Math.min(problems.size(), MAX_LISTED);
-    for (int i = 0; i < listed; i++) {
-      text.append("\n  ").append(problems.get(i));
-    }
-    if (problems.size() > listed) {
-      text.append("\n  ... and ").append(problems.size() - listed).append(" more (see problems())");
-    }
-    return text.toString();
+    return Values.appendListed(text, problems, MAX_LISTED, "  ", " (see problems())").toString();
   }
 }

@@ -41,13 +41,6 @@ public final class StalePlanException extends IllegalStateException {
     StringBuilder message = new StringBuilder("The plan is not what a fresh plan would do now (it was changed, or ")
         .append("the target changed since it was made), so nothing was sent; make a new plan. ")
         .append(differences.size()).append(differences.size() == 1 ? " difference:" : " differences:");
-    int listed = Math.min(differences.size(), LISTED_DIFFERENCES);
-    for (int i = 0; i < listed; i++) {
-      message.append("\n  - ").append(differences.get(i));
-    }
-    if (differences.size() > listed) {
-      message.append("\n  ... and ").append(differences.size() - listed).append(" more");
-    }
-    return message.toString();
+    return Values.appendListed(message, differences, LISTED_DIFFERENCES, "  - ", "").toString();
   }
 }

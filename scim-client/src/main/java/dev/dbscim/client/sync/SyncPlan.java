@@ -1,9 +1,7 @@
 package dev.dbscim.client.sync;
 
 import dev.dbscim.client.internal.Utf8Text;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,15 +83,9 @@ public final class SyncPlan {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static SyncPlan read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(Objects.requireNonNull(file, "file"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the plan file " + file, e);
-    }
     String json;
     try {
-      json = Utf8Text.decode(bytes);
+      json = Utf8Text.read(Objects.requireNonNull(file, "file"));
     } catch (Utf8Text.NotUtf8Exception e) {
       throw new IllegalArgumentException(PlanJson.NOT_A_PLAN + "not UTF-8: " + e.getMessage(), e);
     }

@@ -152,15 +152,8 @@ public final class CsvDirectorySource implements DirectorySource {
 
   /** Returns a file's text, or null after adding a problem when it is not UTF-8. */
   private String text(String name, List<DirectoryProblem> problems) {
-    Path file = folder.resolve(name);
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-    }
-    try {
-      return Utf8Text.decode(bytes);
+      return Utf8Text.read(folder.resolve(name));
     } catch (Utf8Text.NotUtf8Exception e) {
       problems.add(DirectoryProblem.of(name + ":" + e.line(), Code.MALFORMED_CSV,
           "the file is not UTF-8: " + e.getMessage() + "; save it as UTF-8"));
