@@ -1,6 +1,7 @@
 package dev.dbscim.client.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * successful one plans nothing and sends nothing but reads.
  *
  * <p>Defaults: {@link SyncOptions#defaults()}, 8 concurrent requests, {@link DirectoryLimits#databricks()}, no progress
- * listener, the system clock. An engine is immutable and thread-safe; it does not own the client.
+ * listener, the system clock, a 5 s {@linkplain Builder#stopGracePeriod(Duration) stop grace period}. An engine is
+ * immutable and thread-safe; it does not own the client.
  *
  * <pre>{@code
  * try (ScimAccountClient client = ScimAccountClient.fromEnvironment()) {
@@ -41,6 +43,7 @@ public final class SyncEngine {
   private final DirectoryLimits limits;
   private final SyncProgressListener listener;
   private final Clock clock;
+  private final Duration stopGracePeriod;
 
   private SyncEngine(Builder builder) {
     this.target = Objects.requireNonNull(builder.target, "target");
@@ -49,6 +52,7 @@ public final class SyncEngine {
     this.limits = builder.limits;
     this.listener = builder.listener;
     this.clock = builder.clock;
+    this.stopGracePeriod = builder.stopGracePeriod;
   }
 
   /**
@@ -76,6 +80,15 @@ public final class SyncEngine {
    */
   public SyncOptions options() {
     return options;
+  }
+
+  /**
+   * Returns how long a stopped apply waits for its running steps; see {@link Builder#stopGracePeriod(Duration)}.
+   *
+   * @return the grace period
+   */
+  public Duration stopGracePeriod() {
+    return stopGracePeriod;
   }
 
   /**
@@ -138,10 +151,8 @@ public final class SyncEngine {
   }
 
   /**
-   * Applies a plan made for this engine's target: phase by phase, up to the configured number of requests at once,
-   * under the client's rate limits and retries. A failed step does not stop the others; the report lists each
-   * result. When the calling thread is interrupted, running steps finish, the others are reported not run, and the
-   * interrupt flag stays set.
+   * Applies a plan made for this engine's target; the same as {@link #apply(SyncPlan, SyncCancellation)} with a
+   * handle nobody cancels (interrupting the calling thread still stops it).
    *
    * @param plan the plan
    * @return the report
@@ -150,6 +161,30 @@ public final class SyncEngine {
    * @throws IllegalArgumentException when the plan was made for another target
    */
   public SyncReport apply(SyncPlan plan) {
+    return apply(plan, SyncCancellation.create());
+  }
+
+  /**
+   * Applies a plan made for this engine's target: phase by phase, up to the configured number of requests at once,
+   * under the client's rate limits and retries. A failed step does not stop the others; the report lists each
+   * result.
+   *
+   * <p>Stopping: when {@code cancellation} is cancelled or the calling thread is interrupted, no new step starts and
+   * the running steps get the {@linkplain #stopGracePeriod() grace period} to finish their requests. Then this method
+   * returns (it does not throw) a partial report: {@link SyncReport#interrupted()} is true, the steps that did not
+   * start are {@link OperationResult.Outcome#NOT_RUN NOT_RUN}, and a step still running when the grace period ends is
+   * {@link OperationResult.Outcome#FAILED FAILED} (its request may have taken effect; it is interrupted). An
+   * interrupt during the grace period ends it at once. After an interrupt, the thread's interrupt flag is set again.
+   * Running the sync again converges and creates nothing twice.
+   *
+   * @param plan the plan
+   * @param cancellation the handle that stops this apply when cancelled
+   * @return the report, partial when stopped
+   * @throws DeletionThresholdExceededException when the plan exceeds its deletion threshold and was not
+   *     {@linkplain SyncPlan#allowRemovalsAboveThreshold() allowed}; nothing is sent
+   * @throws IllegalArgumentException when the plan was made for another target
+   */
+  public SyncReport apply(SyncPlan plan, SyncCancellation cancellation) {
     Objects.requireNonNull(plan, "plan");
     if (!plan.target().equals(target.description()) || plan.targetKind() != target.kind()) {
       throw new IllegalArgumentException("the plan was made for " + plan.target() + ", not for "
@@ -161,7 +196,8 @@ public final class SyncEngine {
     }
     ExecutorService executor = newPool();
     try {
-      return new PlanApplier(target, executor, listener, clock).apply(plan);
+      return new PlanApplier(target, executor, listener, clock, stopGracePeriod)
+          .apply(plan, Objects.requireNonNull(cancellation, "cancellation"));
     } finally {
       executor.shutdownNow();
     }
@@ -206,6 +242,7 @@ public final class SyncEngine {
     private DirectoryLimits limits = DirectoryLimits.databricks();
     private SyncProgressListener listener = SyncProgressListener.none();
     private Clock clock = Clock.systemUTC();
+    private Duration stopGracePeriod = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -276,6 +313,23 @@ public final class SyncEngine {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how long a stopped apply (cancelled, or its thread interrupted) waits for the steps already running to
+     * finish their requests before it returns its report; steps still running then are reported failed and
+     * interrupted. Raise it when requests are slow and a clean stop matters more than a quick one; zero stops at once.
+     *
+     * @param gracePeriod zero or more; default 5 s
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder stopGracePeriod(Duration gracePeriod) {
+      if (Objects.requireNonNull(gracePeriod, "gracePeriod").isNegative()) {
+        throw new IllegalArgumentException("the stop grace period must not be negative: " + gracePeriod);
+      }
+      this.stopGracePeriod = gracePeriod;
       return this;
     }
 
