@@ -72,4 +72,16 @@ class ProgressPrinterTest {
     assertThat(text.toString()).endsWith(System.lineSeparator()).doesNotEndWith(System.lineSeparator()
         + System.lineSeparator());
   }
+
+  @Test
+  void stopping_atATerminal_endsTheBarLine_thenSaysHowLongItWaits() {
+    ProgressPrinter printer = printer(true);
+    printer.update(1, 2, 0, 1, null);
+
+    printer.stopping(Duration.ofSeconds(5));
+
+    assertThat(text.toString().split(System.lineSeparator())).hasSize(2).last().asString()
+        .isEqualTo("Interrupted: no new change starts; the running ones get up to 5s to finish, then the report "
+            + "follows.");
+  }
 }
