@@ -75,26 +75,8 @@ class InterruptedApplyCliTest {
     return environment;
   }
 
-  /** A finished child run. */
-  static final class Child {
-    final int exitCode;
-    final String out;
-    final String err;
-
-    Child(int exitCode, String out, String err) {
-      this.exitCode = exitCode;
-      this.out = out;
-      this.err = err;
-    }
-
-    @Override
-    public String toString() {
-      return "exit " + exitCode + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
-    }
-  }
-
   /** Starts {@code dbscim apply}, waits for the first progress line on stderr, signals, and waits for the end. */
-  Child applyAndSignal(boolean sigint, String... extraArgs) throws IOException, InterruptedException {
+  CliJarTest.Result applyAndSignal(boolean sigint, String... extraArgs) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(Arrays.asList(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), DbscimCli.class.getName(),
@@ -128,7 +110,7 @@ class InterruptedApplyCliTest {
     } finally {
       child.destroyForcibly();
     }
-    return new Child(child.exitValue(), new String(Files.readAllBytes(out.toPath()), StandardCharsets.UTF_8),
+    return new CliJarTest.Result(child.exitValue(), new String(Files.readAllBytes(out.toPath()), StandardCharsets.UTF_8),
         err.toString());
   }
 
@@ -150,7 +132,7 @@ class InterruptedApplyCliTest {
 
   @Test
   void apply_sigterm_stopsHalfWay_printsThePartialReport_andExits130() throws Exception {
-    Child child = applyAndSignal(false);
+    CliJarTest.Result child = applyAndSignal(false);
 
     assertThat(child.exitCode).as(child.toString()).isEqualTo(DbscimCli.EXIT_INTERRUPTED);
     assertThat(child.err).contains("Interrupted: no new change starts");
@@ -170,7 +152,7 @@ class InterruptedApplyCliTest {
     assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"), "kill -INT is Linux here");
     assumeTrue(!sigintIgnored(), "SIGINT is ignored in this process (started in the background), so in the child");
 
-    Child child = applyAndSignal(true, "--json");
+    CliJarTest.Result child = applyAndSignal(true, "--json");
 
     assertThat(child.exitCode).as(child.toString()).isEqualTo(DbscimCli.EXIT_INTERRUPTED);
     JsonNode report = ScimJson.read(child.out, JsonNode.class);
