@@ -80,8 +80,9 @@ class ProgressPrinterTest {
 
     printer.stopping(Duration.ofSeconds(5));
 
-    assertThat(text.toString().split(System.lineSeparator())).hasSize(2).last().asString()
-        .isEqualTo("Interrupted: no new change starts; the running ones get up to 5s to finish, then the report "
+    String[] lines = text.toString().split(System.lineSeparator());
+    assertThat(lines).hasSize(2);
+    assertThat(lines[1]).isEqualTo("Interrupted: no new change starts; the running ones get up to 5s to finish, then the report "
             + "follows.");
   }
 }
