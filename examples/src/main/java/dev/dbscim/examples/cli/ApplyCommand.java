@@ -2,6 +2,7 @@ package dev.dbscim.examples.cli;
 
 import dev.dbscim.client.sync.DeletionThresholdExceededException;
 import dev.dbscim.client.sync.Directory;
+import dev.dbscim.client.sync.SyncCancellation;
 import dev.dbscim.client.sync.SyncEngine;
 import dev.dbscim.client.sync.SyncOptions;
 import dev.dbscim.client.sync.SyncPlan;
@@ -9,6 +10,7 @@ import dev.dbscim.client.sync.SyncReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
@@ -26,12 +28,15 @@ import picocli.CommandLine.Spec;
         + "'dbscim plan --out PLANFILE'.",
         "Asks before changing anything when run at a terminal (--yes skips the question). Exit codes: 0 applied, "
             + "1 some changes failed or an error, 2 refused by the deletion threshold, 3 invalid directory, "
-            + "4 the saved plan no longer matches a fresh plan (nothing sent), 64 usage error.",
+            + "4 the saved plan no longer matches a fresh plan (nothing sent), 64 usage error, 130 stopped by Ctrl-C "
+            + "or SIGTERM (the partial report is printed).",
         "A saved plan is verified before anything is sent: the current state is read again and the plan must be "
             + "exactly what a fresh plan from the directory it records would do. The deletion threshold is this "
             + "run's (--max-removals, --max-removal-percent), never the file's."})
 final class ApplyCommand implements Callable<Integer> {
   private static final int TABLE_ROWS = 20;
+  /** How long a signal waits for the report beyond the engine's grace period for the running steps. */
+  private static final Duration REPORT_WAIT = Duration.ofSeconds(5);
 
   private final CliContext context;
 
@@ -66,11 +71,9 @@ final class ApplyCommand implements Callable<Integer> {
     Directory directory = null;
     SyncPlan saved = null;
     SortedSet<Long> workspaceIds;
-    if (planFile != null) {
-      if (settings.removalPolicy != null) {
-        throw new ParameterException(spec.commandLine(), "--removal-policy shapes a new plan; the saved plan in "
-            + planFile + " already has its own (the deletion threshold options do apply to it)");
-      }
+    if (planFile != null && settings.removalPolicy != null) {
+      throw new ParameterException(spec.commandLine(), "--removal-policy shapes a new plan; the saved plan in "
+          + planFile + " already has its own (the deletion threshold options do apply to it)");
     }
     SyncOptions options = settings.options(spec);
     if (planFile != null) {
@@ -120,14 +123,25 @@ final class ApplyCommand implements Callable<Integer> {
         err.println("Applying " + plan.operations().size() + " change(s) to " + target + " ...");
         err.flush();
       }
-      SyncReport report = engine.apply(plan);
-      progress.finish();
-      if (settings.json) {
-        context.out().println(ReportJson.write(report));
-      } else {
-        context.out().print(report.summary());
+      SyncCancellation cancellation = SyncCancellation.create();
+      SyncReport report;
+      // On SIGINT or SIGTERM: no new step starts, the running ones finish, and the partial report is printed.
+      try (StopSignals.Guard guard = context.stopSignals().guard(() -> {
+        progress.stopping(engine.stopGracePeriod());
+        cancellation.cancel();
+      }, engine.stopGracePeriod().plus(REPORT_WAIT))) {
+        report = engine.apply(plan, cancellation);
+        progress.finish();
+        if (settings.json) {
+          context.out().println(ReportJson.write(report));
+        } else {
+          context.out().print(report.summary());
+        }
+        context.out().flush();
       }
-      context.out().flush();
+      if (cancellation.cancelled()) {
+        return DbscimCli.EXIT_INTERRUPTED;
+      }
       return report.isSuccess() ? DbscimCli.EXIT_OK : DbscimCli.EXIT_FAILURE;
     }
   }

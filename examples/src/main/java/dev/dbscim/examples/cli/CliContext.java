@@ -29,25 +29,37 @@ final class CliContext {
   private final PrintWriter err;
   private final boolean interactive;
   private final Waiter waiter;
+  private final StopSignals stopSignals;
 
   CliContext(Map<String, String> environment, Reader in, PrintWriter out, PrintWriter err, boolean interactive,
       Waiter waiter) {
+    this(environment, in, out, err, interactive, waiter, StopSignals.none());
+  }
+
+  CliContext(Map<String, String> environment, Reader in, PrintWriter out, PrintWriter err, boolean interactive,
+      Waiter waiter, StopSignals stopSignals) {
     this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     this.in = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
     this.interactive = interactive;
     this.waiter = Objects.requireNonNull(waiter, "waiter");
+    this.stopSignals = Objects.requireNonNull(stopSignals, "stopSignals");
   }
 
-  /** Returns the context of the real process: its environment, standard streams and console. */
+  /**
+   * Returns the context of the real process: its environment, standard streams and console, and its SIGINT and
+   * SIGTERM handling (this installs a shutdown hook; see {@link StopSignals}).
+   */
   static CliContext system() {
     Charset charset = Charset.defaultCharset();
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
     return new CliContext(System.getenv(), new InputStreamReader(System.in, charset),
         new PrintWriter(new OutputStreamWriter(System.out, charset), true),
-        new PrintWriter(new OutputStreamWriter(System.err, charset), true),
+        err,
         System.console() != null,
-        () -> new CountDownLatch(1).await());
+        () -> new CountDownLatch(1).await(),
+        StopSignals.install(err));
   }
 
   Map<String, String> environment() {
@@ -87,5 +99,10 @@ final class CliContext {
 
   Waiter waiter() {
     return waiter;
+  }
+
+  /** Returns what SIGINT and SIGTERM do: {@code apply} guards its changes with it. */
+  StopSignals stopSignals() {
+    return stopSignals;
   }
 }

@@ -36,7 +36,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_FAILURE} some operations failed or another error,
  * {@value #EXIT_THRESHOLD} plan refused by the deletion threshold, {@value #EXIT_INVALID_DIRECTORY} invalid
- * directory, {@value #EXIT_STALE_PLAN} saved plan refused as stale, {@value #EXIT_USAGE} usage error. Errors are sentences on standard error; {@code --debug} adds stack
+ * directory, {@value #EXIT_STALE_PLAN} saved plan refused as stale, {@value #EXIT_USAGE} usage error,
+ * {@value #EXIT_INTERRUPTED} apply stopped by Ctrl-C (SIGINT) or SIGTERM after printing its partial report. Errors are
+ * sentences on standard error; {@code --debug} adds stack
  * traces.
  */
 @Command(name = "dbscim", mixinStandardHelpOptions = true, versionProvider = DbscimCli.Version.class,
@@ -56,6 +58,8 @@ public final class DbscimCli implements Callable<Integer> {
   public static final int EXIT_STALE_PLAN = 4;
   /** The exit code of usage errors (sysexits' EX_USAGE). */
   public static final int EXIT_USAGE = 64;
+  /** The exit code of an apply stopped by SIGINT or SIGTERM (128 + SIGINT's number, as shells report Ctrl-C). */
+  public static final int EXIT_INTERRUPTED = 130;
 
   @Spec
   CommandSpec spec;
@@ -66,12 +70,16 @@ public final class DbscimCli implements Callable<Integer> {
   DbscimCli() {}
 
   /**
-   * Runs the command line and exits with its exit code.
+   * Runs the command line and exits with its exit code. On SIGINT or SIGTERM during an apply, it stops the apply,
+   * prints the partial report and exits with {@value #EXIT_INTERRUPTED}.
    *
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(execute(CliContext.system(), args));
+    CliContext context = CliContext.system();
+    int code = execute(context, args);
+    context.stopSignals().exiting();
+    System.exit(code);
   }
 
   /** Runs the command line in this process and returns the exit code; never exits. */

@@ -35,13 +35,13 @@ final class ProgressPrinter implements SyncProgressListener {
   }
 
   @Override
-  public void onOperationDone(OperationResult result, SyncProgress progress) {
+  public synchronized void onOperationDone(OperationResult result, SyncProgress progress) {
     update(progress.done(), progress.total(), progress.failed(), progress.ratePerSecond(),
         progress.estimatedTimeLeft().orElse(null));
   }
 
   /** Shows a state of the apply; {@code eta} may be null while unknown. */
-  void update(int done, int total, int failed, double ratePerSecond, Duration eta) {
+  synchronized void update(int done, int total, int failed, double ratePerSecond, Duration eta) {
     long now = nanoTime.getAsLong();
     boolean last = done >= total;
     if (terminal) {
@@ -75,8 +75,16 @@ final class ProgressPrinter implements SyncProgressListener {
     lastPrinted = now;
   }
 
+  /** Says that the apply was interrupted and how long it waits for the running steps, on a line of its own. */
+  synchronized void stopping(Duration gracePeriod) {
+    finish();
+    err.println("Interrupted: no new change starts; the running ones get up to " + duration(gracePeriod)
+        + " to finish, then the report follows.");
+    err.flush();
+  }
+
   /** Ends an open bar line, so that what follows starts on a line of its own. */
-  void finish() {
+  synchronized void finish() {
     if (lineOpen) {
       err.println();
       err.flush();

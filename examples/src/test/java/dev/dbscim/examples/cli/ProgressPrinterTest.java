@@ -72,4 +72,17 @@ class ProgressPrinterTest {
     assertThat(text.toString()).endsWith(System.lineSeparator()).doesNotEndWith(System.lineSeparator()
         + System.lineSeparator());
   }
+
+  @Test
+  void stopping_atATerminal_endsTheBarLine_thenSaysHowLongItWaits() {
+    ProgressPrinter printer = printer(true);
+    printer.update(1, 2, 0, 1, null);
+
+    printer.stopping(Duration.ofSeconds(5));
+
+    String[] lines = text.toString().split(System.lineSeparator());
+    assertThat(lines).hasSize(2);
+    assertThat(lines[1]).isEqualTo("Interrupted: no new change starts; the running ones get up to 5s to finish, then the report "
+            + "follows.");
+  }
 }

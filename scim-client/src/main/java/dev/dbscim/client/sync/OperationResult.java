@@ -10,9 +10,12 @@ public final class OperationResult {
   public enum Outcome {
     /** The step was applied (possibly partly; see {@link #detail()}). */
     SUCCEEDED,
-    /** The step failed; the others went on. Re-running the sync retries it. */
+    /**
+     * The step failed, or was still running when a stopped apply's grace period ended (it may have taken effect);
+     * the others went on. Re-running the sync retries it.
+     */
     FAILED,
-    /** The step was not run: the apply was interrupted first. */
+    /** The step was not run: the apply was stopped (cancelled or interrupted) first. */
     NOT_RUN
   }
 

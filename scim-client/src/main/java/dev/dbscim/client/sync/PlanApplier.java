@@ -33,7 +33,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Applies a plan phase by phase, the steps of a phase concurrently on the given executor (the client's rate limits
  * pace them). One failed step does not stop the others; steps that depend on a principal whose creation failed skip
- * that principal. Interrupting the calling thread stops the apply: running steps end, the rest are reported not run.
+ * that principal.
+ *
+ * <p>Stopping (a {@link SyncCancellation} or an interrupt of the calling thread): no step starts any more, the running
+ * ones get the grace period to finish, and the report lists the unstarted steps as not run and the steps still running
+ * after the grace period as failed (they may have taken effect). The caller shuts the executor down afterwards, which
+ * interrupts those.
  */
 final class PlanApplier {
   private static final System.Logger LOG = System.getLogger(PlanApplier.class.getName());
@@ -43,27 +48,40 @@ final class PlanApplier {
   private final ExecutorService executor;
   private final SyncProgressListener listener;
   private final Clock clock;
+  private final Duration gracePeriod;
 
   private final Map<String, String> ids = new ConcurrentHashMap<>();
   private final Object lock = new Object();
+  // Guarded by lock.
   private OperationResult[] results;
+  private Instant[] stepStarts;
   private int done;
   private int failed;
+  private int pending;
+  private int running;
+  private boolean stopping;
+  private boolean closed;
   private Instant startedAt;
+  private Thread applyingThread;
 
   PlanApplier(SyncTarget target, SyncOptions options, ExecutorService executor, SyncProgressListener listener,
-      Clock clock) {
+      Clock clock, Duration gracePeriod) {
     this.target = target;
     this.options = options;
     this.executor = executor;
     this.listener = listener;
     this.clock = clock;
+    this.gracePeriod = gracePeriod;
   }
 
-  SyncReport apply(SyncPlan plan) {
+  SyncReport apply(SyncPlan plan, SyncCancellation cancellation) {
     List<PlannedOperation> operations = plan.operations();
-    results = new OperationResult[operations.size()];
-    startedAt = clock.instant();
+    synchronized (lock) {
+      results = new OperationResult[operations.size()];
+      stepStarts = new Instant[operations.size()];
+      startedAt = clock.instant();
+      applyingThread = Thread.currentThread();
+    }
     for (PlannedOperation operation : operations) {
       remember(operation.principal());
       operation.addMembers().forEach(this::remember);
@@ -72,24 +90,94 @@ final class PlanApplier {
     for (PlannedOperation operation : operations) {
       phases.computeIfAbsent(operation.phase(), p -> new ArrayList<>()).add(operation);
     }
-    boolean interrupted = false;
-    for (List<PlannedOperation> phase : phases.values()) {
-      List<Future<?>> futures = new ArrayList<>(phase.size());
-      for (PlannedOperation operation : phase) {
-        futures.add(executor.submit(() -> record(execute(operation, plan.memberBatchSize()))));
+    boolean threadInterrupted = Thread.interrupted();
+    Runnable unregister = cancellation.onCancel(this::stop);
+    try {
+      if (threadInterrupted) {
+        stop();
       }
+      for (List<PlannedOperation> phase : phases.values()) {
+        List<Future<?>> futures = new ArrayList<>(phase.size());
+        synchronized (lock) {
+          if (stopping) {
+            break;
+          }
+          pending = phase.size();
+        }
+        for (PlannedOperation operation : phase) {
+          futures.add(executor.submit(() -> step(operation, plan.memberBatchSize())));
+        }
+        synchronized (lock) {
+          try {
+            while (pending > 0 && !stopping) {
+              lock.wait();
+            }
+          } catch (InterruptedException e) {
+            // Still holding the lock while the flag is clear again: no worker starts a step in between.
+            threadInterrupted = true;
+            stopping = true;
+          }
+          if (stopping) {
+            break;
+          }
+        }
+        try {
+          surfaceErrors(futures);
+        } catch (InterruptedException e) {
+          threadInterrupted = true;
+          stop();
+          break;
+        }
+      }
+      // The interrupt flag is clear here, so the running steps get their grace period; a new interrupt ends it.
+      if (!awaitRunningSteps()) {
+        threadInterrupted = true;
+      }
+      return report(plan);
+    } finally {
+      unregister.run();
+      if (threadInterrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Stops starting steps and wakes the applying thread. */
+  private void stop() {
+    synchronized (lock) {
+      stopping = true;
+      lock.notifyAll();
+    }
+  }
+
+  /**
+   * When stopping, waits up to the grace period for the running steps; returns false when interrupted meanwhile
+   * (the wait then ends at once).
+   */
+  private boolean awaitRunningSteps() {
+    long deadline = System.nanoTime() + gracePeriod.toNanos();
+    synchronized (lock) {
+      while (stopping && running > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        } catch (InterruptedException e) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Rethrows an {@link Error} of a finished phase: execute() catches every RuntimeException. */
+  private static void surfaceErrors(List<Future<?>> futures) throws InterruptedException {
+    for (Future<?> future : futures) {
       try {
-        for (Future<?> future : futures) {
-          future.get();
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-        for (Future<?> future : futures) {
-          future.cancel(true);
-        }
-        break;
+        future.get();
       } catch (ExecutionException e) {
-        // execute() catches every RuntimeException; an Error is a bug or an out-of-memory: let it surface.
         Throwable cause = e.getCause();
         if (cause instanceof Error) {
           throw (Error) cause;
@@ -97,24 +185,56 @@ final class PlanApplier {
         throw new IllegalStateException(cause);
       }
     }
-    if (interrupted) {
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException ignored) {
-        // Interrupted again: report what is known.
-      }
-      Thread.currentThread().interrupt();
-    }
-    List<OperationResult> ordered = new ArrayList<>(results.length);
+  }
+
+  /** Runs one step on a worker thread unless the apply is stopping. */
+  private void step(PlannedOperation operation, int memberBatchSize) {
     synchronized (lock) {
-      for (int i = 0; i < results.length; i++) {
-        ordered.add(results[i] != null ? results[i]
-            : new OperationResult(operations.get(i), Outcome.NOT_RUN, 0, "the apply was interrupted first", null,
-                Duration.ZERO));
+      if (stopping || applyingThread.isInterrupted()) {
+        pending--;
+        lock.notifyAll();
+        return;
+      }
+      stepStarts[operation.index()] = clock.instant();
+      running++;
+    }
+    OperationResult result = null;
+    try {
+      result = execute(operation, memberBatchSize);
+    } finally {
+      synchronized (lock) {
+        running--;
+        pending--;
+        if (result != null && !closed) {
+          record(result);
+        }
+        lock.notifyAll();
       }
     }
-    return new SyncReport(plan.target(), ordered, startedAt, clock.instant(), interrupted);
+  }
+
+  /** Builds the report; results that arrive later are dropped (and not passed to the listener). */
+  private SyncReport report(SyncPlan plan) {
+    List<PlannedOperation> operations = plan.operations();
+    List<OperationResult> ordered = new ArrayList<>(operations.size());
+    boolean incomplete = false;
+    synchronized (lock) {
+      closed = true;
+      for (int i = 0; i < results.length; i++) {
+        OperationResult result = results[i];
+        if (result == null) {
+          incomplete = true;
+          result = stepStarts[i] != null
+              ? new OperationResult(operations.get(i), Outcome.FAILED, 0, "still running when the apply stopped "
+                  + "waiting for it, " + gracePeriod.toMillis() + " ms after it was interrupted; it may have taken "
+                  + "effect", null, Duration.between(stepStarts[i], clock.instant()))
+              : new OperationResult(operations.get(i), Outcome.NOT_RUN, 0, "the apply was interrupted first", null,
+                  Duration.ZERO);
+        }
+        ordered.add(result);
+      }
+    }
+    return new SyncReport(plan.target(), ordered, startedAt, clock.instant(), incomplete);
   }
 
   private void remember(PrincipalRef ref) {
@@ -125,20 +245,19 @@ final class PlanApplier {
     return ref.id().isPresent() ? ref.id() : Optional.ofNullable(ids.get(ref.key()));
   }
 
+  /** Stores a result and tells the listener; called with the lock held. */
   private void record(OperationResult result) {
-    synchronized (lock) {
-      results[result.operation().index()] = result;
-      done++;
-      if (result.outcome() == Outcome.FAILED) {
-        failed++;
-      }
-      SyncProgress progress = new SyncProgress(done, results.length, failed,
-          Duration.between(startedAt, clock.instant()));
-      try {
-        listener.onOperationDone(result, progress);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "sync progress listener failed; the apply goes on", e);
-      }
+    results[result.operation().index()] = result;
+    done++;
+    if (result.outcome() == Outcome.FAILED) {
+      failed++;
+    }
+    SyncProgress progress = new SyncProgress(done, results.length, failed,
+        Duration.between(startedAt, clock.instant()));
+    try {
+      listener.onOperationDone(result, progress);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "sync progress listener failed; the apply goes on", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.dbscim.client.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * successful one plans nothing and sends nothing but reads.
  *
  * <p>Defaults: {@link SyncOptions#defaults()}, 8 concurrent requests, {@link DirectoryLimits#databricks()}, no progress
- * listener, the system clock. An engine is immutable and thread-safe; it does not own the client.
+ * listener, the system clock, a 5 s {@linkplain Builder#stopGracePeriod(Duration) stop grace period}. An engine is
+ * immutable and thread-safe; it does not own the client.
  *
  * <pre>{@code
  * try (ScimAccountClient client = ScimAccountClient.fromEnvironment()) {
@@ -42,6 +44,7 @@ public final class SyncEngine {
   private final DirectoryLimits limits;
   private final SyncProgressListener listener;
   private final Clock clock;
+  private final Duration stopGracePeriod;
 
   private SyncEngine(Builder builder) {
     this.target = Objects.requireNonNull(builder.target, "target");
@@ -50,6 +53,7 @@ public final class SyncEngine {
     this.limits = builder.limits;
     this.listener = builder.listener;
     this.clock = builder.clock;
+    this.stopGracePeriod = builder.stopGracePeriod;
   }
 
   /**
@@ -77,6 +81,15 @@ public final class SyncEngine {
    */
   public SyncOptions options() {
     return options;
+  }
+
+  /**
+   * Returns how long a stopped apply waits for its running steps; see {@link Builder#stopGracePeriod(Duration)}.
+   *
+   * @return the grace period
+   */
+  public Duration stopGracePeriod() {
+    return stopGracePeriod;
   }
 
   /**
@@ -179,15 +192,8 @@ public final class SyncEngine {
   }
 
   /**
-   * Applies a plan made for this engine's target: phase by phase, up to the configured number of requests at once,
-   * under the client's rate limits and retries. A failed step does not stop the others; the report lists each
-   * result. When the calling thread is interrupted, running steps finish, the others are reported not run, and the
-   * interrupt flag stays set.
-   *
-   * <p>A plan this engine did not make (read from JSON, or made by another engine) is {@linkplain #verify(SyncPlan)
-   * verified} first. Every deactivation, deletion and unassignment then checks, just before it is sent, that its id
-   * still names the principal the plan names and that the principal is still managed under this engine's rules;
-   * otherwise that step fails and nothing is removed.
+   * Applies a plan made for this engine's target; the same as {@link #apply(SyncPlan, SyncCancellation)} with a
+   * handle nobody cancels (interrupting the calling thread still stops it).
    *
    * @param plan the plan
    * @return the report
@@ -197,6 +203,37 @@ public final class SyncEngine {
    * @throws IllegalArgumentException when the plan was made for another target
    */
   public SyncReport apply(SyncPlan plan) {
+    return apply(plan, SyncCancellation.create());
+  }
+
+  /**
+   * Applies a plan made for this engine's target: phase by phase, up to the configured number of requests at once,
+   * under the client's rate limits and retries. A failed step does not stop the others; the report lists each
+   * result.
+   *
+   * <p>A plan this engine did not make (read from JSON, or made by another engine) is {@linkplain #verify(SyncPlan)
+   * verified} first. Every deactivation, deletion and unassignment then checks, just before it is sent, that its id
+   * still names the principal the plan names and that the principal is still managed under this engine's rules;
+   * otherwise that step fails and nothing is removed.
+   *
+   * <p>Stopping: when {@code cancellation} is cancelled or the calling thread is interrupted, no new step starts and
+   * the running steps get the {@linkplain #stopGracePeriod() grace period} to finish their requests. Then this method
+   * returns (it does not throw) a partial report: {@link SyncReport#interrupted()} is true, the steps that did not
+   * start are {@link OperationResult.Outcome#NOT_RUN NOT_RUN}, and a step still running when the grace period ends is
+   * {@link OperationResult.Outcome#FAILED FAILED} (its request may have taken effect; it is interrupted). An
+   * interrupt during the grace period ends it at once. After an interrupt, the thread's interrupt flag is set again.
+   * Running the sync again converges and creates nothing twice.
+   *
+   * @param plan the plan
+   * @param cancellation the handle that stops this apply when cancelled
+   * @return the report, partial when stopped
+   * @throws DeletionThresholdExceededException when the plan exceeds this engine's deletion threshold and was not
+   *     {@linkplain SyncPlan#allowRemovalsAboveThreshold() allowed}; nothing is sent
+   * @throws StalePlanException when a plan this engine did not make differs from a fresh plan; nothing is sent
+   * @throws IllegalArgumentException when the plan was made for another target
+   */
+  public SyncReport apply(SyncPlan plan, SyncCancellation cancellation) {
+    Objects.requireNonNull(cancellation, "cancellation");
     checkTarget(plan);
     SyncPlan trusted = plan.madeBy(this) ? plan : verify(plan);
     if (trusted.exceedsDeletionThreshold() && !trusted.removalsAllowedAboveThreshold()) {
@@ -205,7 +242,8 @@ public final class SyncEngine {
     }
     ExecutorService executor = newPool();
     try {
-      return new PlanApplier(target, trusted.options(), executor, listener, clock).apply(trusted);
+      return new PlanApplier(target, trusted.options(), executor, listener, clock, stopGracePeriod)
+          .apply(trusted, cancellation);
     } finally {
       executor.shutdownNow();
     }
@@ -258,6 +296,7 @@ public final class SyncEngine {
     private DirectoryLimits limits = DirectoryLimits.databricks();
     private SyncProgressListener listener = SyncProgressListener.none();
     private Clock clock = Clock.systemUTC();
+    private Duration stopGracePeriod = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -328,6 +367,23 @@ public final class SyncEngine {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how long a stopped apply (cancelled, or its thread interrupted) waits for the steps already running to
+     * finish their requests before it returns its report; steps still running then are reported failed and
+     * interrupted. Raise it when requests are slow and a clean stop matters more than a quick one; zero stops at once.
+     *
+     * @param gracePeriod zero or more; default 5 s
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder stopGracePeriod(Duration gracePeriod) {
+      if (Objects.requireNonNull(gracePeriod, "gracePeriod").isNegative()) {
+        throw new IllegalArgumentException("the stop grace period must not be negative: " + gracePeriod);
+      }
+      this.stopGracePeriod = gracePeriod;
       return this;
     }
 

@@ -2,7 +2,8 @@ package dev.dbscim.client.sync;
 
 /**
  * Thrown when the thread reading the current state for a plan is interrupted; the thread's interrupt flag is set
- * again. (An interrupted {@link SyncEngine#apply(SyncPlan)} returns a partial {@link SyncReport} instead.)
+ * again. (An interrupted or {@linkplain SyncCancellation cancelled}
+ * {@link SyncEngine#apply(SyncPlan, SyncCancellation) apply} returns a partial {@link SyncReport} instead.)
  */
 public final class SyncInterruptedException extends RuntimeException {
   private static final long serialVersionUID = 1L;

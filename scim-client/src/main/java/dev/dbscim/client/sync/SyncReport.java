@@ -105,7 +105,9 @@ public final class SyncReport {
   }
 
   /**
-   * Returns whether the apply was interrupted before every step ran.
+   * Returns whether the apply was stopped ({@linkplain SyncCancellation cancelled} or its thread interrupted) before
+   * every step ended: the steps it did not start are {@link OperationResult.Outcome#NOT_RUN NOT_RUN}, and running
+   * the sync again does the rest.
    *
    * @return whether interrupted
    */
