@@ -41,6 +41,9 @@ final class DemoCommand implements Callable<Integer> {
 
   private final CliContext context;
 
+  /** The class path resource the demo reads without {@code --directory}; a test points it at a missing one. */
+  String bundledDirectoryResource = DEMO_DIRECTORY;
+
   @Spec
   CommandSpec spec;
 
@@ -129,11 +132,11 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static Directory bundledDirectory() {
-    InputStream stream = DemoCommand.class.getResourceAsStream(DEMO_DIRECTORY);
+  private Directory bundledDirectory() {
+    InputStream stream = DemoCommand.class.getResourceAsStream(bundledDirectoryResource);
     if (stream == null) {
       throw new CliFailure(DbscimCli.EXIT_FAILURE, "This build has no bundled demo directory (class path resource "
-          + DEMO_DIRECTORY + "); run 'dbscim demo --directory FILE' with a directory JSON file instead.");
+          + bundledDirectoryResource + "); run 'dbscim demo --directory FILE' with a directory JSON file instead.");
     }
     try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
       return DirectoryJson.read(reader);

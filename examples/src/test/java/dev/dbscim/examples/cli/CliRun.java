@@ -9,6 +9,8 @@ import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import picocli.CommandLine;
 
 /** Runs the CLI in this JVM with an injected environment, input and terminal flag, capturing its output. */
 final class CliRun {
@@ -31,11 +33,23 @@ final class CliRun {
   }
 
   static CliRun run(Map<String, String> environment, String input, boolean interactive, String... args) {
+    return run(environment, input, interactive, commandLine -> { }, args);
+  }
+
+  /** Runs the CLI after {@code setup} has adjusted its command line, such as a package-private seam of a command. */
+  static CliRun run(Consumer<CommandLine> setup, String... args) {
+    return run(Collections.emptyMap(), "", false, setup, args);
+  }
+
+  private static CliRun run(Map<String, String> environment, String input, boolean interactive,
+      Consumer<CommandLine> setup, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context = new CliContext(new LinkedHashMap<>(environment), new StringReader(input),
         new PrintWriter(out, true), new PrintWriter(err, true), interactive, () -> { });
-    int code = DbscimCli.execute(context, args);
+    CommandLine commandLine = DbscimCli.commandLine(context);
+    setup.accept(commandLine);
+    int code = commandLine.execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }
 

@@ -85,12 +85,15 @@ class DbscimCliTest {
 
   @Test
   void demo_withoutBundledDirectoryOrFile_saysHowToGiveOne() {
-    assumeTrue(DbscimCli.class.getResource(DemoCommand.DEMO_DIRECTORY) == null, "the bundled directory exists");
+    String missing = "/dev/dbscim/examples/no-such-directory.json";
+    assertThat(DbscimCli.class.getResource(missing)).isNull();
 
-    CliRun run = run("demo");
+    CliRun run = run(commandLine -> ((DemoCommand) commandLine.getSubcommands().get("demo").getCommand())
+        .bundledDirectoryResource = missing, "demo");
 
-    assertThat(run.exitCode).isEqualTo(DbscimCli.EXIT_FAILURE);
-    assertThat(run.err).contains("--directory FILE");
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(DbscimCli.EXIT_FAILURE);
+    assertThat(run.err).contains("no bundled demo directory").contains(missing).contains("--directory FILE");
+    assertThat(run.out).doesNotContain("Started an embedded fake");
     assertNoStackTrace(run);
   }
 

@@ -105,5 +105,7 @@ public abstract class ComplexValue {
   }
 
   /** Builds {@link ComplexValue} instances. */
-  public static final class Builder extends ImmutableComplexValue.Builder {}
+  public static final class Builder extends ImmutableComplexValue.Builder {
+    Builder() {}
+  }
 }

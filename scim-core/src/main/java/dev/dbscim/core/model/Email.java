@@ -94,5 +94,7 @@ public abstract class Email implements WithEmail {
   }
 
   /** Builds {@link Email} instances. */
-  public static final class Builder extends ImmutableEmail.Builder {}
+  public static final class Builder extends ImmutableEmail.Builder {
+    Builder() {}
+  }
 }

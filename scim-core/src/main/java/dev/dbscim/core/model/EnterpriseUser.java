@@ -110,5 +110,7 @@ public abstract class EnterpriseUser {
   }
 
   /** Builds {@link EnterpriseUser} instances. */
-  public static final class Builder extends ImmutableEnterpriseUser.Builder {}
+  public static final class Builder extends ImmutableEnterpriseUser.Builder {
+    Builder() {}
+  }
 }

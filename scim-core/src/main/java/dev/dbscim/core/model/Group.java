@@ -167,5 +167,7 @@ public abstract class Group implements ScimResource {
   }
 
   /** Builds {@link Group} instances; {@code build()} fails when {@code displayName} is missing or blank. */
-  public static final class Builder extends ImmutableGroup.Builder {}
+  public static final class Builder extends ImmutableGroup.Builder {
+    Builder() {}
+  }
 }

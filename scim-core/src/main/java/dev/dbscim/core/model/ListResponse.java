@@ -162,5 +162,7 @@ public abstract class ListResponse<T> {
    *
    * @param <T> the resource type
    */
-  public static final class Builder<T> extends ImmutableListResponse.Builder<T> {}
+  public static final class Builder<T> extends ImmutableListResponse.Builder<T> {
+    Builder() {}
+  }
 }

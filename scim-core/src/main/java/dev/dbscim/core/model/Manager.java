@@ -84,5 +84,7 @@ public abstract class Manager {
   }
 
   /** Builds {@link Manager} instances. */
-  public static final class Builder extends ImmutableManager.Builder {}
+  public static final class Builder extends ImmutableManager.Builder {
+    Builder() {}
+  }
 }

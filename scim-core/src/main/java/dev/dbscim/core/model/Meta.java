@@ -144,5 +144,7 @@ public abstract class Meta {
   }
 
   /** Builds {@link Meta} instances. */
-  public static final class Builder extends ImmutableMeta.Builder {}
+  public static final class Builder extends ImmutableMeta.Builder {
+    Builder() {}
+  }
 }

@@ -109,5 +109,7 @@ public abstract class Name {
   }
 
   /** Builds {@link Name} instances. */
-  public static final class Builder extends ImmutableName.Builder {}
+  public static final class Builder extends ImmutableName.Builder {
+    Builder() {}
+  }
 }

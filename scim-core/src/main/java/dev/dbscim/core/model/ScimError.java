@@ -108,5 +108,7 @@ public abstract class ScimError {
   }
 
   /** Builds {@link ScimError} instances. */
-  public static final class Builder extends ImmutableScimError.Builder {}
+  public static final class Builder extends ImmutableScimError.Builder {
+    Builder() {}
+  }
 }

@@ -151,5 +151,7 @@ public abstract class ServicePrincipal implements ScimResource {
   }
 
   /** Builds {@link ServicePrincipal} instances. */
-  public static final class Builder extends ImmutableServicePrincipal.Builder {}
+  public static final class Builder extends ImmutableServicePrincipal.Builder {
+    Builder() {}
+  }
 }

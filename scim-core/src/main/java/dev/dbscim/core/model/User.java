@@ -192,5 +192,7 @@ public abstract class User implements ScimResource {
   }
 
   /** Builds {@link User} instances; {@code build()} fails when {@code userName} is missing or blank. */
-  public static final class Builder extends ImmutableUser.Builder {}
+  public static final class Builder extends ImmutableUser.Builder {
+    Builder() {}
+  }
 }

@@ -23,6 +23,8 @@ import org.immutables.value.Value;
 @JsonDeserialize(builder = PatchOperation.Builder.class)
 @JsonPropertyOrder({"op", "path", "value"})
 public abstract class PatchOperation {
+  PatchOperation() {}
+
   /**
    * Returns the operation.
    *

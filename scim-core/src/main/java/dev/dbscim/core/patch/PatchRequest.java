@@ -37,6 +37,8 @@ import org.immutables.value.Value;
 @JsonDeserialize(builder = PatchRequest.Builder.class)
 @JsonPropertyOrder({"schemas", "Operations"})
 public abstract class PatchRequest {
+  PatchRequest() {}
+
   /**
    * Returns the schema URNs; {@code [urn:ietf:params:scim:api:messages:2.0:PatchOp]} unless the sender declared others.
    *

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -41,15 +42,14 @@ class ParameterInjectionTest {
     assertThat(workspace.me().userName()).isEqualTo("admin-1001@example.com");
   }
 
-  @Test
-  void fakeParameter_first_isRecorded(FakeScimServer scim) {
-    scim.state().seed(User.builder().userName("ada@example.com").build());
-    PARAMETER_FAKES.add(scim);
-  }
-
-  @Test
-  void fakeParameter_second_isFreshAndEmpty(FakeScimServer scim) {
+  /**
+   * Both repetitions seed ada into their parameter fake, so the second one, which always runs after the first, sees ada
+   * only if the fakes share state; the test does not depend on the order of the class's other methods.
+   */
+  @RepeatedTest(2)
+  void fakeParameter_isFreshAndEmpty_inEachTest(FakeScimServer scim) {
     assertThat(scim.state().userByName("ada@example.com")).isEmpty();
+    scim.state().seed(User.builder().userName("ada@example.com").build());
     PARAMETER_FAKES.add(scim);
   }
 
