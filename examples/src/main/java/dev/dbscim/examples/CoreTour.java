@@ -15,8 +15,8 @@ import dev.dbscim.core.patch.PatchRequest;
 import java.io.PrintStream;
 
 /**
- * A tour of scim-core without any server: models, lossless JSON, filters and patches. The README's core snippets come
- * from here, and a test runs it, so they cannot rot.
+ * A tour of scim-core without any server: models, lossless JSON, filters and patches. The snippets of
+ * {@code docs/core.md} come from here, and a test runs it, so they cannot rot.
  *
  * <p>Run it with {@code mvn -B -q install -DskipTests} and then
  * {@code mvn -B -q -pl examples exec:java -Dexec.mainClass=dev.dbscim.examples.CoreTour}, or from an IDE.

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>Throttling on the client keeps a bulk job under the service's limits instead of running into {@code 429}s and
  * retries. Databricks publishes no official table of SCIM limits that we found; the presets use the secondary sources
- * collected in the project's {@code databricks-scim.md} (section 6):
+ * named below:
  *
  * <table>
  *   <caption>Preset rates</caption>

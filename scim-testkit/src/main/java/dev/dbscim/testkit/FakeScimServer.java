@@ -761,7 +761,7 @@ public final class FakeScimServer implements AutoCloseable {
      * Keeps and returns every attribute a client sends, as the fake did before it modelled Databricks' fixed
      * attribute sets. Off by default: on {@code POST}, {@code PUT} and {@code PATCH} of Users, Groups and
      * ServicePrincipals the fake keeps only the attributes Databricks documents for that resource and drops the rest
-     * without an error, as Databricks is taken to do (see the testkit section of the README for the evidence; no
+     * without an error, as Databricks is taken to do (see {@code docs/testkit.md} for the evidence; no
      * Databricks source states it, so it is inferred). Kept are, for a User, {@code userName}, {@code displayName},
      * {@code name} ({@code givenName}, {@code familyName}), {@code emails} ({@code value}, {@code type},
      * {@code primary}, {@code display}, {@code $ref}), {@code active} and {@code externalId}; for a Group,

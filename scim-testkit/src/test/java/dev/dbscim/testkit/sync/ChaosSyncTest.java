@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Syncs a directory into the fake while it injects faults, interrupts an apply half way, and checks that the final
  * state equals the directory exactly: no duplicate principal, no lost membership, no deletion outside the plan.
- * Reduced size in {@code mvn verify}; {@code -Pbest soak} ({@code -Ddbscim.soak=true}) runs 10,000 users and 1,000
+ * Reduced size in {@code mvn verify}; {@code -Psoak} ({@code -Ddbscim.soak=true}) runs 10,000 users and 1,000
  * groups.
  */
 @Timeout(300)
