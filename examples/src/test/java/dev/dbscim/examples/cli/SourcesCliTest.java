@@ -98,6 +98,27 @@ class SourcesCliTest {
   }
 
   @Test
+  void googleRefusal_printsGoogleSentence_withExitCode1_notUnexpectedError() throws IOException {
+    try (FakeGoogleDirectory google = FakeGoogleDirectory.create()) {
+      google.addUser(FakeGoogleUser.builder("admin@example.com").admin(true).build());
+      google.addUser(FakeGoogleUser.builder("ada@example.com").build());
+      Path key = folder.resolve("key.json");
+      Files.write(key, google.newServiceAccountKeyJson("sync@project.iam.gserviceaccount.com")
+          .getBytes(StandardCharsets.UTF_8));
+      Map<String, String> environment = accountEnvironment();
+      environment.put("GOOGLE_APPLICATION_CREDENTIALS", key.toString());
+
+      CliRun run = CliRun.run(environment, "plan", "--source", "google", "--google-subject", "ada@example.com",
+          "--google-base-url", google.baseUrl().toString(), "--google-token-url", google.tokenUrl().toString());
+
+      assertThat(run.exitCode).as(run.toString()).isEqualTo(DbscimCli.EXIT_FAILURE);
+      assertThat(run.err).contains("\nGoogle GET /admin/directory/v1/users -> 403 forbidden: ")
+          .contains("(Run again with --debug for the stack trace.)")
+          .doesNotContain("Unexpected error").doesNotContain("Exception");
+    }
+  }
+
+  @Test
   void googleProvisioningGroupWithEveryoneInTheAccount_warnsOnStandardError() throws IOException {
     try (FakeGoogleDirectory google = FakeGoogleDirectory.create()) {
       google.addUser(FakeGoogleUser.builder("admin@example.com").admin(true).build());
