@@ -1,5 +1,6 @@
 package dev.dbscim.examples.cli;
 
+import dev.dbscim.client.error.DbscimException;
 import dev.dbscim.client.error.ScimException;
 import dev.dbscim.client.error.ScimForbiddenException;
 import dev.dbscim.client.error.ScimUnauthorizedException;
@@ -169,6 +170,9 @@ public final class DbscimCli implements Callable<Integer> {
           + "workspace admin rights with --workspace-host). " + sentence(exception.getMessage()));
     } else if (exception instanceof ScimException) {
       err.println("A request to Databricks failed: " + sentence(exception.getMessage()));
+    } else if (exception instanceof DbscimException) {
+      // The rest of the SDK's tree (a directory source that failed, an interrupted read): its message says it all.
+      err.println(sentence(exception.getMessage()));
     } else if (exception instanceof UncheckedIOException) {
       Throwable cause = exception.getCause() == null ? exception : exception.getCause();
       err.println(sentence(exception.getMessage() + ": " + cause.getClass().getSimpleName()

@@ -40,6 +40,14 @@ class SourcesCliTest {
     Files.write(folder.resolve(name), text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Returns the account environment plus a service-account key of the fake Google in GOOGLE_APPLICATION_CREDENTIALS. */
+  Map<String, String> googleEnvironment(FakeGoogleDirectory google) throws IOException {
+    write("key.json", google.newServiceAccountKeyJson("sync@project.iam.gserviceaccount.com"));
+    Map<String, String> environment = accountEnvironment();
+    environment.put("GOOGLE_APPLICATION_CREDENTIALS", folder.resolve("key.json").toString());
+    return environment;
+  }
+
   @Test
   void applyFromCsv_provisionsTheFolder_andASecondPlanHasNoChanges() throws IOException {
     write("users.csv", "userName,displayName,externalId\nada@example.com,\"Lovelace, Ada\",hr-1\n"
@@ -75,11 +83,7 @@ class SourcesCliTest {
       google.addUser(FakeGoogleUser.builder("gone@example.com").suspended(true).build());
       google.addGroup("eng@example.com", "Engineering");
       google.addMember("eng@example.com", "ada@example.com");
-      Path key = folder.resolve("key.json");
-      Files.write(key, google.newServiceAccountKeyJson("sync@project.iam.gserviceaccount.com")
-          .getBytes(StandardCharsets.UTF_8));
-      Map<String, String> environment = accountEnvironment();
-      environment.put("GOOGLE_APPLICATION_CREDENTIALS", key.toString());
+      Map<String, String> environment = googleEnvironment(google);
 
       CliRun run = CliRun.run(environment, "apply", "--source", "google", "--google-subject", "admin@example.com",
           "--google-base-url", google.baseUrl().toString(), "--google-token-url", google.tokenUrl().toString(),
@@ -98,17 +102,30 @@ class SourcesCliTest {
   }
 
   @Test
+  void googleRefusal_printsGoogleSentence_withExitCode1_notUnexpectedError() throws IOException {
+    try (FakeGoogleDirectory google = FakeGoogleDirectory.create()) {
+      google.addUser(FakeGoogleUser.builder("admin@example.com").admin(true).build());
+      google.addUser(FakeGoogleUser.builder("ada@example.com").build());
+      Map<String, String> environment = googleEnvironment(google);
+
+      CliRun run = CliRun.run(environment, "plan", "--source", "google", "--google-subject", "ada@example.com",
+          "--google-base-url", google.baseUrl().toString(), "--google-token-url", google.tokenUrl().toString());
+
+      assertThat(run.exitCode).as(run.toString()).isEqualTo(DbscimCli.EXIT_FAILURE);
+      assertThat(run.err).contains("\nGoogle GET /admin/directory/v1/users -> 403 forbidden: ")
+          .contains("(Run again with --debug for the stack trace.)")
+          .doesNotContain("Unexpected error").doesNotContain("Exception");
+    }
+  }
+
+  @Test
   void googleProvisioningGroupWithEveryoneInTheAccount_warnsOnStandardError() throws IOException {
     try (FakeGoogleDirectory google = FakeGoogleDirectory.create()) {
       google.addUser(FakeGoogleUser.builder("admin@example.com").admin(true).build());
       google.addUser(FakeGoogleUser.builder("ada@example.com").build());
       google.addGroup("all@example.com", "Everyone");
       google.addCustomerMember("all@example.com");
-      Path key = folder.resolve("key.json");
-      Files.write(key, google.newServiceAccountKeyJson("sync@project.iam.gserviceaccount.com")
-          .getBytes(StandardCharsets.UTF_8));
-      Map<String, String> environment = accountEnvironment();
-      environment.put("GOOGLE_APPLICATION_CREDENTIALS", key.toString());
+      Map<String, String> environment = googleEnvironment(google);
 
       CliRun run = CliRun.run(environment, "plan", "--source", "google", "--google-subject", "admin@example.com",
           "--google-group", "all@example.com", "--google-base-url", google.baseUrl().toString(),

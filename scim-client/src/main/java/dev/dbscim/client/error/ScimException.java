@@ -1,12 +1,13 @@
 package dev.dbscim.client.error;
 
 /**
- * Signals that a SCIM call failed; the root of the client's unchecked exception tree.
+ * Signals that a SCIM call failed; the branch of the SDK's {@link DbscimException} tree for calls to the SCIM API (the
+ * other branch, {@link SyncException}, is for syncs, migrations and directory sources).
  *
  * <p>Messages name the method, the path (never the query string), the status and the attempt count; they never contain
  * tokens, header values or request bodies.
  */
-public abstract class ScimException extends RuntimeException {
+public abstract class ScimException extends DbscimException {
   private static final long serialVersionUID = 1L;
 
   static {

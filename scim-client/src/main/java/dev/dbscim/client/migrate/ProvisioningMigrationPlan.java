@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryJson;
+import dev.dbscim.client.sync.InvalidDirectoryException;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.core.json.ScimJson;
 import java.util.ArrayList;
@@ -193,6 +194,8 @@ public final class ProvisioningMigrationPlan {
       SyncPlan syncPlan = SyncPlan.fromJson(ScimJson.mapper().writeValueAsString(root.get("syncPlan")));
       return new ProvisioningMigrationPlan(directory, syncPlan, workspaces,
           MigrationPlanJson.texts(root.path("warnings")));
+    } catch (InvalidDirectoryException e) {
+      throw new IllegalArgumentException("not a provisioning migration plan: " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot re-encode a parsed JSON tree", e);
     }

@@ -1,10 +1,15 @@
 package dev.dbscim.client.sync;
 
+import dev.dbscim.client.error.SyncException;
+
 /**
  * Thrown by {@link SyncEngine#apply(SyncPlan)} before anything is sent when a plan removes more principals than its
  * {@link DeletionThreshold} allows and {@link SyncPlan#allowRemovalsAboveThreshold()} was not called.
+ *
+ * <p>Part of the SDK's exception tree: a {@link SyncException}, and so a
+ * {@link dev.dbscim.client.error.DbscimException}.
  */
-public final class DeletionThresholdExceededException extends IllegalStateException {
+public final class DeletionThresholdExceededException extends SyncException {
   private static final long serialVersionUID = 1L;
 
   /** The plan's removal count. */
@@ -24,7 +29,7 @@ public final class DeletionThresholdExceededException extends IllegalStateExcept
   public DeletionThresholdExceededException(int removals, int managedPrincipals, DeletionThreshold threshold) {
     super("The plan deactivates or deletes " + removals + " of " + managedPrincipals
         + " managed principals, above the deletion threshold (" + threshold.maxRemovals() + " or "
-        + threshold.maxPercent() + "%). Review the plan, then apply plan.allowRemovalsAboveThreshold() to proceed.");
+        + threshold.maxPercent() + "%). Review the plan, then apply plan.allowRemovalsAboveThreshold() to proceed.", null);
     this.removals = removals;
     this.managedPrincipals = managedPrincipals;
     this.threshold = threshold;

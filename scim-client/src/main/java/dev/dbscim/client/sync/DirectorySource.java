@@ -19,7 +19,9 @@ public interface DirectorySource {
    *
    * @return the directory; not yet validated
    * @throws InvalidDirectoryException when the source's data cannot be read as a directory
-   * @throws java.io.UncheckedIOException when the source cannot be read
+   * @throws DirectorySourceException when the system behind the source (such as an identity provider's API) refused
+   *     or failed
+   * @throws java.io.UncheckedIOException when a local file of the source cannot be read
    */
   Directory load();
 

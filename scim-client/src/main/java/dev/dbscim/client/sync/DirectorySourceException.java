@@ -1,13 +1,18 @@
 package dev.dbscim.client.sync;
 
+import dev.dbscim.client.error.SyncException;
+
 /**
  * Signals that a {@link DirectorySource} could not read its directory from the system behind it (an identity
  * provider's API refused or failed, or could not be reached). Data that was read but is not a valid directory is
  * reported with {@link InvalidDirectoryException} instead; an unreadable file with {@link java.io.UncheckedIOException}.
  *
  * <p>Messages never contain tokens, keys or request bodies. Sources of the caller's own may throw this exception too.
+ *
+ * <p>Part of the SDK's exception tree: a {@link SyncException}, and so a
+ * {@link dev.dbscim.client.error.DbscimException}.
  */
-public class DirectorySourceException extends RuntimeException {
+public class DirectorySourceException extends SyncException {
   private static final long serialVersionUID = 1L;
 
   /** Whether the failure is transient, so that loading again later may succeed. */

@@ -1,12 +1,17 @@
 package dev.dbscim.client.sync;
 
+import dev.dbscim.client.error.SyncException;
 import java.util.List;
 
 /**
  * Thrown when a directory has problems; lists every one of them, not just the first. A {@link DirectorySource} of the
  * caller's own may throw it too, with the problems it found in its input.
+ *
+ * <p>Part of the SDK's exception tree: a {@link SyncException}, and so a
+ * {@link dev.dbscim.client.error.DbscimException}. (It is not an {@link IllegalArgumentException}: a directory with
+ * problems is bad data from a source, not a programming error.)
  */
-public final class InvalidDirectoryException extends IllegalArgumentException {
+public final class InvalidDirectoryException extends SyncException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_LISTED = 100;
 
@@ -19,7 +24,7 @@ public final class InvalidDirectoryException extends IllegalArgumentException {
    * @throws IllegalArgumentException when {@code problems} is empty
    */
   public InvalidDirectoryException(List<DirectoryProblem> problems) {
-    super(describe(problems));
+    super(describe(problems), null);
     this.problems = List.copyOf(problems);
   }
 

@@ -1,5 +1,6 @@
 package dev.dbscim.client.sync;
 
+import dev.dbscim.client.error.SyncException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,8 +9,11 @@ import java.util.List;
  * Thrown by {@link SyncEngine#verify(SyncPlan)} and {@link SyncEngine#apply(SyncPlan)}, before anything is sent, when a
  * plan that the engine did not make (such as a saved plan) is no longer exactly what a fresh plan would do: the file
  * was edited, or the target changed since the plan was made. The whole plan is refused; make a new one.
+ *
+ * <p>Part of the SDK's exception tree: a {@link SyncException}, and so a
+ * {@link dev.dbscim.client.error.DbscimException}.
  */
-public final class StalePlanException extends IllegalStateException {
+public final class StalePlanException extends SyncException {
   private static final long serialVersionUID = 1L;
 
   /** How many differences the message lists; {@link #differences()} has them all. */
@@ -24,7 +28,7 @@ public final class StalePlanException extends IllegalStateException {
    * @param differences the differences between the plan and a fresh plan; at least one
    */
   public StalePlanException(List<String> differences) {
-    super(message(differences));
+    super(message(differences), null);
     this.differences = new ArrayList<>(differences);
   }
 

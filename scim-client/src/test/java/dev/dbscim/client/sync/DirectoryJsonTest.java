@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dbscim.client.api.WorkspacePermission;
+import dev.dbscim.client.error.SyncException;
 import dev.dbscim.client.sync.DirectoryProblem.Code;
 import dev.dbscim.core.model.Entitlement;
 import java.io.StringReader;
@@ -186,7 +187,7 @@ class DirectoryJsonTest {
         org.assertj.core.groups.Tuple.tuple("/users/1/age", Code.UNKNOWN_KEY),
         org.assertj.core.groups.Tuple.tuple("/users/1/userName", Code.DUPLICATE_USER_NAME),
         org.assertj.core.groups.Tuple.tuple("/groups/0/members/users/0", Code.UNKNOWN_MEMBER));
-    assertThat(thrown).isInstanceOf(IllegalArgumentException.class)
+    assertThat(thrown).isInstanceOf(SyncException.class)
         .hasMessageContaining("3 problems").hasMessageContaining("ghost@x").hasMessageContaining("/users/1/age");
   }
 

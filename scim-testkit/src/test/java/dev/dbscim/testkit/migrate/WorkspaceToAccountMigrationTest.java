@@ -188,6 +188,11 @@ class WorkspaceToAccountMigrationTest {
     assertThatThrownBy(() -> ProvisioningMigrationPlan.fromJson(
         plan.replace("\"format\" : \"dbscim-provisioning-migration-plan/1\"", "\"format\" : \"dbscim-sync-plan/1\"")))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ProvisioningMigrationPlan.fromJson(
+        plan.replaceFirst("\"directory\" : \\{", "\"directory\" : { \"unknownKey\" : 1,")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a provisioning migration plan: The directory has 1 problem")
+        .hasMessageContaining("unknownKey");
   }
 
   @Test

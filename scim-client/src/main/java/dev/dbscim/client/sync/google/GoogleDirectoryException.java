@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * <p>The message reads like {@code Google GET /admin/directory/v1/users -> 403 forbidden: Not Authorized to access
  * this resource/api [attempts=1]}; it never contains tokens, keys or query strings.
+ *
+ * <p>Part of the SDK's exception tree: a {@link DirectorySourceException}, a
+ * {@link dev.dbscim.client.error.SyncException} and so a {@link dev.dbscim.client.error.DbscimException}.
  */
 public final class GoogleDirectoryException extends DirectorySourceException {
   private static final long serialVersionUID = 1L;
