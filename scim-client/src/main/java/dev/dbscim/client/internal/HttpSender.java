@@ -147,6 +147,18 @@ public final class HttpSender {
     return outcome;
   }
 
+  /**
+   * Returns whether an attempt's I/O failure is a successful body larger than {@link Call#maxResponseBytes()}.
+   *
+   * @param failure what {@link Call#failed(IOException, boolean, int)} received
+   * @return whether the body was too large
+   */
+  public static boolean isBodyTooLarge(IOException failure) {
+    Throwable cause = failure.getClass() == IOException.class && failure.getCause() != null ? failure.getCause()
+        : failure;
+    return cause instanceof LimitedBodySubscriber.BodyTooLargeException;
+  }
+
   private static long saturatedNanos(Duration timeout) {
     if (timeout == null) {
       return Long.MAX_VALUE;
