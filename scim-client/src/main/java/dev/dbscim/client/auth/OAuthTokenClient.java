@@ -105,42 +105,23 @@ final class OAuthTokenClient {
   }
 
   /** One token request as the {@link HttpSender} sees it. */
-  private final class TokenCall implements HttpSender.Call<OAuthToken> {
+  private final class TokenCall extends HttpSender.Call<OAuthToken> {
     private final HttpRequest request;
     private Instant issuedAt;
 
     TokenCall(HttpRequest request) {
+      super(retryPolicy, LOG, logLabel, MAX_RESPONSE_BYTES);
       this.request = request;
     }
 
     @Override
-    public RetryPolicy policy() {
-      return retryPolicy;
-    }
-
-    @Override
-    public System.Logger logger() {
-      return LOG;
-    }
-
-    @Override
-    public Object label() {
-      return logLabel;
-    }
-
-    @Override
-    public long maxResponseBytes() {
-      return MAX_RESPONSE_BYTES;
-    }
-
-    @Override
-    public HttpRequest request(int attempt) {
+    protected HttpRequest request(int attempt) {
       issuedAt = clock.instant();
       return request;
     }
 
     @Override
-    public HttpSender.Outcome<OAuthToken> answered(HttpSender.Answer answer) {
+    protected HttpSender.Outcome<OAuthToken> answered(HttpSender.Answer answer) {
       int status = answer.status();
       String body = new String(answer.bytes(), StandardCharsets.UTF_8);
       try {
@@ -151,7 +132,7 @@ final class OAuthTokenClient {
     }
 
     @Override
-    public HttpSender.Outcome<OAuthToken> failed(IOException failure, boolean timedOut, int attempt) {
+    protected HttpSender.Outcome<OAuthToken> failed(IOException failure, boolean timedOut, int attempt) {
       if (HttpSender.isBodyTooLarge(failure)) {
         return HttpSender.Outcome.noAnswer(CredentialFailures.tokenRequestFailed(
             "OAuth token request to " + endpointLabel + " failed: response larger than " + MAX_RESPONSE_BYTES
@@ -170,7 +151,7 @@ final class OAuthTokenClient {
     }
 
     @Override
-    public RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry) {
+    protected RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry) {
       return CredentialFailures.interrupted(waitingToRetry
           ? "interrupted while waiting to retry the OAuth token request to " + endpointLabel
           : "interrupted while requesting an OAuth token from " + endpointLabel, cause);

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * token repeats the request once, and how long to wait before a retry. The default wait is the caller's
  * {@link RetryPolicy}: up to {@link RetryPolicy#maxAttempts()} attempts, {@code Retry-After} (capped by
  * {@link RetryPolicy#maxRetryAfter()}) or the policy's jittered backoff. A caller with longer-lived limits (Google's
- * per-minute quota) overrides {@link Call#retryDelay(int, Outcome, Duration)} instead of looping itself.
+ * per-minute quota) overrides {@code Call.retryDelay} instead of looping itself.
  *
  * <p>Every attempt is logged as one DEBUG line, {@code <label> -> <status or problem> (<ms> ms, attempt a/n)}, and
  * every retry as one WARN line, on the caller's logger; the label is the caller's, already redacted with
@@ -148,9 +148,9 @@ public final class HttpSender {
   }
 
   /**
-   * Returns whether an attempt's I/O failure is a successful body larger than {@link Call#maxResponseBytes()}.
+   * Returns whether an attempt's I/O failure is a successful body larger than the call's limit.
    *
-   * @param failure what {@link Call#failed(IOException, boolean, int)} received
+   * @param failure what {@code Call.failed} received
    * @return whether the body was too large
    */
   public static boolean isBodyTooLarge(IOException failure) {
@@ -175,37 +175,55 @@ public final class HttpSender {
    *
    * @param <T> the value a successful call returns
    */
-  public interface Call<T> {
+  public abstract static class Call<T> {
+    private final RetryPolicy policy;
+    private final System.Logger logger;
+    private final Object label;
+    private final long maxResponseBytes;
+
     /**
-     * Returns the retry policy: attempts, backoff and the {@code Retry-After} cap.
+     * Creates a call.
+     *
+     * @param policy the retry policy: attempts, backoff and the {@code Retry-After} cap
+     * @param logger the logger the attempt and retry lines go to, the caller's own, so users keep configuring
+     *     logging by the caller's class name
+     * @param label the call's label for log lines, such as {@code SCIM GET /Users?access_token=****}; redacted, and
+     *     turned into text only when a line is written
+     * @param maxResponseBytes the largest successful body accepted; a larger one fails the attempt (see
+     *     {@link HttpSender#isBodyTooLarge(IOException)})
+     */
+    protected Call(RetryPolicy policy, System.Logger logger, Object label, long maxResponseBytes) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      this.logger = Objects.requireNonNull(logger, "logger");
+      this.label = Objects.requireNonNull(label, "label");
+      this.maxResponseBytes = maxResponseBytes;
+    }
+
+    /**
+     * Returns the retry policy.
      *
      * @return the policy
      */
-    RetryPolicy policy();
+    public final RetryPolicy policy() {
+      return policy;
+    }
+
+    final System.Logger logger() {
+      return logger;
+    }
 
     /**
-     * Returns the logger the attempt and retry lines go to, the caller's own, so users keep configuring logging by
-     * the caller's class name.
-     *
-     * @return the logger
-     */
-    System.Logger logger();
-
-    /**
-     * Returns the call's label for log lines, such as {@code SCIM GET /Users?access_token=****}; redacted, and turned
-     * into text only when a line is written.
+     * Returns the label for log lines.
      *
      * @return the label
      */
-    Object label();
+    public final Object label() {
+      return label;
+    }
 
-    /**
-     * Returns the largest successful body accepted; a larger one fails the attempt with
-     * {@link LimitedBodySubscriber.BodyTooLargeException} (as the cause of the {@code IOException}).
-     *
-     * @return the limit in bytes
-     */
-    long maxResponseBytes();
+    final long maxResponseBytes() {
+      return maxResponseBytes;
+    }
 
     /**
      * Returns the request for an attempt: waits for a rate-limit permit and asks for a token when needed.
@@ -213,7 +231,7 @@ public final class HttpSender {
      * @param attempt the 1-based attempt
      * @return the request, with its timeout (which also bounds the body)
      */
-    HttpRequest request(int attempt);
+    protected abstract HttpRequest request(int attempt);
 
     /**
      * Judges an answer.
@@ -221,7 +239,7 @@ public final class HttpSender {
      * @param answer the answer
      * @return the success, or the failure with whether it may be retried
      */
-    Outcome<T> answered(Answer answer);
+    protected abstract Outcome<T> answered(Answer answer);
 
     /**
      * Judges an attempt that got no answer.
@@ -231,7 +249,7 @@ public final class HttpSender {
      * @param attempt the 1-based attempt
      * @return the failure, with whether it may be retried
      */
-    Outcome<T> failed(IOException failure, boolean timedOut, int attempt);
+    protected abstract Outcome<T> failed(IOException failure, boolean timedOut, int attempt);
 
     /**
      * Returns the exception for an interrupt; the sender has restored the interrupt flag.
@@ -241,7 +259,8 @@ public final class HttpSender {
      * @param waitingToRetry whether the thread was waiting between attempts
      * @return the exception to throw
      */
-    RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry);
+    protected abstract RuntimeException interrupted(InterruptedException cause, int attempt,
+        boolean waitingToRetry);
 
     /**
      * Tells whether a failure should be sent again at once, without counting as a retry; asked at most once per call
@@ -251,7 +270,7 @@ public final class HttpSender {
      * @param request the request that failed
      * @return whether to repeat
      */
-    default boolean repeatOnce(Outcome<T> failure, HttpRequest request) {
+    protected boolean repeatOnce(Outcome<T> failure, HttpRequest request) {
       return false;
     }
 
@@ -265,13 +284,12 @@ public final class HttpSender {
      * @param waited the total of the waits so far in this call
      * @return the wait, or {@code null}
      */
-    default Duration retryDelay(int retry, Outcome<T> failure, Duration waited) {
-      RetryPolicy policy = policy();
+    protected Duration retryDelay(int retry, Outcome<T> failure, Duration waited) {
       return retry < policy.maxAttempts() ? policy.delayBeforeRetry(retry, failure.retryAfter) : null;
     }
   }
 
-  /** An answer with its body read, for {@link Call#answered(Answer)}. */
+  /** An answer with its body read, for {@code Call.answered}. */
   public static final class Answer {
     private final HttpRequest request;
     private final int status;

@@ -243,56 +243,29 @@ public final class ScimTransport {
   }
 
   /** One SCIM call as the {@link HttpSender} sees it: throttle, token, SCIM error mapping and retry rules. */
-  private final class TransportCall implements HttpSender.Call<ScimResponse> {
+  private final class TransportCall extends HttpSender.Call<ScimResponse> {
     private final ScimRequest request;
     private final RetryPolicy policy;
     private final Duration timeout;
     private final byte[] body;
     private final URI uri;
     private final LogTarget logTarget;
-    private final Object label;
     private final CredentialsProvider credentials = config.credentials();
     private String token;
 
     TransportCall(ScimRequest request) {
+      super(request.options().retryPolicy().orElse(config.retryPolicy()), LOG,
+          new LogTarget(request.method(), request.pathAndQuery()), config.maxResponseBytes());
       this.request = request;
-      RequestOptions options = request.options();
-      this.policy = options.retryPolicy().orElse(config.retryPolicy());
-      this.timeout = options.timeout().orElse(config.requestTimeout());
+      this.policy = policy();
+      this.timeout = request.options().timeout().orElse(config.requestTimeout());
       this.body = request.body().isPresent() ? serialize(request.body().get()) : null;
-      String pathAndQuery = request.pathAndQuery();
-      this.uri = uri(pathAndQuery);
-      this.logTarget = new LogTarget(request.method(), pathAndQuery);
-      this.label = new Object() {
-        @Override
-        public String toString() {
-          return "SCIM " + logTarget;
-        }
-      };
+      this.logTarget = (LogTarget) label();
+      this.uri = uri(logTarget.pathAndQuery);
     }
 
     @Override
-    public RetryPolicy policy() {
-      return policy;
-    }
-
-    @Override
-    public System.Logger logger() {
-      return LOG;
-    }
-
-    @Override
-    public Object label() {
-      return label;
-    }
-
-    @Override
-    public long maxResponseBytes() {
-      return config.maxResponseBytes();
-    }
-
-    @Override
-    public HttpRequest request(int attempt) {
+    protected HttpRequest request(int attempt) {
       acquirePermit(request, attempt - 1);
       token = token(credentials, request, attempt - 1);
       HttpRequest httpRequest = buildRequest(request, uri, body, token, timeout);
@@ -301,7 +274,7 @@ public final class ScimTransport {
     }
 
     @Override
-    public HttpSender.Outcome<ScimResponse> answered(HttpSender.Answer answer) {
+    protected HttpSender.Outcome<ScimResponse> answered(HttpSender.Answer answer) {
       int status = answer.status();
       HttpHeaders headers = answer.headers();
       ResponseBody responseBody = answer.body();
@@ -323,7 +296,7 @@ public final class ScimTransport {
     }
 
     @Override
-    public HttpSender.Outcome<ScimResponse> failed(IOException failure, boolean timedOut, int attempt) {
+    protected HttpSender.Outcome<ScimResponse> failed(IOException failure, boolean timedOut, int attempt) {
       if (timedOut) {
         return noAnswer(errors().timeoutException(prefix(request) + " timed out after " + timeout.toMillis()
             + " ms [attempts=" + attempt + "]", null, attempt), false, "timeout");
@@ -337,13 +310,13 @@ public final class ScimTransport {
     }
 
     @Override
-    public RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry) {
+    protected RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry) {
       return errors().clientException(prefix(request) + " interrupted" + (waitingToRetry ? " while waiting to retry"
           : "") + " [attempts=" + attempt + "]", cause, attempt, false);
     }
 
     @Override
-    public boolean repeatOnce(HttpSender.Outcome<ScimResponse> failure, HttpRequest sent) {
+    protected boolean repeatOnce(HttpSender.Outcome<ScimResponse> failure, HttpRequest sent) {
       if (failure.status() != 401 && !isRefusedToken(failure.status(), failure.failure())) {
         return false;
       }
@@ -352,7 +325,7 @@ public final class ScimTransport {
       if (fresh.equals(token)) {
         return false;
       }
-      LOG.log(System.Logger.Level.WARNING, "SCIM " + logTarget + " -> " + failure.status()
+      LOG.log(System.Logger.Level.WARNING, logTarget + " -> " + failure.status()
           + ", the token was refused; repeating once with a refreshed token");
       return true;
     }
@@ -560,7 +533,7 @@ public final class ScimTransport {
     }
   }
 
-  /** The call's "METHOD /redacted/path?query" for log lines, built only when a line is written. */
+  /** The call's "SCIM METHOD /redacted/path?query" for log lines, built only when a line is written. */
   private static final class LogTarget {
     private final String method;
     private final String pathAndQuery;
@@ -571,25 +544,30 @@ public final class ScimTransport {
       this.pathAndQuery = pathAndQuery;
     }
 
-    @Override
-    public String toString() {
+    /** Returns "METHOD /redacted/path?query". */
+    String target() {
       if (text == null) {
         text = method + " " + Redactor.pathAndQuery(pathAndQuery);
       }
       return text;
     }
+
+    @Override
+    public String toString() {
+      return "SCIM " + target();
+    }
   }
 
   private void traceRequest(HttpRequest request, byte[] body, LogTarget logTarget) {
     if (config.wireLoggingEnabled() && LOG.isLoggable(System.Logger.Level.TRACE)) {
-      LOG.log(System.Logger.Level.TRACE, "SCIM >> " + logTarget + " headers=" + Redactor.headers(request.headers()
+      LOG.log(System.Logger.Level.TRACE, "SCIM >> " + logTarget.target() + " headers=" + Redactor.headers(request.headers()
           .map()) + (body == null ? "" : " body=" + Redactor.body(body, mapper)));
     }
   }
 
   private void traceResponse(int status, HttpHeaders headers, ResponseBody body, LogTarget logTarget) {
     if (config.wireLoggingEnabled() && LOG.isLoggable(System.Logger.Level.TRACE)) {
-      LOG.log(System.Logger.Level.TRACE, "SCIM << " + logTarget + " " + status + " headers="
+      LOG.log(System.Logger.Level.TRACE, "SCIM << " + logTarget.target() + " " + status + " headers="
           + Redactor.headers(headers.map()) + " body=" + Redactor.body(body.bytes(), mapper));
     }
   }

@@ -143,44 +143,25 @@ final class GoogleHttp {
    * One Directory API or token request as the {@link HttpSender} sees it: Google's error shapes, its retryable
    * answers, the refresh after a 401, and the quota window for throttled answers.
    */
-  private final class GoogleCall implements HttpSender.Call<JsonNode> {
+  private final class GoogleCall extends HttpSender.Call<JsonNode> {
     private final String label;
     private final boolean tokenEndpoint;
     private final Supplier<HttpRequest> requests;
 
     GoogleCall(String label, boolean tokenEndpoint, Supplier<HttpRequest> requests) {
+      super(retryPolicy, LOG, label, MAX_RESPONSE_BYTES);
       this.label = label;
       this.tokenEndpoint = tokenEndpoint;
       this.requests = requests;
     }
 
     @Override
-    public RetryPolicy policy() {
-      return retryPolicy;
-    }
-
-    @Override
-    public System.Logger logger() {
-      return LOG;
-    }
-
-    @Override
-    public Object label() {
-      return label;
-    }
-
-    @Override
-    public long maxResponseBytes() {
-      return MAX_RESPONSE_BYTES;
-    }
-
-    @Override
-    public HttpRequest request(int attempt) {
+    protected HttpRequest request(int attempt) {
       return requests.get();
     }
 
     @Override
-    public HttpSender.Outcome<JsonNode> answered(HttpSender.Answer answer) {
+    protected HttpSender.Outcome<JsonNode> answered(HttpSender.Answer answer) {
       int status = answer.status();
       int attempt = answer.attempt();
       JsonNode body = readBody(answer);
@@ -201,7 +182,7 @@ final class GoogleHttp {
     }
 
     @Override
-    public HttpSender.Outcome<JsonNode> failed(IOException failure, boolean timedOut, int attempt) {
+    protected HttpSender.Outcome<JsonNode> failed(IOException failure, boolean timedOut, int attempt) {
       if (HttpSender.isBodyTooLarge(failure)) {
         return HttpSender.Outcome.noAnswer(new GoogleDirectoryException(label + " failed: response larger than "
             + MAX_RESPONSE_BYTES + " bytes [attempts=" + attempt + "]", null, 0, null, attempt, false), false,
@@ -213,13 +194,13 @@ final class GoogleHttp {
     }
 
     @Override
-    public RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry) {
+    protected RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry) {
       return new GoogleDirectoryException(label + " was interrupted" + (waitingToRetry ? " while waiting to retry"
           : "") + " [attempts=" + attempt + "]", cause, 0, null, attempt, false);
     }
 
     @Override
-    public boolean repeatOnce(HttpSender.Outcome<JsonNode> failure, HttpRequest request) {
+    protected boolean repeatOnce(HttpSender.Outcome<JsonNode> failure, HttpRequest request) {
       if (failure.status() != 401 || tokenEndpoint) {
         return false;
       }
@@ -232,9 +213,9 @@ final class GoogleHttp {
      * go on past the policy's attempts while the waits so far stay under the quota window.
      */
     @Override
-    public Duration retryDelay(int retry, HttpSender.Outcome<JsonNode> failure, Duration waited) {
+    protected Duration retryDelay(int retry, HttpSender.Outcome<JsonNode> failure, Duration waited) {
       if (!throttled(failure.status(), failure.reason())) {
-        return HttpSender.Call.super.retryDelay(retry, failure, waited);
+        return super.retryDelay(retry, failure, waited);
       }
       int maxAttempts = retryPolicy.maxAttempts();
       Duration delay = throttledDelay(retry, failure.retryAfter());
