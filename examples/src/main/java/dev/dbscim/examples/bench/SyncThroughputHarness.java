@@ -99,9 +99,13 @@ public final class SyncThroughputHarness {
       SyncReport report = engine.apply(plan);
       double applySeconds = (System.nanoTime() - applyStart) / 1e9;
       long rateLimited = 0;
+      long writes = 0;
       for (RecordedCall call : fake.recordedRequests()) {
         if (call.status() == 429) {
           rateLimited++;
+        }
+        if (!call.method().equals("GET")) {
+          writes++;
         }
       }
       System.out.printf(Locale.ROOT, "directory: %d users, %d groups, %d memberships; limits x%d (CREATE %.0f/s)%n",
@@ -110,7 +114,10 @@ public final class SyncThroughputHarness {
           plan.operations().size(), plan.writeRequests());
       System.out.printf(Locale.ROOT, "apply: %.2f s; bound from the rate limits: %.2f s; ratio %.3f%n", applySeconds,
           bound, applySeconds / bound);
-      System.out.printf(Locale.ROOT, "429 answers: %d; succeeded %d, failed %d%n", rateLimited,
+      System.out.printf(Locale.ROOT, "throughput: %d write requests in %.2f s = %.1f/s; bound %.1f/s%n", writes,
+          applySeconds, writes / applySeconds, plan.writeRequests() / bound);
+      System.out.printf(Locale.ROOT, "429 answers: %d of %d write requests; succeeded %d, failed %d%n", rateLimited,
+          writes,
           report.count(dev.dbscim.client.sync.OperationResult.Outcome.SUCCEEDED),
           report.count(dev.dbscim.client.sync.OperationResult.Outcome.FAILED));
       long second = System.nanoTime();

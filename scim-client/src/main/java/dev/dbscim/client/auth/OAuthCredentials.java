@@ -1,6 +1,7 @@
 package dev.dbscim.client.auth;
 
 import dev.dbscim.client.internal.LoopbackHosts;
+import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.client.retry.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,9 +43,10 @@ import java.util.regex.Pattern;
  * <p><b>Failures.</b> A failed token request throws {@link dev.dbscim.client.error.ScimClientException} (a
  * {@link dev.dbscim.client.error.ScimTimeoutException} when the endpoint did not answer in time). Its message names
  * the endpoint, the HTTP status and the OAuth {@code error} code with its description, never the client secret or a
- * token. The request is tried up to 3 times, pausing through the {@link Sleeper}, on connection failures and on
- * 429, 502, 503 and 504 (a {@code Retry-After} of up to 10 seconds is honoured); other answers such as 400
- * {@code invalid_client} or 401 fail at once.
+ * token. The request is retried on connection failures and on 429, 502, 503 and 504 as the
+ * {@link Builder#retryPolicy(RetryPolicy) retry policy} allows (by default 3 attempts, pausing through the
+ * {@link Sleeper}; a {@code Retry-After} in seconds or as an HTTP date is honoured up to 10 seconds); other answers
+ * such as 400 {@code invalid_client} or 401 fail at once.
  *
  * <p>Instances are thread-safe and meant to be shared; {@link #toString()} shows the client id and endpoint but never
  * the secret or a token.
@@ -85,6 +87,7 @@ public final class OAuthCredentials implements CredentialsProvider {
             builder.requestTimeout,
             builder.clock,
             builder.sleeper,
+            builder.retryPolicy,
             builder.refreshMargin);
   }
 
@@ -302,6 +305,7 @@ public final class OAuthCredentials implements CredentialsProvider {
     private HttpClient httpClient;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private Sleeper sleeper = Sleeper.system();
+    private RetryPolicy retryPolicy = OAuthTokenClient.DEFAULT_RETRY_POLICY;
     private boolean allowInsecureHttp;
 
     private Builder() {}
@@ -411,6 +415,21 @@ public final class OAuthCredentials implements CredentialsProvider {
         throw new IllegalArgumentException("requestTimeout must be positive");
       }
       this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    /**
+     * Sets how often and how long a failed token request is retried (connection failures, 429, 502, 503, 504).
+     * Default: 3 attempts, 500 ms then 1 s apart without jitter, a {@code Retry-After} (seconds or an HTTP date)
+     * honoured up to 10 s. Raise the attempts for batch jobs that would rather wait than fail; pass
+     * {@link RetryPolicy#none()} when the caller retries itself.
+     *
+     * @param retryPolicy the policy; its {@code nonIdempotentRetry} is not used (a token request is always safe to
+     *     repeat)
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 

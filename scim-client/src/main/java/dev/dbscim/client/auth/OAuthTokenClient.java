@@ -2,16 +2,17 @@ package dev.dbscim.client.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbscim.client.error.ScimClientException;
+import dev.dbscim.client.internal.HttpSender;
+import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.core.json.ScimJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,19 +23,24 @@ import java.util.Optional;
 
 /**
  * Sends the client-credentials token request (RFC 6749 section 4.4) and turns the answer into an {@link OAuthToken} or
- * a {@code ScimClientException}. Retries at most {@link #MAX_ATTEMPTS} times on connection failures, 429, 502, 503
- * and 504; a token request has no side effect beyond issuing a token, so repeating it is safe.
+ * a {@code ScimClientException}. Retries connection failures, 429, 502, 503 and 504 as the {@link RetryPolicy} allows
+ * (attempts, backoff, {@code Retry-After} in seconds or as an HTTP date, capped by the policy), through the client's one
+ * {@link HttpSender}; a token request has no side effect beyond issuing a token, so repeating it is safe.
  */
 final class OAuthTokenClient {
   private static final System.Logger LOG = System.getLogger(OAuthTokenClient.class.getName());
   private static final ObjectMapper MAPPER = ScimJson.mapper();
 
-  static final int MAX_ATTEMPTS = 3;
+  /**
+   * The default retry policy: 3 attempts, 500 ms then 1 s between them (no jitter: one request serves every caller
+   * waiting for the token), and a {@code Retry-After} honoured up to 10 s.
+   */
+  static final RetryPolicy DEFAULT_RETRY_POLICY = RetryPolicy.builder().maxAttempts(3)
+      .baseDelay(Duration.ofMillis(500)).maxDelay(Duration.ofSeconds(10)).maxRetryAfter(Duration.ofSeconds(10))
+      .jitter(() -> 1.0).build();
   /** Lifetime assumed when the response has no {@code expires_in}: Databricks tokens last one hour. */
   static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
   private static final int MAX_RESPONSE_BYTES = 64 * 1024;
   private static final int MAX_DETAIL_CHARS = 200;
 
@@ -43,10 +49,11 @@ final class OAuthTokenClient {
   private final String clientSecret;
   private final String authorization;
   private final String form;
-  private final HttpClient httpClient;
+  private final Object logLabel;
+  private final HttpSender sender;
+  private final RetryPolicy retryPolicy;
   private final Duration requestTimeout;
   private final Clock clock;
-  private final Sleeper sleeper;
   private final Duration refreshMargin;
 
   OAuthTokenClient(
@@ -58,6 +65,7 @@ final class OAuthTokenClient {
       Duration requestTimeout,
       Clock clock,
       Sleeper sleeper,
+      RetryPolicy retryPolicy,
       Duration refreshMargin) {
     this.endpoint = endpoint;
     this.endpointLabel = label(endpoint);
@@ -66,10 +74,11 @@ final class OAuthTokenClient {
     String pair = formEncode(clientId) + ":" + formEncode(clientSecret);
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     this.form = "grant_type=client_credentials&scope=" + formEncode(scope);
-    this.httpClient = httpClient;
+    this.logLabel = "OAuth POST " + endpointLabel;
+    this.sender = new HttpSender(httpClient, sleeper, clock);
+    this.retryPolicy = retryPolicy;
     this.requestTimeout = requestTimeout;
     this.clock = clock;
-    this.sleeper = sleeper;
     this.refreshMargin = refreshMargin;
   }
 
@@ -82,7 +91,7 @@ final class OAuthTokenClient {
     return endpointLabel;
   }
 
-  /** Fetches a new token, retrying transient failures. */
+  /** Fetches a new token, retrying transient failures as the retry policy allows. */
   OAuthToken fetch() {
     HttpRequest request =
         HttpRequest.newBuilder(endpoint)
@@ -92,41 +101,60 @@ final class OAuthTokenClient {
             .header("Authorization", authorization)
             .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
             .build();
-    for (int attempt = 1; ; attempt++) {
-      Instant issuedAt = clock.instant();
-      long started = System.nanoTime();
-      HttpResponse<InputStream> response;
+    return sender.send(new TokenCall(request));
+  }
+
+  /** One token request as the {@link HttpSender} sees it. */
+  private final class TokenCall extends HttpSender.Call<OAuthToken> {
+    private final HttpRequest request;
+    private Instant issuedAt;
+
+    TokenCall(HttpRequest request) {
+      super(retryPolicy, LOG, logLabel, MAX_RESPONSE_BYTES);
+      this.request = request;
+    }
+
+    @Override
+    protected HttpRequest request(int attempt) {
+      issuedAt = clock.instant();
+      return request;
+    }
+
+    @Override
+    protected HttpSender.Outcome<OAuthToken> answered(HttpSender.Answer answer) {
+      int status = answer.status();
+      String body = new String(answer.bytes(), StandardCharsets.UTF_8);
       try {
-        response = httpClient.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw CredentialFailures.interrupted(
-            "interrupted while requesting an OAuth token from " + endpointLabel, e);
-      } catch (IOException e) {
-        boolean retryable = retryable(e);
-        LOG.log(
-            System.Logger.Level.DEBUG,
-            "OAuth POST {0} -> {1} ({2} ms, attempt {3}/{4})",
-            endpointLabel, e.getClass().getSimpleName(), millisSince(started), attempt, MAX_ATTEMPTS);
-        if (!retryable || attempt >= MAX_ATTEMPTS) {
-          throw CredentialFailures.tokenRequestFailed(
-              "OAuth token request to " + endpointLabel + " failed: " + describe(e) + " [attempts=" + attempt + "]",
-              attempt, retryable, e);
-        }
-        pause(backoff(attempt, Optional.empty()));
-        continue;
+        return HttpSender.Outcome.success(parse(status, body, issuedAt, answer.attempt()), status, null);
+      } catch (ScimClientException e) {
+        return HttpSender.Outcome.failure(e, answer, null, retryableStatus(status), null);
       }
-      int status = response.statusCode();
-      String body = readBody(response, attempt);
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "OAuth POST {0} -> {1} ({2} ms, attempt {3}/{4})",
-          endpointLabel, status, millisSince(started), attempt, MAX_ATTEMPTS);
-      if (retryableStatus(status) && attempt < MAX_ATTEMPTS) {
-        pause(backoff(attempt, retryAfter(response)));
-        continue;
+    }
+
+    @Override
+    protected HttpSender.Outcome<OAuthToken> failed(IOException failure, boolean timedOut, int attempt) {
+      if (HttpSender.isBodyTooLarge(failure)) {
+        return HttpSender.Outcome.noAnswer(CredentialFailures.tokenRequestFailed(
+            "OAuth token request to " + endpointLabel + " failed: response larger than " + MAX_RESPONSE_BYTES
+                + " bytes [attempts=" + attempt + "]", attempt, false, null), false, "BodyTooLargeException");
       }
-      return parse(status, body, issuedAt, attempt);
+      IOException problem = failure;
+      if (timedOut && !(failure instanceof HttpTimeoutException)) {
+        // The body stalled past the request timeout: the same kind of failure as headers that never came.
+        problem = new HttpTimeoutException("response not complete within the request timeout");
+        problem.initCause(failure);
+      }
+      boolean retryable = retryable(problem);
+      return HttpSender.Outcome.noAnswer(CredentialFailures.tokenRequestFailed(
+          "OAuth token request to " + endpointLabel + " failed: " + describe(problem) + " [attempts=" + attempt + "]",
+          attempt, retryable, problem), retryable, problem.getClass().getSimpleName());
+    }
+
+    @Override
+    protected RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry) {
+      return CredentialFailures.interrupted(waitingToRetry
+          ? "interrupted while waiting to retry the OAuth token request to " + endpointLabel
+          : "interrupted while requesting an OAuth token from " + endpointLabel, cause);
     }
   }
 
@@ -198,24 +226,6 @@ final class OAuthTokenClient {
         attempts, false, null);
   }
 
-  private String readBody(HttpResponse<InputStream> response, int attempt) {
-    try (InputStream in = response.body()) {
-      byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-      if (bytes.length > MAX_RESPONSE_BYTES) {
-        throw CredentialFailures.tokenRequestFailed(
-            "OAuth token request to " + endpointLabel + " failed: HTTP " + response.statusCode()
-                + ", response larger than " + MAX_RESPONSE_BYTES + " bytes [attempts=" + attempt + "]",
-            attempt, false, null);
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw CredentialFailures.tokenRequestFailed(
-          "OAuth token request to " + endpointLabel + " failed: HTTP " + response.statusCode()
-              + ", reading the response failed: " + describe(e) + " [attempts=" + attempt + "]",
-          attempt, true, e);
-    }
-  }
-
   private static JsonNode readJson(String body) {
     if (body.isBlank()) {
       return null;
@@ -267,37 +277,6 @@ final class OAuthTokenClient {
   private static String describe(IOException e) {
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
-  }
-
-  private static Duration backoff(int attempt, Optional<Duration> retryAfter) {
-    if (retryAfter.isPresent()) {
-      Duration hinted = retryAfter.get();
-      return hinted.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : hinted;
-    }
-    return FIRST_BACKOFF.multipliedBy(1L << (attempt - 1));
-  }
-
-  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response
-        .headers()
-        .firstValue("Retry-After")
-        .map(String::trim)
-        .filter(value -> value.matches("[0-9]{1,6}"))
-        .map(value -> Duration.ofSeconds(Long.parseLong(value)));
-  }
-
-  private void pause(Duration duration) {
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw CredentialFailures.interrupted(
-          "interrupted while waiting to retry the OAuth token request to " + endpointLabel, e);
-    }
-  }
-
-  private static long millisSince(long startedNanos) {
-    return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
   private static String formEncode(String value) {

@@ -17,6 +17,14 @@ public interface RequestThrottle {
   void acquire(OperationClass operation) throws InterruptedException;
 
   /**
+   * Tells the throttle that the service answered a request of the given class with 429, so it can slow that class
+   * down for a while. Default: nothing.
+   *
+   * @param operation the kind of call that was refused
+   */
+  default void rateLimited(OperationClass operation) {}
+
+  /**
    * Returns a throttle that never waits.
    *
    * @return the no-op throttle

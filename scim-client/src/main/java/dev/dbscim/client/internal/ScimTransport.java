@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -61,8 +60,6 @@ public final class ScimTransport {
   private static final System.Logger LOG = System.getLogger(ScimTransport.class.getName());
   private static final String ACCEPT = "application/scim+json, application/json";
   private static final String CONTENT_TYPE = "application/json";
-  /** Error bodies are only read for their detail, so a small cap is plenty. */
-  private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("x-request-id", "x-databricks-request-id", "request-id");
 
@@ -73,6 +70,7 @@ public final class ScimTransport {
   private final ObjectMapper mapper;
   private final ObjectReader treeReader;
   private final ObjectReaderCache readers;
+  private final HttpSender sender;
   private final String uriPrefix;
   private final String userAgent;
   private final boolean ownsHttpClient;
@@ -91,6 +89,7 @@ public final class ScimTransport {
     this.mapper = readers.mapper();
     this.readers = readers;
     this.treeReader = mapper.reader();
+    this.sender = new HttpSender(httpClient, config.sleeper(), config.clock());
     this.uriPrefix = endpointPrefix(config) + basePath;
     this.userAgent = userAgent(config);
   }
@@ -240,48 +239,95 @@ public final class ScimTransport {
    * @throws ScimClientException when no usable answer arrived
    */
   public ScimResponse send(ScimRequest request) {
-    RequestOptions options = request.options();
-    RetryPolicy policy = options.retryPolicy().orElse(config.retryPolicy());
-    Duration timeout = options.timeout().orElse(config.requestTimeout());
-    byte[] body = request.body().isPresent() ? serialize(request.body().get()) : null;
-    String pathAndQuery = request.pathAndQuery();
-    URI uri = uri(pathAndQuery);
-    LogTarget logTarget = new LogTarget(request.method(), pathAndQuery);
-    CredentialsProvider credentials = config.credentials();
+    return sender.send(new TransportCall(request));
+  }
 
-    int attempt = 0;
-    int retries = 0;
-    boolean tokenRefreshed = false;
-    while (true) {
-      acquirePermit(request, attempt);
-      String token = token(credentials, request, attempt);
-      attempt++;
-      Outcome outcome = exchange(request, uri, body, token, timeout, attempt, policy, logTarget);
-      if (outcome.response != null) {
-        return outcome.response;
+  /** One SCIM call as the {@link HttpSender} sees it: throttle, token, SCIM error mapping and retry rules. */
+  private final class TransportCall extends HttpSender.Call<ScimResponse> {
+    private final ScimRequest request;
+    private final RetryPolicy policy;
+    private final Duration timeout;
+    private final byte[] body;
+    private final URI uri;
+    private final LogTarget logTarget;
+    private final CredentialsProvider credentials = config.credentials();
+    private String token;
+
+    TransportCall(ScimRequest request) {
+      super(request.options().retryPolicy().orElse(config.retryPolicy()), LOG,
+          new LogTarget(request.method(), request.pathAndQuery()), config.maxResponseBytes());
+      this.request = request;
+      this.policy = policy();
+      this.timeout = request.options().timeout().orElse(config.requestTimeout());
+      this.body = request.body().isPresent() ? serialize(request.body().get()) : null;
+      this.logTarget = (LogTarget) label();
+      this.uri = uri(logTarget.pathAndQuery);
+    }
+
+    @Override
+    protected HttpRequest request(int attempt) {
+      acquirePermit(request, attempt - 1);
+      token = token(credentials, request, attempt - 1);
+      HttpRequest httpRequest = buildRequest(request, uri, body, token, timeout);
+      traceRequest(httpRequest, body, logTarget);
+      return httpRequest;
+    }
+
+    @Override
+    protected HttpSender.Outcome<ScimResponse> answered(HttpSender.Answer answer) {
+      int status = answer.status();
+      HttpHeaders headers = answer.headers();
+      ResponseBody responseBody = answer.body();
+      String requestId = requestId(headers);
+      traceResponse(status, headers, responseBody, logTarget);
+      if (answer.success()) {
+        return HttpSender.Outcome.success(new ScimResponse(request.method(), request.path(), status, headers,
+            responseBody, answer.attempt(), requestId, readers), status, requestId);
       }
-      ScimException failure = outcome.failure;
-      if ((outcome.status == 401 || isRefusedToken(outcome)) && !tokenRefreshed) {
-        credentials.invalidate(token);
-        String fresh = token(credentials, request, attempt);
-        if (!fresh.equals(token)) {
-          tokenRefreshed = true;
-          LOG.log(System.Logger.Level.WARNING, "SCIM " + logTarget + " -> " + outcome.status
-              + ", the token was refused; repeating once with a refreshed token");
-          continue;
-        }
+      if (status == 429) {
+        throttle.rateLimited(request.operation());
       }
-      if (retries + 1 < policy.maxAttempts() && shouldRetry(request.method(), outcome, policy)) {
-        retries++;
-        Duration delay = policy.delayBeforeRetry(retries, outcome.retryAfter);
-        if (LOG.isLoggable(System.Logger.Level.WARNING)) {
-          LOG.log(System.Logger.Level.WARNING, "SCIM " + logTarget + " -> " + outcome.problem + ", retry " + retries
-              + "/" + (policy.maxAttempts() - 1) + " in " + delay.toMillis() + " ms");
-        }
-        sleep(delay, request, attempt);
-        continue;
+      ErrorBody error = ErrorBody.parse(responseBody.bytes(), headers.firstValue("content-type").orElse(null),
+          treeReader);
+      ScimServiceException failure = errors().serviceException(request.method(), request.path(), status,
+          error.rawScimType, error.detail, error.errorCode, requestId, answer.retryAfter(), answer.attempt());
+      return HttpSender.Outcome.failure(failure, answer, null, shouldRetry(request.method(), failure, false, status,
+          policy), requestId);
+    }
+
+    @Override
+    protected HttpSender.Outcome<ScimResponse> failed(IOException failure, boolean timedOut, int attempt) {
+      if (timedOut) {
+        return noAnswer(errors().timeoutException(prefix(request) + " timed out after " + timeout.toMillis()
+            + " ms [attempts=" + attempt + "]", null, attempt), false, "timeout");
       }
-      throw failure;
+      return ioFailure(request, uri, failure, attempt, this);
+    }
+
+    HttpSender.Outcome<ScimResponse> noAnswer(ScimException failure, boolean notSent, String problem) {
+      return HttpSender.Outcome.noAnswer(failure, shouldRetry(request.method(), failure, notSent, 0, policy),
+          problem);
+    }
+
+    @Override
+    protected RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry) {
+      return errors().clientException(prefix(request) + " interrupted" + (waitingToRetry ? " while waiting to retry"
+          : "") + " [attempts=" + attempt + "]", cause, attempt, false);
+    }
+
+    @Override
+    protected boolean repeatOnce(HttpSender.Outcome<ScimResponse> failure, HttpRequest sent) {
+      if (failure.status() != 401 && !isRefusedToken(failure.status(), failure.failure())) {
+        return false;
+      }
+      credentials.invalidate(token);
+      String fresh = token(credentials, request, 0);
+      if (fresh.equals(token)) {
+        return false;
+      }
+      LOG.log(System.Logger.Level.WARNING, logTarget + " -> " + failure.status()
+          + ", the token was refused; repeating once with a refreshed token");
+      return true;
     }
   }
 
@@ -290,85 +336,49 @@ public final class ScimTransport {
    * expired token with {@code 403 {"error_code":403,"message":"Invalid access token."}} (databricks-sdk-go issues
    * #873, #795, #1046), where the account answers 401.
    */
-  static boolean isRefusedToken(Outcome outcome) {
-    return outcome.status == 403 && outcome.failure instanceof ScimServiceException
-        && ((ScimServiceException) outcome.failure).detail()
+  static boolean isRefusedToken(int status, RuntimeException failure) {
+    return status == 403 && failure instanceof ScimServiceException
+        && ((ScimServiceException) failure).detail()
             .map(detail -> detail.toLowerCase(java.util.Locale.ROOT).contains("invalid access token")).orElse(false);
   }
 
-  static boolean shouldRetry(String method, Outcome outcome, RetryPolicy policy) {
-    if (!outcome.failure.retryable()) {
+  static boolean shouldRetry(String method, ScimException failure, boolean notSent, int status, RetryPolicy policy) {
+    if (!failure.retryable()) {
       return false;
     }
     boolean idempotent = method.equals("GET") || method.equals("PUT") || method.equals("DELETE");
     if (idempotent || policy.nonIdempotentRetry() == NonIdempotentRetry.DANGEROUS_ALWAYS) {
       return true;
     }
-    return outcome.notSent || outcome.failure instanceof ScimRateLimitedException || outcome.status == 503;
+    return notSent || failure instanceof ScimRateLimitedException || status == 503;
   }
 
-  private Outcome exchange(ScimRequest request, URI uri, byte[] body, String token, Duration timeout, int attempt,
-      RetryPolicy policy, LogTarget logTarget) {
-    HttpRequest httpRequest = buildRequest(request, uri, body, token, timeout);
-    traceRequest(httpRequest, body, logTarget);
-    long started = System.nanoTime();
-    BodyDeadlineWatchdog.Deadline deadline = BodyDeadlineWatchdog.SHARED.register(saturatedNanos(timeout));
-    HttpResponse.BodyHandler<ResponseBody> handler = info -> {
-      boolean error = info.statusCode() < 200 || info.statusCode() > 299;
-      long limit = error ? MAX_ERROR_BODY_BYTES : Math.min(config.maxResponseBytes(), Integer.MAX_VALUE - 8);
-      long declared = info.headers().firstValueAsLong("content-length").orElse(-1L);
-      LimitedBodySubscriber bodySubscriber = new LimitedBodySubscriber(limit, error, declared);
-      deadline.attach(bodySubscriber);
-      return bodySubscriber;
-    };
-    HttpResponse<ResponseBody> httpResponse;
-    try {
-      // send, not sendAsync: on JDK 17 sendAsync hands every completion to the common pool, which on small machines
-      // starts a thread per request. The watchdog enforces the deadline on the body.
-      httpResponse = httpClient.send(httpRequest, handler);
-    } catch (InterruptedException e) {
-      deadline.abortBody();
-      Thread.currentThread().interrupt();
-      throw errors().clientException(prefix(request) + " interrupted [attempts=" + attempt + "]", e, attempt, false);
-    } catch (IOException e) {
-      if (deadline.expired()) {
-        return failed(errors().timeoutException(prefix(request) + " timed out after " + timeout.toMillis()
-            + " ms [attempts=" + attempt + "]", null, attempt), false, "timeout", started, logTarget, attempt, policy);
-      }
-      return ioFailure(request, uri, e, started, logTarget, attempt, policy);
-    } finally {
-      deadline.close();
-    }
-    return answered(request, httpResponse, started, logTarget, attempt, policy);
-  }
-
-  private Outcome ioFailure(ScimRequest request, URI uri, IOException failure, long started, LogTarget logTarget,
-      int attempt, RetryPolicy policy) {
+  private HttpSender.Outcome<ScimResponse> ioFailure(ScimRequest request, URI uri, IOException failure, int attempt,
+      TransportCall call) {
     // HttpClient.send rethrows the known kinds (connect, timeout, TLS) as their own class and wraps the rest in a
     // plain IOException whose cause is the original failure.
     Throwable cause = failure.getClass() == IOException.class && failure.getCause() != null ? failure.getCause()
         : failure;
     String name = cause.getClass().getSimpleName();
     if (cause instanceof HttpConnectTimeoutException) {
-      return failed(errors().timeoutException(prefix(request) + " connect timed out [attempts=" + attempt + "]",
-          cause, attempt), true, name, started, logTarget, attempt, policy);
+      return call.noAnswer(errors().timeoutException(prefix(request) + " connect timed out [attempts=" + attempt
+          + "]", cause, attempt), true, name);
     }
     if (cause instanceof HttpTimeoutException) {
-      return failed(errors().timeoutException(prefix(request) + " timed out [attempts=" + attempt + "]", cause,
-          attempt), false, name, started, logTarget, attempt, policy);
+      return call.noAnswer(errors().timeoutException(prefix(request) + " timed out [attempts=" + attempt + "]",
+          cause, attempt), false, name);
     }
     if (cause instanceof LimitedBodySubscriber.BodyTooLargeException) {
-      return failed(errors().clientException(prefix(request) + " failed: " + cause.getMessage() + " [attempts="
-          + attempt + "]", null, attempt, false), false, name, started, logTarget, attempt, policy);
+      return call.noAnswer(errors().clientException(prefix(request) + " failed: " + cause.getMessage()
+          + " [attempts=" + attempt + "]", null, attempt, false), false, name);
     }
     if (isUnresolvedHost(failure)) {
       // A host name that does not resolve will not resolve a few hundred milliseconds later either: fail at once,
       // with the host named (an UnknownHostException cause the caller can look for), instead of retrying.
       UnknownHostException unknown = new UnknownHostException(uri.getHost());
       unknown.initCause(cause);
-      return failed(errors().clientException(prefix(request) + " failed: cannot resolve the host " + uri.getHost()
-          + " [attempts=" + attempt + "]", unknown, attempt, false), true, "UnknownHostException", started, logTarget,
-          attempt, policy);
+      return call.noAnswer(errors().clientException(prefix(request) + " failed: cannot resolve the host "
+          + uri.getHost() + " [attempts=" + attempt + "]", unknown, attempt, false), true, "UnknownHostException");
     }
     boolean notSent = cause instanceof ConnectException || cause instanceof UnknownHostException
         || cause instanceof NoRouteToHostException;
@@ -378,8 +388,8 @@ public final class ScimTransport {
       throw (RuntimeException) cause;
     }
     // I/O messages name hosts and ports at most; they never hold request data.
-    return failed(errors().clientException(prefix(request) + " failed: " + name + " [attempts=" + attempt + "]",
-        cause, attempt, retryable), notSent, name, started, logTarget, attempt, policy);
+    return call.noAnswer(errors().clientException(prefix(request) + " failed: " + name + " [attempts=" + attempt
+        + "]", cause, attempt, retryable), notSent, name);
   }
 
   /** Returns whether the failure (or a cause) says the host name could not be resolved to an address. */
@@ -390,31 +400,6 @@ public final class ScimTransport {
       }
     }
     return false;
-  }
-
-  private Outcome answered(ScimRequest request, HttpResponse<ResponseBody> httpResponse, long started, LogTarget logTarget,
-      int attempt, RetryPolicy policy) {
-    int status = httpResponse.statusCode();
-    HttpHeaders headers = httpResponse.headers();
-    ResponseBody body = httpResponse.body() == null ? ResponseBody.EMPTY : httpResponse.body();
-    String requestId = requestId(headers);
-    logAttempt(logTarget, null, status, started, attempt, policy, requestId);
-    traceResponse(status, headers, body, logTarget);
-    if (status >= 200 && status <= 299) {
-      return new Outcome(new ScimResponse(request.method(), request.path(), status, headers, body, attempt, requestId,
-          readers));
-    }
-    ErrorBody error = ErrorBody.parse(body.bytes(), headers.firstValue("content-type").orElse(null), treeReader);
-    Duration retryAfter = RetryAfter.parse(headers.firstValue("retry-after").orElse(null), config.clock());
-    ScimServiceException failure = errors().serviceException(request.method(), request.path(), status,
-        error.rawScimType, error.detail, error.errorCode, requestId, retryAfter, attempt);
-    return new Outcome(failure, status, false, retryAfter, Integer.toString(status));
-  }
-
-  private Outcome failed(ScimException failure, boolean notSent, String problem, long started, LogTarget logTarget,
-      int attempt, RetryPolicy policy) {
-    logAttempt(logTarget, problem, 0, started, attempt, policy, null);
-    return new Outcome(failure, 0, notSent, null, problem);
   }
 
   private HttpRequest buildRequest(ScimRequest request, URI uri, byte[] body, String token, Duration timeout) {
@@ -455,16 +440,6 @@ public final class ScimTransport {
     }
   }
 
-  private void sleep(Duration delay, ScimRequest request, int attempts) {
-    try {
-      config.sleeper().sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw errors().clientException(prefix(request) + " interrupted while waiting to retry [attempts=" + attempts
-          + "]", e, attempts, false);
-    }
-  }
-
   private static String token(CredentialsProvider credentials, ScimRequest request, int attempts) {
     String token = credentials.bearerToken();
     if (token == null || token.trim().isEmpty()) {
@@ -490,14 +465,6 @@ public final class ScimTransport {
       return mapper.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("request body cannot be written as JSON: " + body.getClass().getName(), e);
-    }
-  }
-
-  private static long saturatedNanos(Duration timeout) {
-    try {
-      return timeout.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
     }
   }
 
@@ -566,7 +533,7 @@ public final class ScimTransport {
     }
   }
 
-  /** The call's "METHOD /redacted/path?query" for log lines, built only when a line is written. */
+  /** The call's "SCIM METHOD /redacted/path?query" for log lines, built only when a line is written. */
   private static final class LogTarget {
     private final String method;
     private final String pathAndQuery;
@@ -577,34 +544,30 @@ public final class ScimTransport {
       this.pathAndQuery = pathAndQuery;
     }
 
-    @Override
-    public String toString() {
+    /** Returns "METHOD /redacted/path?query". */
+    String target() {
       if (text == null) {
         text = method + " " + Redactor.pathAndQuery(pathAndQuery);
       }
       return text;
     }
-  }
 
-  private void logAttempt(LogTarget logTarget, String problem, int status, long started, int attempt,
-      RetryPolicy policy, String requestId) {
-    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      LOG.log(System.Logger.Level.DEBUG, "SCIM " + logTarget + " -> " + (problem == null ? status : problem) + " (" + millis + " ms, attempt "
-          + attempt + "/" + policy.maxAttempts() + (requestId == null ? "" : ", requestId=" + requestId) + ")");
+    @Override
+    public String toString() {
+      return "SCIM " + target();
     }
   }
 
   private void traceRequest(HttpRequest request, byte[] body, LogTarget logTarget) {
     if (config.wireLoggingEnabled() && LOG.isLoggable(System.Logger.Level.TRACE)) {
-      LOG.log(System.Logger.Level.TRACE, "SCIM >> " + logTarget + " headers=" + Redactor.headers(request.headers()
+      LOG.log(System.Logger.Level.TRACE, "SCIM >> " + logTarget.target() + " headers=" + Redactor.headers(request.headers()
           .map()) + (body == null ? "" : " body=" + Redactor.body(body, mapper)));
     }
   }
 
   private void traceResponse(int status, HttpHeaders headers, ResponseBody body, LogTarget logTarget) {
     if (config.wireLoggingEnabled() && LOG.isLoggable(System.Logger.Level.TRACE)) {
-      LOG.log(System.Logger.Level.TRACE, "SCIM << " + logTarget + " " + status + " headers="
+      LOG.log(System.Logger.Level.TRACE, "SCIM << " + logTarget.target() + " " + status + " headers="
           + Redactor.headers(headers.map()) + " body=" + Redactor.body(body.bytes(), mapper));
     }
   }
@@ -639,33 +602,5 @@ public final class ScimTransport {
         : ScimTransport.class.getPackage().getImplementationVersion();
     String agent = "dbscim/" + (version == null ? "dev" : version) + " java/" + Runtime.version().feature();
     return config.userAgentSuffix().map(suffix -> agent + " " + suffix).orElse(agent);
-  }
-
-  /** The result of one attempt: a response, or a failure with what the retry decision needs. */
-  static final class Outcome {
-    final ScimResponse response;
-    final ScimException failure;
-    final int status;
-    final boolean notSent;
-    final Duration retryAfter;
-    final String problem;
-
-    Outcome(ScimResponse response) {
-      this(response, null, response.status(), false, null, null);
-    }
-
-    Outcome(ScimException failure, int status, boolean notSent, Duration retryAfter, String problem) {
-      this(null, failure, status, notSent, retryAfter, problem);
-    }
-
-    private Outcome(ScimResponse response, ScimException failure, int status, boolean notSent, Duration retryAfter,
-        String problem) {
-      this.response = response;
-      this.failure = failure;
-      this.status = status;
-      this.notSent = notSent;
-      this.retryAfter = retryAfter;
-      this.problem = problem;
-    }
   }
 }

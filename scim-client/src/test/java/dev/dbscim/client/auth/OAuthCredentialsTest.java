@@ -7,6 +7,7 @@ import dev.dbscim.client.LoopbackServers;
 import dev.dbscim.client.error.ScimClientException;
 import dev.dbscim.client.error.ScimTimeoutException;
 import dev.dbscim.client.internal.LoopbackHosts;
+import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.client.retry.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -442,6 +443,53 @@ class OAuthCredentialsTest {
         .satisfies(e -> assertThat(((ScimClientException) e).retryable()).isTrue());
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertThat(sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void bearerToken_retryAfterAsHttpDate_waitsUntilThatDateOnTheClock() {
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "Thu, 01 Jan 2026 00:00:07 GMT")
+        .build());
+    server.enqueue(token("tok-1", 3600));
+    OAuthCredentials credentials = credentials(workspace()).build();
+
+    assertThat(credentials.bearerToken()).isEqualTo("tok-1");
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void bearerToken_retryAfterBeyondThePolicyCap_waitsOnlyTheCap() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "86400").build());
+    server.enqueue(token("tok-1", 3600));
+    OAuthCredentials credentials = credentials(workspace()).build();
+
+    assertThat(credentials.bearerToken()).isEqualTo("tok-1");
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void bearerToken_customRetryPolicy_decidesAttemptsAndWaits() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse.Builder().code(503).build());
+    }
+    server.enqueue(token("tok-1", 3600));
+    OAuthCredentials credentials = credentials(workspace()).retryPolicy(RetryPolicy.builder().maxAttempts(5)
+        .baseDelay(Duration.ofMillis(100)).jitter(() -> 1.0).build()).build();
+
+    assertThat(credentials.bearerToken()).isEqualTo("tok-1");
+    assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
+        Duration.ofMillis(800));
+  }
+
+  @Test
+  void bearerToken_retryPolicyNone_failsAfterOneAttempt() {
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    OAuthCredentials credentials = credentials(workspace()).retryPolicy(RetryPolicy.none()).build();
+
+    assertThatThrownBy(credentials::bearerToken)
+        .isInstanceOf(ScimClientException.class)
+        .hasMessageContaining("HTTP 503")
+        .hasMessageContaining("attempts=1");
+    assertThat(sleeps).isEmpty();
   }
 
   @Test

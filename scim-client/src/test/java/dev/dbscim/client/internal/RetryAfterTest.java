@@ -39,4 +39,10 @@ class RetryAfterTest {
   void parse_hugeNumber_isBoundedNotOverflowing() {
     assertThat(RetryAfter.parse("99999999999999999999", CLOCK)).isEqualTo(Duration.ofDays(365));
   }
+
+  @Test
+  void parse_dateFarInTheFuture_isBoundedByTheSameCapAsSeconds() {
+    assertThat(RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT", CLOCK)).isEqualTo(RetryAfter.MAX)
+        .isEqualTo(Duration.ofDays(365));
+  }
 }

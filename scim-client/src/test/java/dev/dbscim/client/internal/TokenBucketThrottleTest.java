@@ -2,6 +2,7 @@ package dev.dbscim.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.dbscim.client.OperationClass;
 import dev.dbscim.client.RateLimits;
@@ -198,6 +199,71 @@ class TokenBucketThrottleTest {
   void create_withoutLimits_returnsNoOpThrottle() {
     assertThat(TokenBucketThrottle.create(RateLimits.unlimited())).isNotInstanceOf(TokenBucketThrottle.class);
     assertThat(TokenBucketThrottle.create(RateLimits.accountDefaults())).isInstanceOf(TokenBucketThrottle.class);
+  }
+
+  @Test
+  void rateLimited_lowersThePaceTo85PercentHoldsItThenRecoversToTheConfiguredRate() throws InterruptedException {
+    TokenBucketThrottle throttle = throttle(RateLimits.builder()
+        .limit(OperationClass.CREATE, 100.0).burst(OperationClass.CREATE, 1).build());
+    throttle.acquire(OperationClass.CREATE);
+    throttle.acquire(OperationClass.CREATE);
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(10));
+
+    throttle.rateLimited(OperationClass.CREATE);
+    time.sleeps.clear();
+    for (int i = 0; i < 3; i++) {
+      throttle.acquire(OperationClass.CREATE);
+    }
+
+    // The slot already reserved at the old pace stays; the next ones are 10 ms / 0.85 apart.
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(10), Duration.ofNanos(11_764_706),
+        Duration.ofNanos(11_764_706));
+    assertThat(throttle.pace(OperationClass.CREATE)).isEqualTo(0.85);
+    time.advance(Duration.ofSeconds(5));
+    assertThat(throttle.pace(OperationClass.CREATE)).isCloseTo(0.85, within(0.001));
+    time.advance(Duration.ofMillis(2500));
+    assertThat(throttle.pace(OperationClass.CREATE)).isCloseTo(0.90, within(0.001));
+    time.advance(Duration.ofSeconds(5));
+    assertThat(throttle.pace(OperationClass.CREATE)).isEqualTo(1.0);
+    time.sleeps.clear();
+    throttle.acquire(OperationClass.CREATE);
+    throttle.acquire(OperationClass.CREATE);
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(10));
+  }
+
+  @Test
+  void rateLimited_aBunchOf429s_lowersOnceButLaterOnesCompoundDownToTheFloor() {
+    TokenBucketThrottle throttle = throttle(RateLimits.builder()
+        .limit(OperationClass.PATCH, 80.0).burst(OperationClass.PATCH, 1).build());
+
+    for (int i = 0; i < 6; i++) {
+      throttle.rateLimited(OperationClass.PATCH);
+    }
+    assertThat(throttle.pace(OperationClass.PATCH)).isEqualTo(0.85);
+
+    time.advance(Duration.ofSeconds(1));
+    throttle.rateLimited(OperationClass.PATCH);
+    assertThat(throttle.pace(OperationClass.PATCH)).isCloseTo(0.85 * 0.85, within(1e-9));
+    for (int i = 0; i < 20; i++) {
+      time.advance(Duration.ofSeconds(1));
+      throttle.rateLimited(OperationClass.PATCH);
+    }
+    assertThat(throttle.pace(OperationClass.PATCH)).isEqualTo(0.25);
+  }
+
+  @Test
+  void rateLimited_unlimitedOrOtherClass_changesNothing() throws InterruptedException {
+    TokenBucketThrottle throttle = throttle(RateLimits.builder()
+        .limit(OperationClass.GET, 100.0).burst(OperationClass.GET, 1).build());
+
+    throttle.rateLimited(OperationClass.CREATE);
+    throttle.rateLimited(OperationClass.LIST);
+
+    assertThat(throttle.pace(OperationClass.GET)).isEqualTo(1.0);
+    assertThat(throttle.pace(OperationClass.CREATE)).isEqualTo(1.0);
+    throttle.acquire(OperationClass.GET);
+    throttle.acquire(OperationClass.GET);
+    assertThat(time.sleeps).containsExactly(Duration.ofMillis(10));
   }
 
   private TokenBucketThrottle throttle(RateLimits limits) {

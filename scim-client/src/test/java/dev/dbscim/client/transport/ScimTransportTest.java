@@ -359,6 +359,37 @@ class ScimTransportTest {
   // ---- retries
 
   @Test
+  void send_429_tellsTheThrottleWhichClassWasRefused() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    server.enqueue(json(200, "{}"));
+    List<OperationClass> acquired = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<OperationClass> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RequestThrottle recording = new RequestThrottle() {
+      @Override
+      public void acquire(OperationClass operation) {
+        acquired.add(operation);
+      }
+
+      @Override
+      public void rateLimited(OperationClass operation) {
+        refused.add(operation);
+      }
+    };
+    ClientConfig config = ClientConfig.builder()
+        .endpoint(URI.create("http://127.0.0.1:" + server.getPort()))
+        .credentials(() -> TOKEN)
+        .sleeper(sleeps::add)
+        .retryPolicy(RetryPolicy.standard().toBuilder().jitter(() -> 0.5).build())
+        .build();
+
+    ScimTransport.create(config, recording, BASE).send(getUsers());
+
+    assertThat(acquired).containsExactly(OperationClass.LIST, OperationClass.LIST, OperationClass.LIST);
+    assertThat(refused).containsExactly(OperationClass.LIST);
+  }
+
+  @Test
   void send_get429WithRetryAfterSeconds_sleepsThatLongAndSucceeds() {
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
     server.enqueue(json(200, "{}"));

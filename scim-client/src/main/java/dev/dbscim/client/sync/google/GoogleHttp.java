@@ -1,46 +1,43 @@
 package dev.dbscim.client.sync.google;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.dbscim.client.internal.HttpSender;
 import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.core.json.ScimJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 /**
  * Sends the source's requests: GETs to the Directory API with a bearer token, and the token exchange for service
- * accounts. Retries 429, 500, 502, 503, 504, I/O failures and the 403 rate-limit and quota reasons with the retry
- * policy; repeats a request once with a fresh token after a 401. Thread-safe; the token cache is guarded by this
+ * accounts, through the client's one {@link HttpSender} (its retry loop, {@code Retry-After} parser and body limit).
+ * Retries 429, 500, 502, 503, 504, I/O failures and the 403 rate-limit and quota reasons with the retry policy, the
+ * throttled ones for as long as the quota window; repeats a request once with a fresh token after a 401. Thread-safe; the token cache is guarded by this
  * object.
  */
 final class GoogleHttp {
   private static final System.Logger LOG = System.getLogger(GoogleHttp.class.getName());
-  private static final ObjectMapper MAPPER = ScimJson.mapper();
+  private static final ObjectReader TREE_READER = ScimJson.mapper().readerFor(JsonNode.class);
+  /** The largest successful answer read; a Directory page of 500 users is a few megabytes. */
+  static final long MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
   static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
   /** A cached token is replaced this long before Google says it expires. */
   static final Duration REFRESH_MARGIN = Duration.ofMinutes(1);
   private static final int MAX_DETAIL_CHARS = 300;
 
-  private final HttpClient client;
+  private final HttpSender sender;
   private final Duration requestTimeout;
   private final RetryPolicy retryPolicy;
   private final Duration quotaRetryWindow;
-  private final Sleeper sleeper;
   private final Clock clock;
   private final GoogleCredentials credentials;
   private final URI tokenUri;
@@ -50,11 +47,10 @@ final class GoogleHttp {
 
   GoogleHttp(HttpClient client, Duration requestTimeout, RetryPolicy retryPolicy, Duration quotaRetryWindow,
       Sleeper sleeper, Clock clock, GoogleCredentials credentials, URI tokenUriOverride) {
-    this.client = client;
+    this.sender = new HttpSender(client, sleeper, clock);
     this.requestTimeout = requestTimeout;
     this.retryPolicy = retryPolicy;
     this.quotaRetryWindow = quotaRetryWindow;
-    this.sleeper = sleeper;
     this.clock = clock;
     this.credentials = credentials;
     if (tokenUriOverride != null) {
@@ -140,74 +136,91 @@ final class GoogleHttp {
   // ----------------------------------------------------------------------------------------------------------- sending
 
   private JsonNode send(String label, boolean tokenEndpoint, Supplier<HttpRequest> requests) {
-    int maxAttempts = retryPolicy.maxAttempts();
-    boolean refreshedAfter401 = false;
-    int attempt = 0;
-    Duration waited = Duration.ZERO;
-    while (true) {
-      attempt++;
-      HttpRequest request = requests.get();
-      long started = System.nanoTime();
-      HttpResponse<InputStream> response;
-      try {
-        response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      } catch (IOException e) {
-        final int failedAttempt = attempt;
-        LOG.log(System.Logger.Level.DEBUG, () -> "Google " + label + " -> " + e.getClass().getSimpleName()
-            + " (" + millisSince(started) + " ms, attempt " + failedAttempt + "/" + maxAttempts + ")");
-        if (attempt < maxAttempts) {
-          Duration delay = retryPolicy.delayBeforeRetry(attempt, null);
-          pause(label, delay, attempt);
-          waited = waited.plus(delay);
-          continue;
-        }
-        throw new GoogleDirectoryException("Google " + label + " failed: " + e.getClass().getSimpleName()
-            + " [attempts=" + attempt + "]", e, 0, null, attempt, true);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new GoogleDirectoryException("Google " + label + " was interrupted [attempts=" + attempt + "]", e, 0,
-            null, attempt, false);
-      }
-      int status = response.statusCode();
-      JsonNode body = readBody(response);
-      final int attemptNow = attempt;
-      LOG.log(System.Logger.Level.DEBUG, () -> "Google " + label + " -> " + status + " (" + millisSince(started)
-          + " ms, attempt " + attemptNow + "/" + maxAttempts + ")");
+    return sender.send(new GoogleCall("Google " + label, tokenEndpoint, requests));
+  }
+
+  /**
+   * One Directory API or token request as the {@link HttpSender} sees it: Google's error shapes, its retryable
+   * answers, the refresh after a 401, and the quota window for throttled answers.
+   */
+  private final class GoogleCall extends HttpSender.Call<JsonNode> {
+    private final String label;
+    private final boolean tokenEndpoint;
+    private final Supplier<HttpRequest> requests;
+
+    GoogleCall(String label, boolean tokenEndpoint, Supplier<HttpRequest> requests) {
+      super(retryPolicy, LOG, label, MAX_RESPONSE_BYTES);
+      this.label = label;
+      this.tokenEndpoint = tokenEndpoint;
+      this.requests = requests;
+    }
+
+    @Override
+    protected HttpRequest request(int attempt) {
+      return requests.get();
+    }
+
+    @Override
+    protected HttpSender.Outcome<JsonNode> answered(HttpSender.Answer answer) {
+      int status = answer.status();
+      int attempt = answer.attempt();
+      JsonNode body = readBody(answer);
       if (status == 200) {
         if (body == null || !body.isObject()) {
-          throw new GoogleDirectoryException("Google " + label + " -> 200 with a body that is not a JSON object"
-              + " [attempts=" + attempt + "]", null, status, null, attempt, false);
+          return HttpSender.Outcome.failure(new GoogleDirectoryException(label + " -> 200 with a body that is not a"
+              + " JSON object [attempts=" + attempt + "]", null, status, null, attempt, false), answer, null, false,
+              null);
         }
-        return body;
+        return HttpSender.Outcome.success(body, status, null);
       }
       String reason = tokenEndpoint ? tokenReason(body) : apiReason(body);
       String detail = tokenEndpoint ? tokenDetail(body) : apiDetail(body);
-      if (status == 401 && !tokenEndpoint && !refreshedAfter401) {
-        refreshedAfter401 = true;
-        invalidate(bearer(request));
-        attempt--;
-        continue;
-      }
       boolean retryable = retryable(status, reason);
-      if (retryable) {
-        Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock);
-        Duration delay = null;
-        if (throttled(status, reason)) {
-          delay = throttledDelay(attempt, retryAfter);
-          boolean inWindow = maxAttempts > 1 && waited.compareTo(quotaRetryWindow) < 0 && !delay.isZero();
-          delay = attempt < maxAttempts || inWindow ? delay : null;
-        } else if (attempt < maxAttempts) {
-          delay = retryPolicy.delayBeforeRetry(attempt, retryAfter);
-        }
-        if (delay != null) {
-          pause(label, delay, attempt);
-          waited = waited.plus(delay);
-          continue;
-        }
-      }
-      throw new GoogleDirectoryException("Google " + label + " -> " + status
+      return HttpSender.Outcome.failure(new GoogleDirectoryException(label + " -> " + status
           + (reason == null ? "" : " " + reason) + (detail == null ? "" : ": " + detail)
-          + " [attempts=" + attempt + "]", null, status, reason, attempt, retryable);
+          + " [attempts=" + attempt + "]", null, status, reason, attempt, retryable), answer, reason, retryable, null);
+    }
+
+    @Override
+    protected HttpSender.Outcome<JsonNode> failed(IOException failure, boolean timedOut, int attempt) {
+      if (HttpSender.isBodyTooLarge(failure)) {
+        return HttpSender.Outcome.noAnswer(new GoogleDirectoryException(label + " failed: response larger than "
+            + MAX_RESPONSE_BYTES + " bytes [attempts=" + attempt + "]", null, 0, null, attempt, false), false,
+            "BodyTooLargeException");
+      }
+      String problem = timedOut ? "timeout" : failure.getClass().getSimpleName();
+      return HttpSender.Outcome.noAnswer(new GoogleDirectoryException(label + " failed: " + problem + " [attempts="
+          + attempt + "]", failure, 0, null, attempt, true), true, problem);
+    }
+
+    @Override
+    protected RuntimeException interrupted(InterruptedException cause, int attempt, boolean waitingToRetry) {
+      return new GoogleDirectoryException(label + " was interrupted" + (waitingToRetry ? " while waiting to retry"
+          : "") + " [attempts=" + attempt + "]", cause, 0, null, attempt, false);
+    }
+
+    @Override
+    protected boolean repeatOnce(HttpSender.Outcome<JsonNode> failure, HttpRequest request) {
+      if (failure.status() != 401 || tokenEndpoint) {
+        return false;
+      }
+      invalidate(bearer(request));
+      return true;
+    }
+
+    /**
+     * Returns the policy's wait, except for throttled answers: those wait {@link #throttledDelay(int, Duration)} and
+     * go on past the policy's attempts while the waits so far stay under the quota window.
+     */
+    @Override
+    protected Duration retryDelay(int retry, HttpSender.Outcome<JsonNode> failure, Duration waited) {
+      if (!throttled(failure.status(), failure.reason())) {
+        return super.retryDelay(retry, failure, waited);
+      }
+      int maxAttempts = retryPolicy.maxAttempts();
+      Duration delay = throttledDelay(retry, failure.retryAfter());
+      boolean inWindow = maxAttempts > 1 && waited.compareTo(quotaRetryWindow) < 0 && !delay.isZero();
+      return retry < maxAttempts || inWindow ? delay : null;
     }
   }
 
@@ -228,16 +241,6 @@ final class GoogleHttp {
     ceiling = Math.min(cap, ceiling);
     long jittered = retryPolicy.delayBeforeRetry(attempt, null).toMillis();
     return Duration.ofMillis(ceiling / 2 + Math.min(ceiling, jittered) / 2);
-  }
-
-  private void pause(String label, Duration delay, int attempt) {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GoogleDirectoryException("Google " + label + " was interrupted while waiting to retry [attempts="
-          + attempt + "]", e, 0, null, attempt, false);
-    }
   }
 
   private static String bearer(HttpRequest request) {
@@ -274,11 +277,9 @@ final class GoogleHttp {
         || "quotaExceeded".equals(reason));
   }
 
-  private static JsonNode readBody(HttpResponse<InputStream> response) {
-    try (InputStream in = response.body()) {
-      return MAPPER.readTree(in);
-    } catch (JsonProcessingException e) {
-      return null;
+  private static JsonNode readBody(HttpSender.Answer answer) {
+    try {
+      return answer.read(TREE_READER);
     } catch (IOException e) {
       return null;
     }
@@ -318,27 +319,5 @@ final class GoogleHttp {
     }
     String text = node.asText();
     return text.length() > MAX_DETAIL_CHARS ? text.substring(0, MAX_DETAIL_CHARS) + "..." : text;
-  }
-
-  /** Parses {@code Retry-After}: delay seconds or an HTTP date; {@code null} when absent or malformed. */
-  static Duration retryAfter(String header, Clock clock) {
-    if (header == null || header.trim().isEmpty()) {
-      return null;
-    }
-    String value = header.trim();
-    if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      return value.length() > 9 ? Duration.ofSeconds(999_999_999L) : Duration.ofSeconds(Long.parseLong(value));
-    }
-    try {
-      Duration wait = Duration.between(clock.instant(),
-          ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-      return wait.isNegative() ? Duration.ZERO : wait;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  private static long millisSince(long started) {
-    return (System.nanoTime() - started) / 1_000_000;
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbscim.client.LoopbackServers;
+import dev.dbscim.client.internal.RetryAfter;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryGroup;
@@ -395,9 +396,9 @@ class GoogleDirectorySourceTest {
   void retryAfter_secondsAndHttpDate_areParsed() {
     Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
-    assertThat(GoogleHttp.retryAfter("3", clock)).isEqualTo(Duration.ofSeconds(3));
-    assertThat(GoogleHttp.retryAfter("Sun, 01 Mar 2026 10:00:30 GMT", clock)).isEqualTo(Duration.ofSeconds(30));
-    assertThat(GoogleHttp.retryAfter("soon", clock)).isNull();
+    assertThat(RetryAfter.parse("3", clock)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(RetryAfter.parse("Sun, 01 Mar 2026 10:00:30 GMT", clock)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("soon", clock)).isNull();
     assertThat(GoogleHttp.retryable(403, "forbidden")).isFalse();
     assertThat(GoogleHttp.retryable(403, "userRateLimitExceeded")).isTrue();
     assertThat(GoogleHttp.retryable(400, null)).isFalse();
