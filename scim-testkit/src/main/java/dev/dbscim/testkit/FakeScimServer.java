@@ -123,7 +123,7 @@ public final class FakeScimServer implements AutoCloseable {
   private final boolean adminApiEnabled;
   private final boolean unknownAttributesKept;
   private final int accountPort;
-  private final RateLimits rateLimits;
+  private final FakeRateLimits rateLimits;
   private final FakeEngine engine;
   private final FakeScimState state;
   private final List<WorkspaceSetup> setups = new ArrayList<>();
@@ -225,7 +225,7 @@ public final class FakeScimServer implements AutoCloseable {
    * Empties the fake: every principal, group, membership and assignment goes, ids start again from the first one,
    * queued faults, OAuth client secrets and OAuth access tokens and the journal are dropped. What remains is what a new
    * fake has: the built-in groups and the users behind the workspace tokens, with the same ids. Every account and
-   * workspace token keeps working, the account token included, and the clock is left as it is. The {@link Builder#rateLimits(RateLimits) rate limits} stay in force, with the requests
+   * workspace token keeps working, the account token included, and the clock is left as it is. The {@link Builder#rateLimits(FakeRateLimits) rate limits} stay in force, with the requests
    * counted so far in the current second forgotten.
    */
   public void reset() {
@@ -476,7 +476,7 @@ public final class FakeScimServer implements AutoCloseable {
    * Returns a new account client pointed at this fake: endpoint {@link #url()}, account {@link #accountId()},
    * {@link dev.dbscim.client.retry.RetryPolicy#standard() standard retries} that never really wait
    * ({@link dev.dbscim.client.retry.Sleeper#noWait()}), no client-side rate limits
-   * ({@link dev.dbscim.client.RateLimits#unlimited()}; the fake's own {@link Builder#rateLimits(RateLimits)} still
+   * ({@link dev.dbscim.client.RateLimits#unlimited()}; the fake's own {@link Builder#rateLimits(FakeRateLimits)} still
    * answer 429) and this fake's {@link #clock()} for {@code Retry-After} dates.
    *
    * <p>Its credentials read the <em>current</em> {@link #accountToken()} before every request, so the client keeps
@@ -577,7 +577,7 @@ public final class FakeScimServer implements AutoCloseable {
     private boolean adminApiEnabled;
     private boolean unknownAttributesKept;
     private int accountPort;
-    private RateLimits rateLimits = RateLimits.none();
+    private FakeRateLimits rateLimits = FakeRateLimits.none();
     private Duration renameVisibilityDelay = Duration.ZERO;
 
     private Builder() {}
@@ -613,12 +613,12 @@ public final class FakeScimServer implements AutoCloseable {
     }
 
     /**
-     * Sets per-second request limits, answered with 429 like the service; {@link RateLimits#none()} by default.
+     * Sets per-second request limits, answered with 429 like the service; {@link FakeRateLimits#none()} by default.
      *
      * @param limits the limits
      * @return this builder
      */
-    public Builder rateLimits(RateLimits limits) {
+    public Builder rateLimits(FakeRateLimits limits) {
       this.rateLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
