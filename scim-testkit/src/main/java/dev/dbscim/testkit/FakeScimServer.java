@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -168,7 +169,7 @@ public final class FakeScimServer implements AutoCloseable {
     List<String[]> owners = populate(store);
     this.engine = new FakeEngine(store, accountId, clock, builder.fullRfcFilters,
         builder.accountGroupListIncludesMembers, builder.journalCapacity);
-    this.state = new FakeScimState(engine);
+    this.state = new FakeScimState(engine, new HashSet<>(store.ids()));
     if (rateLimits.any()) {
       engine.rateLimiter(new FakeRateLimiter(rateLimits, clock));
     }
@@ -237,6 +238,7 @@ public final class FakeScimServer implements AutoCloseable {
       }
     }
     engine.replaceStore(fresh);
+    state.builtInIds(new HashSet<>(fresh.ids()));
     engine.clearFaults();
     engine.clearJournal();
     engine.oauth().clear();
