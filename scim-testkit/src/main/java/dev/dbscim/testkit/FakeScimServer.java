@@ -684,7 +684,8 @@ public final class FakeScimServer implements AutoCloseable {
 
     /**
      * Sets the limit of users plus service principals, per account and per workspace; 10,000 by default, as
-     * documented by Databricks.
+     * documented by Databricks. The built-in users behind the workspace tokens count toward it (see
+     * {@link FakeScimState#userCountIncludingBuiltIns()}).
      *
      * @param limit the limit
      * @return this builder
@@ -695,7 +696,8 @@ public final class FakeScimServer implements AutoCloseable {
     }
 
     /**
-     * Sets the limit of groups, per account and per workspace; 5,000 by default, as documented by Databricks.
+     * Sets the limit of groups, per account and per workspace; 5,000 by default, as documented by Databricks. The
+     * built-in system groups count toward it (see {@link FakeScimState#groupCountIncludingBuiltIns()}).
      *
      * @param limit the limit
      * @return this builder
