@@ -17,15 +17,18 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The settings a client runs with: where to connect, how to authenticate, timeouts, retries and limits. Immutable and
- * thread-safe; the facades' builders produce it.
+ * The connection settings a client runs with: where to connect, how to authenticate, timeouts, retries and limits on
+ * the answer. Immutable and thread-safe. A facade's builder sets them one by one or takes them whole with
+ * {@code config(ClientConfig)}, and the built client returns them from {@code config()}:
  *
  * <pre>{@code
  * ClientConfig config = ClientConfig.builder()
  *     .endpoint(URI.create("https://accounts.cloud.databricks.com"))
- *     .credentials(() -> System.getenv("SCIM_TOKEN"))
+ *     .credentials(TokenCredentials.fromEnvironment("SCIM_TOKEN"))
  *     .requestTimeout(Duration.ofSeconds(30))
+ *     .maxResponseBytes(16L * 1024 * 1024)
  *     .build();
+ * ScimAccountClient account = ScimAccountClient.builder().config(config).accountId("a1b2c3").build();
  * }</pre>
  *
  * <p>{@link #toString()} never shows the credentials or header values.

@@ -17,6 +17,12 @@ import java.util.Objects;
  * {@link ScimWorkspaceClient.Builder} add what differs (the account id, the defaults, the Javadoc of the
  * endpoint, credentials and rate limits). Package-private: its public methods appear as the builders' own.
  *
+ * <p>The connection settings (endpoint, credentials, timeouts, retries, HTTP client, headers, limits on the answer)
+ * form one {@link ClientConfig}, which a built client returns from {@code config()}. The setters here change one
+ * setting of it; {@link #config(ClientConfig)} replaces all of them at once, so one configuration serves an account
+ * and a workspace client alike. What is not a connection setting (account id, rate limits, member batch size) is set
+ * only here.
+ *
  * @param <B> the concrete builder, returned by every setter
  */
 abstract class FacadeBuilder<B extends FacadeBuilder<B>> {
@@ -56,6 +62,24 @@ abstract class FacadeBuilder<B extends FacadeBuilder<B>> {
    */
   final FacadeCore buildCore(String basePath) {
     return FacadeCore.create(config.build(), rateLimits, memberBatchSize, sharedHttpClient, basePath);
+  }
+
+  /**
+   * Replaces every connection setting with those of {@code config}: endpoint, credentials, timeouts, retry policy,
+   * sleeper, clock, HTTP client, plain-http permission, {@code User-Agent} suffix, wire logging, response size limit
+   * and default headers. Setters called afterwards change single settings of it. Default: the defaults of
+   * {@link ClientConfig#builder()}; use it to give an account and a workspace client the same settings, such as
+   * {@code ScimWorkspaceClient.builder().config(account.config()).endpoint(workspaceUrl)}.
+   *
+   * <p>The account id, rate limits and member batch size are not part of a {@link ClientConfig} and keep their
+   * values.
+   *
+   * @param config the settings
+   * @return this builder
+   */
+  public B config(ClientConfig config) {
+    this.config = Objects.requireNonNull(config, "config").toBuilder();
+    return self();
   }
 
   /**
@@ -196,6 +220,21 @@ abstract class FacadeBuilder<B extends FacadeBuilder<B>> {
    */
   public B memberBatchSize(int memberBatchSize) {
     this.memberBatchSize = MembershipBatches.checkBatchSize(memberBatchSize);
+    return self();
+  }
+
+  /**
+   * Sets the largest response body the client reads; a larger one fails with a
+   * {@link dev.dbscim.client.error.ScimClientException} instead of filling the heap. Default 64 MiB
+   * ({@link ClientConfig#DEFAULT_MAX_RESPONSE_BYTES}), enough for a page of 10,000 users; lower it to bound memory
+   * when many calls run in parallel.
+   *
+   * @param maxResponseBytes a positive number of bytes
+   * @return this builder
+   * @throws IllegalArgumentException when not positive
+   */
+  public B maxResponseBytes(long maxResponseBytes) {
+    config.maxResponseBytes(maxResponseBytes);
     return self();
   }
 

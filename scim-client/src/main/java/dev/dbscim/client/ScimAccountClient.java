@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * try (ScimAccountClient account = ScimAccountClient.builder()
  *         .endpoint(URI.create("https://accounts.cloud.databricks.com"))
  *         .accountId("0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6")
- *         .credentials(TokenCredentials.fromEnv("SCIM_TOKEN"))
+ *         .credentials(TokenCredentials.fromEnvironment("SCIM_TOKEN"))
  *         .build()) {
  *
  *   User ada = account.users().create(User.builder()
@@ -263,7 +263,7 @@ public final class ScimAccountClient implements AutoCloseable {
     }
 
     /**
-     * Sets the source of bearer tokens, such as {@code TokenCredentials.fromEnv("SCIM_TOKEN")} or
+     * Sets the source of bearer tokens, such as {@code TokenCredentials.fromEnvironment("SCIM_TOKEN")} or
      * {@code OAuthCredentials} for a service principal. Required.
      *
      * @param credentials the credentials

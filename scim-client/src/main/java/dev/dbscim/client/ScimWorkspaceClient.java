@@ -30,7 +30,7 @@ import java.util.Objects;
  * <pre>{@code
  * try (ScimWorkspaceClient workspace = ScimWorkspaceClient.builder()
  *         .endpoint(URI.create("https://dbc-a1b2c3d4-e5f6.cloud.databricks.com"))
- *         .credentials(TokenCredentials.fromEnv("DATABRICKS_TOKEN"))
+ *         .credentials(TokenCredentials.fromEnvironment("DATABRICKS_TOKEN"))
  *         .build()) {
  *
  *   User me = workspace.me();
@@ -48,22 +48,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Every call goes through the same pipeline: a bearer token from the {@link CredentialsProvider} (asked again once
- * after a 401), client-side rate limiting ({@link #DEFAULT_RATE_LIMITS} unless set), retries per the
+ * after a 401), client-side rate limiting ({@link RateLimits#workspaceDefaults()} unless set), retries per the
  * {@link RetryPolicy}, and errors mapped to {@link dev.dbscim.client.error.ScimException}s. {@link #toString()} never
  * shows credentials.
  */
 public final class ScimWorkspaceClient implements AutoCloseable {
-  /**
-   * The default client-side rate limits of a workspace client: {@link RateLimits#workspaceDefaults()} (GET and LIST
-   * 255/min, CREATE and REPLACE 5/s, DELETE 35/min) with PATCH at 2/s instead of 10/min. The 10/min figure comes from
-   * the limiters databrickslabs/ucx puts on group renames and entitlement changes, not from a published limit on
-   * every PATCH; applied to all PATCHes it would stall an ordinary membership sync (50 member batches would take five
-   * minutes) without the service ever having complained, so the default uses the account-level PATCH rate, and a 429
-   * is still retried with backoff. Set {@link RateLimits#workspaceDefaults()} to get the strict figure.
-   */
-  public static final RateLimits DEFAULT_RATE_LIMITS =
-      RateLimits.workspaceDefaults().toBuilder().limit(OperationClass.PATCH, 2.0).build();
-
   private static final String BASE_PATH = "/api/2.0/preview/scim/v2";
 
   private final FacadeCore core;
@@ -228,7 +217,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
   /**
    * Returns the client-side rate limits.
    *
-   * @return the limits; {@link #DEFAULT_RATE_LIMITS} unless set
+   * @return the limits; {@link RateLimits#workspaceDefaults()} unless set
    */
   public RateLimits rateLimits() {
     return core.rateLimits();
@@ -258,7 +247,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
   /** Builds {@link ScimWorkspaceClient}s. Not thread-safe. */
   public static final class Builder extends FacadeBuilder<Builder> {
     private Builder() {
-      super(DEFAULT_RATE_LIMITS);
+      super(RateLimits.workspaceDefaults());
     }
 
     /**
@@ -275,7 +264,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
     }
 
     /**
-     * Sets the source of bearer tokens, such as {@code TokenCredentials.fromEnv("DATABRICKS_TOKEN")} or
+     * Sets the source of bearer tokens, such as {@code TokenCredentials.fromEnvironment("DATABRICKS_TOKEN")} or
      * {@code OAuthCredentials} for a service principal. Required.
      *
      * @param credentials the credentials
@@ -287,9 +276,9 @@ public final class ScimWorkspaceClient implements AutoCloseable {
     }
 
     /**
-     * Sets the client-side rate limits. Default {@link #DEFAULT_RATE_LIMITS} (the workspace presets with PATCH at
-     * 2/s; see there why); use {@link RateLimits#workspaceDefaults()} for the strict 10 PATCH per minute, or
-     * {@link RateLimits#unlimited()} when several processes share one budget you limit elsewhere.
+     * Sets the client-side rate limits. Default {@link RateLimits#workspaceDefaults()} (GET and LIST 255/min,
+     * CREATE/REPLACE 5/s, PATCH 2/s, DELETE 35/min); raise them if Databricks granted your workspace more,
+     * or use {@link RateLimits#unlimited()} when several processes share one budget you limit elsewhere.
      *
      * @param rateLimits the limits
      * @return this builder

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -123,7 +124,7 @@ public final class FakeScimServer implements AutoCloseable {
   private final boolean adminApiEnabled;
   private final boolean unknownAttributesKept;
   private final int accountPort;
-  private final RateLimits rateLimits;
+  private final FakeRateLimits rateLimits;
   private final FakeEngine engine;
   private final FakeScimState state;
   private final List<WorkspaceSetup> setups = new ArrayList<>();
@@ -168,7 +169,7 @@ public final class FakeScimServer implements AutoCloseable {
     List<String[]> owners = populate(store);
     this.engine = new FakeEngine(store, accountId, clock, builder.fullRfcFilters,
         builder.accountGroupListIncludesMembers, builder.journalCapacity);
-    this.state = new FakeScimState(engine);
+    this.state = new FakeScimState(engine, new HashSet<>(store.ids()));
     if (rateLimits.any()) {
       engine.rateLimiter(new FakeRateLimiter(rateLimits, clock));
     }
@@ -225,7 +226,7 @@ public final class FakeScimServer implements AutoCloseable {
    * Empties the fake: every principal, group, membership and assignment goes, ids start again from the first one,
    * queued faults, OAuth client secrets and OAuth access tokens and the journal are dropped. What remains is what a new
    * fake has: the built-in groups and the users behind the workspace tokens, with the same ids. Every account and
-   * workspace token keeps working, the account token included, and the clock is left as it is. The {@link Builder#rateLimits(RateLimits) rate limits} stay in force, with the requests
+   * workspace token keeps working, the account token included, and the clock is left as it is. The {@link Builder#rateLimits(FakeRateLimits) rate limits} stay in force, with the requests
    * counted so far in the current second forgotten.
    */
   public void reset() {
@@ -237,6 +238,7 @@ public final class FakeScimServer implements AutoCloseable {
       }
     }
     engine.replaceStore(fresh);
+    state.builtInIds(new HashSet<>(fresh.ids()));
     engine.clearFaults();
     engine.clearJournal();
     engine.oauth().clear();
@@ -476,7 +478,7 @@ public final class FakeScimServer implements AutoCloseable {
    * Returns a new account client pointed at this fake: endpoint {@link #url()}, account {@link #accountId()},
    * {@link dev.dbscim.client.retry.RetryPolicy#standard() standard retries} that never really wait
    * ({@link dev.dbscim.client.retry.Sleeper#noWait()}), no client-side rate limits
-   * ({@link dev.dbscim.client.RateLimits#unlimited()}; the fake's own {@link Builder#rateLimits(RateLimits)} still
+   * ({@link dev.dbscim.client.RateLimits#unlimited()}; the fake's own {@link Builder#rateLimits(FakeRateLimits)} still
    * answer 429) and this fake's {@link #clock()} for {@code Retry-After} dates.
    *
    * <p>Its credentials read the <em>current</em> {@link #accountToken()} before every request, so the client keeps
@@ -577,7 +579,7 @@ public final class FakeScimServer implements AutoCloseable {
     private boolean adminApiEnabled;
     private boolean unknownAttributesKept;
     private int accountPort;
-    private RateLimits rateLimits = RateLimits.none();
+    private FakeRateLimits rateLimits = FakeRateLimits.none();
     private Duration renameVisibilityDelay = Duration.ZERO;
 
     private Builder() {}
@@ -613,12 +615,12 @@ public final class FakeScimServer implements AutoCloseable {
     }
 
     /**
-     * Sets per-second request limits, answered with 429 like the service; {@link RateLimits#none()} by default.
+     * Sets per-second request limits, answered with 429 like the service; {@link FakeRateLimits#none()} by default.
      *
      * @param limits the limits
      * @return this builder
      */
-    public Builder rateLimits(RateLimits limits) {
+    public Builder rateLimits(FakeRateLimits limits) {
       this.rateLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
@@ -682,7 +684,8 @@ public final class FakeScimServer implements AutoCloseable {
 
     /**
      * Sets the limit of users plus service principals, per account and per workspace; 10,000 by default, as
-     * documented by Databricks.
+     * documented by Databricks. The built-in users behind the workspace tokens count toward it (see
+     * {@link FakeScimState#userCountIncludingBuiltIns()}).
      *
      * @param limit the limit
      * @return this builder
@@ -693,7 +696,8 @@ public final class FakeScimServer implements AutoCloseable {
     }
 
     /**
-     * Sets the limit of groups, per account and per workspace; 5,000 by default, as documented by Databricks.
+     * Sets the limit of groups, per account and per workspace; 5,000 by default, as documented by Databricks. The
+     * built-in system groups count toward it (see {@link FakeScimState#groupCountIncludingBuiltIns()}).
      *
      * @param limit the limit
      * @return this builder

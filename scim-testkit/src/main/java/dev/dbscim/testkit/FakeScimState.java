@@ -9,11 +9,13 @@ import dev.dbscim.testkit.internal.FakeEngine;
 import dev.dbscim.testkit.internal.FakeFailure;
 import dev.dbscim.testkit.internal.FakeStore;
 import dev.dbscim.testkit.internal.FakeStore.Kind;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Seeds and inspects a {@link FakeScimServer}'s identities without HTTP. Seeding follows the same rules as the
@@ -28,12 +30,28 @@ import java.util.Optional;
  *
  * <p>Resources returned here are account principals as the account API shows them, or workspace-local ones as their
  * workspace shows them. Thread-safe.
+ *
+ * <p>A new fake is not empty: it has <em>built-in</em> principals, as a Databricks account does. They are the users
+ * behind the workspace tokens ({@link FakeWorkspace#adminUserId()} and {@link FakeWorkspace#userId()}; account users
+ * in a federated workspace, workspace-local ones otherwise) and the system groups {@code account users} (account) and
+ * {@code users} and {@code admins} (workspace-local, in every workspace). There is no built-in service principal.
+ * The lists ({@link #users()}, {@link #groups()}, {@link #servicePrincipals()}) and the plain counts
+ * ({@link #userCount()}, ...) leave the built-ins out, so a fresh fake lists and counts nothing; the counts named
+ * {@code ...IncludingBuiltIns} count them too. {@link FakeScimServer#reset()} brings back the built-ins with the same
+ * ids.
  */
 public final class FakeScimState {
   private final FakeEngine engine;
+  private volatile Set<String> builtInIds;
 
-  FakeScimState(FakeEngine engine) {
+  FakeScimState(FakeEngine engine, Set<String> builtInIds) {
     this.engine = engine;
+    this.builtInIds = Set.copyOf(builtInIds);
+  }
+
+  /** Replaces the ids of the built-in principals, after a reset. */
+  void builtInIds(Set<String> ids) {
+    this.builtInIds = Set.copyOf(ids);
   }
 
   private FakeStore store() {
@@ -179,20 +197,9 @@ public final class FakeScimState {
    * Returns a group by id, with its members.
    *
    * @param id the id
-   * @return the group
-   * @throws NoSuchElementException when there is no such group
-   */
-  public Group group(String id) {
-    return findGroup(id).orElseThrow(() -> new NoSuchElementException("no group with id " + id));
-  }
-
-  /**
-   * Returns a group by id, with its members.
-   *
-   * @param id the id
    * @return the group, or empty
    */
-  public Optional<Group> findGroup(String id) {
+  public Optional<Group> group(String id) {
     return find(id, Kind.GROUP).map(node -> ScimJson.fromTree(node, Group.class));
   }
 
@@ -276,25 +283,88 @@ public final class FakeScimState {
   }
 
   /**
-   * Returns how many account users exist.
+   * Returns the account users, oldest first, without the built-in ones (see the class description); workspace-local
+   * users are not included.
+   *
+   * @return an immutable snapshot
+   */
+  public List<User> users() {
+    return list(Kind.USER, User.class);
+  }
+
+  /**
+   * Returns the account groups with their members, oldest first, without the built-in {@code account users};
+   * workspace-local groups are not included.
+   *
+   * @return an immutable snapshot
+   */
+  public List<Group> groups() {
+    return list(Kind.GROUP, Group.class);
+  }
+
+  /**
+   * Returns the account service principals, oldest first; workspace-local ones are not included.
+   *
+   * @return an immutable snapshot
+   */
+  public List<ServicePrincipal> servicePrincipals() {
+    return list(Kind.SERVICE_PRINCIPAL, ServicePrincipal.class);
+  }
+
+  private <T> List<T> list(Kind kind, Class<T> type) {
+    List<T> resources = new ArrayList<>();
+    for (String id : created(FakeStore.ACCOUNT, kind)) {
+      store().renderHome(id).ifPresent(node -> resources.add(ScimJson.fromTree(node, type)));
+    }
+    return Collections.unmodifiableList(resources);
+  }
+
+  private List<String> created(long home, Kind kind) {
+    Set<String> builtIns = builtInIds;
+    List<String> ids = store().ids(home, kind);
+    ids.removeIf(builtIns::contains);
+    return ids;
+  }
+
+  /**
+   * Returns how many account users exist, without the built-in ones: 0 in a fresh fake, as {@link #users()} lists.
    *
    * @return the count
    */
   public int userCount() {
+    return created(FakeStore.ACCOUNT, Kind.USER).size();
+  }
+
+  /**
+   * Returns how many account users exist, the built-in ones included (the users behind the tokens of federated
+   * workspaces).
+   *
+   * @return the count
+   */
+  public int userCountIncludingBuiltIns() {
     return store().count(FakeStore.ACCOUNT, Kind.USER);
   }
 
   /**
-   * Returns how many account groups exist.
+   * Returns how many account groups exist, without the built-in {@code account users}: 0 in a fresh fake.
    *
    * @return the count
    */
   public int groupCount() {
+    return created(FakeStore.ACCOUNT, Kind.GROUP).size();
+  }
+
+  /**
+   * Returns how many account groups exist, the built-in {@code account users} included.
+   *
+   * @return the count
+   */
+  public int groupCountIncludingBuiltIns() {
     return store().count(FakeStore.ACCOUNT, Kind.GROUP);
   }
 
   /**
-   * Returns how many account service principals exist.
+   * Returns how many account service principals exist; none is built in.
    *
    * @return the count
    */
@@ -303,23 +373,43 @@ public final class FakeScimState {
   }
 
   /**
-   * Returns how many workspace-local users a workspace has (always 0 in a federated workspace, whose users are
-   * account users).
+   * Returns how many workspace-local users a workspace has, without the built-in ones (the users behind the tokens
+   * of a workspace without identity federation); always 0 in a federated workspace, whose users are account users.
    *
    * @param workspaceId the workspace id
    * @return the count
    */
   public int localUserCount(long workspaceId) {
+    return created(workspaceId, Kind.USER).size();
+  }
+
+  /**
+   * Returns how many workspace-local users a workspace has, the built-in ones included.
+   *
+   * @param workspaceId the workspace id
+   * @return the count
+   */
+  public int localUserCountIncludingBuiltIns(long workspaceId) {
     return store().count(workspaceId, Kind.USER);
   }
 
   /**
-   * Returns how many workspace-local groups a workspace has.
+   * Returns how many workspace-local groups a workspace has, without the built-in {@code users} and {@code admins}.
    *
    * @param workspaceId the workspace id
    * @return the count
    */
   public int localGroupCount(long workspaceId) {
+    return created(workspaceId, Kind.GROUP).size();
+  }
+
+  /**
+   * Returns how many workspace-local groups a workspace has, the built-in {@code users} and {@code admins} included.
+   *
+   * @param workspaceId the workspace id
+   * @return the count
+   */
+  public int localGroupCountIncludingBuiltIns(long workspaceId) {
     return store().count(workspaceId, Kind.GROUP);
   }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One request the fake served, as kept in its bounded journal. Credentials are already redacted, as the client's logs
@@ -13,6 +15,10 @@ import java.util.OptionalLong;
  * like {@code *token*} and every JSON member whose name contains {@code password}.
  */
 public final class RecordedCall {
+  /** The account, workspace and workspace-proxied account SCIM bases, and what follows them. */
+  private static final Pattern SCIM_BASE =
+      Pattern.compile("/api/2\\.0/(?:accounts/[^/]+|preview|account)/scim/v2(/.*)?");
+
   private final OptionalLong workspaceId;
   private final String method;
   private final String target;
@@ -67,6 +73,28 @@ public final class RecordedCall {
   public String path() {
     int query = target.indexOf('?');
     return query < 0 ? target : target.substring(0, query);
+  }
+
+  /**
+   * Returns the path below the SCIM base, still encoded: {@code /Users/123} for
+   * {@code /api/2.0/accounts/{accountId}/scim/v2/Users/123}, and likewise below the workspace base
+   * {@code /api/2.0/preview/scim/v2} and the workspace's account base {@code /api/2.0/account/scim/v2}; without the
+   * query. Lets one assertion hold for account and workspace clients alike.
+   *
+   * <pre>{@code
+   * assertThat(scim.recordedRequests()).extracting(RecordedCall::scimPath)
+   *     .containsExactly(Optional.of("/Users"), Optional.of("/Groups/7"));
+   * }</pre>
+   *
+   * @return the path, such as {@code /Users/123}; empty for a request outside SCIM (OAuth tokens, permission
+   *     assignments, ...)
+   */
+  public Optional<String> scimPath() {
+    Matcher matcher = SCIM_BASE.matcher(path());
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(matcher.group(1) == null ? "" : matcher.group(1));
   }
 
   /**

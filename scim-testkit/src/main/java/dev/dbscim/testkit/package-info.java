@@ -50,7 +50,7 @@
  *   <li>Limits: creating beyond 10,000 users plus service principals or 5,000 groups (per account, and per workspace
  *       counting what the workspace sees) answers 400 with a SCIM error, no {@code scimType}, detail
  *       "Account {id} has reached the limit of {n} users and service principals." (or "Workspace {id} ...").</li>
- *   <li>Rate limits (off by default, {@link dev.dbscim.testkit.RateLimits}): a request over the limit answers 429 with
+ *   <li>Rate limits (off by default, {@link dev.dbscim.testkit.FakeRateLimits}): a request over the limit answers 429 with
  *       {@code Retry-After: 1} and {@code {"error_code":"REQUEST_LIMIT_EXCEEDED","message":..}}, like an injected 429
  *       fault; each host counts each operation class in one-second windows of the fake's clock.</li>
  *   <li>OAuth: token errors use the RFC 6749 section 5.2 shape {@code {"error":..,"error_description":..}} (401

@@ -173,8 +173,8 @@ class FakeScimAccessRulesTest {
       assertThat(scim.state().userCount()).isEqualTo(users);
       assertThat(scim.state().groupCount()).isEqualTo(groups);
       assertThat(scim.state().servicePrincipalCount()).isEqualTo(servicePrincipals);
-      assertThat(scim.state().group(workspaceGroup.id().orElseThrow()).displayName()).isEqualTo("ws-eng");
-      assertThat(scim.state().group(group.id().orElseThrow()).displayName()).isEqualTo("account-eng");
+      assertThat(scim.state().group(workspaceGroup.id().orElseThrow()).orElseThrow().displayName()).isEqualTo("ws-eng");
+      assertThat(scim.state().group(group.id().orElseThrow()).orElseThrow().displayName()).isEqualTo("account-eng");
     }
   }
 

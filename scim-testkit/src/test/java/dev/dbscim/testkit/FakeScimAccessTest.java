@@ -155,7 +155,7 @@ class FakeScimAccessTest {
       assertThat(user.json.get("detail").asText())
           .isEqualTo("Account " + small.accountId() + " has reached the limit of 3 users and service principals.");
       assertThat(group.status).isEqualTo(400);
-      assertThat(small.state().groupCount()).isEqualTo(2);
+      assertThat(small.state().groupCountIncludingBuiltIns()).isEqualTo(2);
     }
   }
 }

@@ -26,7 +26,7 @@ class FakeScimExtensionTest {
   void eachTest_getsAFreshFake() {
     given.state().seed(User.builder().userName("ada@example.com").build());
     assertThat(previous).isNotSameAs(given);
-    assertThat(given.state().userCount()).isEqualTo(3);
+    assertThat(given.state().userCount()).isEqualTo(1);
   }
 
   @AfterEach

@@ -223,7 +223,7 @@ class FakeScimUsersTest {
       }
 
       assertThat(statuses).containsEntry(201, 100L).containsEntry(409, 100L);
-      assertThat(scim.state().userCount()).isEqualTo(102);
+      assertThat(scim.state().userCount()).isEqualTo(100);
     } finally {
       posters.shutdownNow();
     }

@@ -11,7 +11,7 @@ import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.client.sync.SyncReport;
 import dev.dbscim.client.sync.SyncTarget;
 import dev.dbscim.testkit.FakeScimServer;
-import dev.dbscim.testkit.RateLimits;
+import dev.dbscim.testkit.FakeRateLimits;
 import dev.dbscim.testkit.RecordedCall;
 import java.time.Clock;
 import java.util.Locale;
@@ -58,13 +58,13 @@ public final class SyncThroughputHarness {
     directory.validateOrThrow(DirectoryLimits.databricks());
     try (FakeScimServer fake = FakeScimServer.builder().clock(Clock.systemUTC()).workspaces(1)
         .maxPrincipals(users + 100).maxGroups(groups + 10).journalCapacity(100_000)
-        .rateLimits(RateLimits.none()
-            .perSecond(RateLimits.Operation.CREATE, (int) create)
-            .perSecond(RateLimits.Operation.PATCH, (int) patch)
-            .perSecond(RateLimits.Operation.REPLACE, (int) replace)
-            .perSecond(RateLimits.Operation.DELETE, (int) replace)
-            .perSecond(RateLimits.Operation.GET, (int) get)
-            .perSecond(RateLimits.Operation.LIST, (int) list))
+        .rateLimits(FakeRateLimits.none()
+            .perSecond(FakeRateLimits.Operation.CREATE, (int) create)
+            .perSecond(FakeRateLimits.Operation.PATCH, (int) patch)
+            .perSecond(FakeRateLimits.Operation.REPLACE, (int) replace)
+            .perSecond(FakeRateLimits.Operation.DELETE, (int) replace)
+            .perSecond(FakeRateLimits.Operation.GET, (int) get)
+            .perSecond(FakeRateLimits.Operation.LIST, (int) list))
         .build().start();
         ScimAccountClient client = ScimAccountClient.builder().endpoint(fake.url()).accountId(fake.accountId())
             .credentials(TokenCredentials.of(fake.accountToken()))

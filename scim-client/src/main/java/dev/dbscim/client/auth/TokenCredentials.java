@@ -78,11 +78,11 @@ public final class TokenCredentials implements CredentialsProvider {
    * @throws IllegalStateException if the variable is not set or is blank (checked now, to fail fast)
    * @throws IllegalArgumentException if its value contains a control character such as CR or LF
    */
-  public static TokenCredentials fromEnv(String variableName) {
-    return fromEnv(variableName, System::getenv);
+  public static TokenCredentials fromEnvironment(String variableName) {
+    return fromEnvironment(variableName, System::getenv);
   }
 
-  static TokenCredentials fromEnv(String variableName, Function<String, String> environment) {
+  static TokenCredentials fromEnvironment(String variableName, Function<String, String> environment) {
     Objects.requireNonNull(variableName, "variableName");
     Objects.requireNonNull(environment, "environment");
     if (variableName.isBlank()) {

@@ -94,10 +94,10 @@ class TokenCredentialsTest {
   }
 
   @Test
-  void fromEnv_setVariable_isReadOnEveryCall() {
+  void fromEnvironment_setVariable_isReadOnEveryCall() {
     Map<String, String> environment = new HashMap<>();
     environment.put("SCIM_TOKEN", SENTINEL + "\n");
-    TokenCredentials credentials = TokenCredentials.fromEnv("SCIM_TOKEN", environment::get);
+    TokenCredentials credentials = TokenCredentials.fromEnvironment("SCIM_TOKEN", environment::get);
 
     String first = credentials.bearerToken();
     environment.put("SCIM_TOKEN", "rotated");
@@ -107,23 +107,32 @@ class TokenCredentialsTest {
   }
 
   @Test
-  void fromEnv_unsetVariable_failsFastNamingTheVariable() {
+  void fromEnvironment_processVariableUnset_failsFastNamingTheVariable() {
+    String name = "DBSCIM_SURELY_UNSET_TOKEN_7F3C9A";
+
+    assertThatThrownBy(() -> TokenCredentials.fromEnvironment(name))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(name);
+  }
+
+  @Test
+  void fromEnvironment_unsetVariable_failsFastNamingTheVariable() {
     Map<String, String> environment = new HashMap<>();
     environment.put("SCIM_TOKEN", "  ");
 
-    assertThatThrownBy(() -> TokenCredentials.fromEnv("SCIM_TOKEN", environment::get))
+    assertThatThrownBy(() -> TokenCredentials.fromEnvironment("SCIM_TOKEN", environment::get))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("SCIM_TOKEN");
-    assertThatThrownBy(() -> TokenCredentials.fromEnv("OTHER", environment::get))
+    assertThatThrownBy(() -> TokenCredentials.fromEnvironment("OTHER", environment::get))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("OTHER");
   }
 
   @Test
-  void fromEnv_variableRemovedLater_throwsClientException() {
+  void fromEnvironment_variableRemovedLater_throwsClientException() {
     Map<String, String> environment = new HashMap<>();
     environment.put("SCIM_TOKEN", SENTINEL);
-    TokenCredentials credentials = TokenCredentials.fromEnv("SCIM_TOKEN", environment::get);
+    TokenCredentials credentials = TokenCredentials.fromEnvironment("SCIM_TOKEN", environment::get);
     environment.remove("SCIM_TOKEN");
 
     assertThatThrownBy(credentials::bearerToken)
@@ -202,7 +211,7 @@ class TokenCredentialsTest {
 
     assertThat(TokenCredentials.of(SENTINEL)).hasToString("TokenCredentials[fixed, ****]");
     assertThat(TokenCredentials.fromSupplier(() -> SENTINEL)).hasToString("TokenCredentials[supplier, ****]");
-    assertThat(TokenCredentials.fromEnv("SCIM_TOKEN", environment::get))
+    assertThat(TokenCredentials.fromEnvironment("SCIM_TOKEN", environment::get))
         .hasToString("TokenCredentials[env SCIM_TOKEN, ****]");
     assertThat(fromFile.toString()).startsWith("TokenCredentials[file ").endsWith(", ****]").doesNotContain(SENTINEL);
   }

@@ -2,21 +2,28 @@ package dev.dbscim.client.facade;
 
 import static dev.dbscim.client.facade.FacadeServer.ACCOUNT_BASE;
 import static dev.dbscim.client.facade.FacadeServer.TOKEN;
+import static dev.dbscim.client.facade.FacadeServer.WORKSPACE_BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.dbscim.client.ClientConfig;
 import dev.dbscim.client.OperationClass;
 import dev.dbscim.client.RateLimits;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.client.auth.TokenCredentials;
+import dev.dbscim.client.error.ScimClientException;
+import dev.dbscim.client.retry.RetryPolicy;
+import dev.dbscim.client.retry.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,21 +88,23 @@ class FacadeBuilderTest {
   }
 
   @Test
-  void rateLimits_defaults_accountPresetsAndWorkspacePresetsWithPatchAtTwoPerSecond() {
+  void rateLimits_defaults_areExactlyTheAccountAndWorkspacePresets() {
     try (ScimAccountClient account = ScimAccountClient.builder().endpoint(server.endpoint()).accountId("a")
         .credentials(TokenCredentials.of(TOKEN)).build();
         ScimWorkspaceClient workspace = ScimWorkspaceClient.builder().endpoint(server.endpoint())
             .credentials(TokenCredentials.of(TOKEN)).build()) {
       assertThat(account.rateLimits()).isEqualTo(RateLimits.accountDefaults());
-      assertThat(workspace.rateLimits()).isEqualTo(ScimWorkspaceClient.DEFAULT_RATE_LIMITS);
+      assertThat(workspace.rateLimits()).isEqualTo(RateLimits.workspaceDefaults());
     }
-    RateLimits workspaceDefaults = ScimWorkspaceClient.DEFAULT_RATE_LIMITS;
+    RateLimits workspaceDefaults = RateLimits.workspaceDefaults();
     assertThat(workspaceDefaults.permitsPerSecond(OperationClass.PATCH)).isEqualTo(2.0);
-    for (OperationClass operation : Arrays.asList(OperationClass.GET, OperationClass.LIST, OperationClass.CREATE,
-        OperationClass.REPLACE, OperationClass.DELETE)) {
-      assertThat(workspaceDefaults.permitsPerSecond(operation))
-          .isEqualTo(RateLimits.workspaceDefaults().permitsPerSecond(operation));
+    assertThat(workspaceDefaults.burst(OperationClass.PATCH)).isEqualTo(2);
+    for (OperationClass operation : Arrays.asList(OperationClass.GET, OperationClass.LIST)) {
+      assertThat(workspaceDefaults.permitsPerSecond(operation)).isEqualTo(255.0 / 60);
     }
+    assertThat(workspaceDefaults.permitsPerSecond(OperationClass.CREATE)).isEqualTo(5.0);
+    assertThat(workspaceDefaults.permitsPerSecond(OperationClass.REPLACE)).isEqualTo(5.0);
+    assertThat(workspaceDefaults.permitsPerSecond(OperationClass.DELETE)).isEqualTo(35.0 / 60);
   }
 
   @Test
@@ -173,5 +182,65 @@ class FacadeBuilderTest {
       assertThat(failure).isNotNull();
       assertThat(everything).doesNotContain(TOKEN).contains("****");
     }
+  }
+
+  @Test
+  void config_oneClientConfig_configuresAccountAndWorkspaceClients() throws Exception {
+    ClientConfig config = ClientConfig.builder().endpoint(server.endpoint()).credentials(TokenCredentials.of(TOKEN))
+        .requestTimeout(Duration.ofSeconds(7)).retryPolicy(RetryPolicy.none()).sleeper(Sleeper.noWait())
+        .userAgentSuffix("surface/1").putDefaultHeader("X-Trace", "t-1").maxResponseBytes(4096).build();
+
+    try (ScimAccountClient account = ScimAccountClient.builder().config(config).accountId("acc-123").build();
+        ScimWorkspaceClient workspace = ScimWorkspaceClient.builder().config(config).build()) {
+      server.json(200, "{\"id\":\"1\",\"userName\":\"a@b.com\"}");
+      account.users().get("1");
+      server.json(200, "{\"id\":\"1\",\"userName\":\"a@b.com\"}");
+      workspace.users().get("1");
+
+      for (ClientConfig used : List.of(account.config(), workspace.config())) {
+        assertThat(used.toString()).isEqualTo(config.toString());
+        assertThat(used.sleeper()).isSameAs(config.sleeper());
+      }
+      assertThat(account.rateLimits()).isEqualTo(RateLimits.accountDefaults());
+      assertThat(workspace.rateLimits()).isEqualTo(RateLimits.workspaceDefaults());
+      RecordedRequest toAccount = server.take();
+      RecordedRequest toWorkspace = server.take();
+      assertThat(toAccount.getTarget()).isEqualTo(ACCOUNT_BASE + "/Users/1");
+      assertThat(toWorkspace.getTarget()).isEqualTo(WORKSPACE_BASE + "/Users/1");
+      for (RecordedRequest request : List.of(toAccount, toWorkspace)) {
+        assertThat(request.getHeaders().get("X-Trace")).isEqualTo("t-1");
+        assertThat(request.getHeaders().get("User-Agent")).endsWith(" surface/1");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+      }
+    }
+  }
+
+  @Test
+  void config_thenSetter_setterChangesOnlyItsSetting() {
+    ClientConfig config = ClientConfig.builder().endpoint(server.endpoint()).credentials(TokenCredentials.of(TOKEN))
+        .userAgentSuffix("surface/1").maxResponseBytes(4096).build();
+
+    try (ScimWorkspaceClient workspace = ScimWorkspaceClient.builder().rateLimits(RateLimits.unlimited())
+        .config(config).requestTimeout(Duration.ofSeconds(3)).build()) {
+      assertThat(workspace.config().requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(workspace.config().userAgentSuffix()).contains("surface/1");
+      assertThat(workspace.config().maxResponseBytes()).isEqualTo(4096);
+      assertThat(workspace.rateLimits()).isEqualTo(RateLimits.unlimited());
+    }
+  }
+
+  @Test
+  void maxResponseBytes_setOnFacadeBuilder_refusesALargerAnswer() {
+    String large = "{\"id\":\"1\",\"userName\":\"a@b.com\",\"displayName\":\"" + "x".repeat(2000) + "\"}";
+    server.json(200, large);
+
+    try (ScimAccountClient account = server.accountBuilder().retryPolicy(RetryPolicy.none()).maxResponseBytes(1024)
+        .build()) {
+      assertThat(account.config().maxResponseBytes()).isEqualTo(1024);
+      assertThatThrownBy(() -> account.users().get("1")).isExactlyInstanceOf(ScimClientException.class)
+          .hasMessageContaining("maxResponseBytes");
+    }
+    assertThatThrownBy(() -> server.workspaceBuilder().maxResponseBytes(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxResponseBytes");
   }
 }

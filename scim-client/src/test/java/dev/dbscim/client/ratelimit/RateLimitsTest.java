@@ -27,16 +27,16 @@ class RateLimitsTest {
   }
 
   @Test
-  void workspaceDefaults_usePerMinuteLimits() {
+  void workspaceDefaults_usePerMinuteLimitsAndTheAccountPatchRate() {
     RateLimits limits = RateLimits.workspaceDefaults();
 
     assertThat(limits.permitsPerSecond(OperationClass.GET)).isCloseTo(255.0 / 60, within(1e-9));
     assertThat(limits.permitsPerSecond(OperationClass.LIST)).isCloseTo(255.0 / 60, within(1e-9));
-    assertThat(limits.permitsPerSecond(OperationClass.PATCH)).isCloseTo(10.0 / 60, within(1e-9));
+    assertThat(limits.permitsPerSecond(OperationClass.PATCH)).isEqualTo(2.0);
     assertThat(limits.permitsPerSecond(OperationClass.DELETE)).isCloseTo(35.0 / 60, within(1e-9));
     assertThat(limits.permitsPerSecond(OperationClass.CREATE)).isEqualTo(5.0);
     assertThat(limits.burst(OperationClass.GET)).isEqualTo(4);
-    assertThat(limits.burst(OperationClass.PATCH)).isEqualTo(1);
+    assertThat(limits.burst(OperationClass.PATCH)).isEqualTo(2);
   }
 
   @Test

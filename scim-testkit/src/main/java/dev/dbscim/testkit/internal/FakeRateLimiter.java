@@ -1,22 +1,22 @@
 package dev.dbscim.testkit.internal;
 
-import dev.dbscim.testkit.RateLimits;
+import dev.dbscim.testkit.FakeRateLimits;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Counts requests per host and {@link RateLimits.Operation} in fixed one-second windows of the fake's clock.
+ * Counts requests per host and {@link FakeRateLimits.Operation} in fixed one-second windows of the fake's clock.
  * Thread-safe.
  */
 public final class FakeRateLimiter {
-  private final RateLimits limits;
+  private final FakeRateLimits limits;
   private final Clock clock;
   private final Map<Long, Window> windows = new HashMap<>();
 
   private static final class Window {
     long second = Long.MIN_VALUE;
-    final int[] counts = new int[RateLimits.Operation.values().length];
+    final int[] counts = new int[FakeRateLimits.Operation.values().length];
   }
 
   /**
@@ -25,7 +25,7 @@ public final class FakeRateLimiter {
    * @param limits the limits
    * @param clock the clock whose seconds delimit the windows
    */
-  public FakeRateLimiter(RateLimits limits, Clock clock) {
+  public FakeRateLimiter(FakeRateLimits limits, Clock clock) {
     this.limits = limits;
     this.clock = clock;
   }
@@ -37,7 +37,7 @@ public final class FakeRateLimiter {
    * @param operation the class of request
    * @return whether the request may be served
    */
-  synchronized boolean tryAcquire(long host, RateLimits.Operation operation) {
+  synchronized boolean tryAcquire(long host, FakeRateLimits.Operation operation) {
     int limit = limits.limit(operation);
     if (limit == 0) {
       return true;

@@ -13,7 +13,7 @@ import dev.dbscim.core.filter.FilterVisitor;
 import dev.dbscim.core.json.SchemaUrns;
 import dev.dbscim.core.json.ScimJson;
 import dev.dbscim.core.patch.PatchRequest;
-import dev.dbscim.testkit.RateLimits;
+import dev.dbscim.testkit.FakeRateLimits;
 import dev.dbscim.testkit.internal.FakeStore.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -220,16 +220,16 @@ public final class FakeRouter extends Dispatcher {
     return limiter == null || limiter.tryAcquire(host, operation(method, url));
   }
 
-  private static RateLimits.Operation operation(String method, HttpUrl url) {
+  private static FakeRateLimits.Operation operation(String method, HttpUrl url) {
     switch (method) {
       case "POST":
-        return RateLimits.Operation.CREATE;
+        return FakeRateLimits.Operation.CREATE;
       case "PUT":
-        return RateLimits.Operation.REPLACE;
+        return FakeRateLimits.Operation.REPLACE;
       case "PATCH":
-        return RateLimits.Operation.PATCH;
+        return FakeRateLimits.Operation.PATCH;
       case "DELETE":
-        return RateLimits.Operation.DELETE;
+        return FakeRateLimits.Operation.DELETE;
       default:
         List<String> segments = url.pathSegments();
         String last = segments.get(segments.size() - 1);
@@ -237,8 +237,8 @@ public final class FakeRouter extends Dispatcher {
           last = segments.get(segments.size() - 2);
         }
         return Kind.fromPlural(last).isPresent() || last.equals("permissionassignments")
-            ? RateLimits.Operation.LIST
-            : RateLimits.Operation.GET;
+            ? FakeRateLimits.Operation.LIST
+            : FakeRateLimits.Operation.GET;
     }
   }
 

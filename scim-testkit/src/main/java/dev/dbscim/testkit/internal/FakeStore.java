@@ -835,6 +835,32 @@ public final class FakeStore {
   }
 
   /**
+   * Returns the ids of the principals of a kind that live in a home scope.
+   *
+   * @param home {@link #ACCOUNT} or a workspace id
+   * @param kind the kind
+   * @return the ids, in creation order
+   */
+  public synchronized List<String> ids(long home, Kind kind) {
+    List<String> ids = new ArrayList<>();
+    for (Principal principal : principals.values()) {
+      if (principal.kind == kind && principal.home == home) {
+        ids.add(principal.id);
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Returns the ids of every principal, in every scope.
+   *
+   * @return the ids, in creation order
+   */
+  public synchronized List<String> ids() {
+    return new ArrayList<>(principals.keySet());
+  }
+
+  /**
    * Returns how many principals of a kind live in a home scope.
    *
    * @param home {@link #ACCOUNT} or a workspace id

@@ -56,7 +56,7 @@ class FakeBuiltinGroupsTest {
     String ada = account("POST", "/Users", "{\"userName\":\"ada@example.com\"}").json.get("id").asText();
     String robot = scim.state().seed(ServicePrincipal.builder().displayName("robot").build()).id().get();
 
-    assertThat(scim.state().group(accountUsersId()).meta().get().resourceType()).hasValue("Group");
+    assertThat(scim.state().group(accountUsersId()).orElseThrow().meta().get().resourceType()).hasValue("Group");
     assertThat(scim.state().members(accountUsersId()))
         .containsExactly(scim.workspace(0).adminUserId(), scim.workspace(0).userId(), ada, robot);
 

@@ -44,7 +44,7 @@ class OnboardingFunctionalTest {
     new OnboardingService(scim.accountClient()).onboard("ada@example.com", "engineering");
 
     User ada = scim.state().userByName("ada@example.com").orElseThrow();
-    assertThat(scim.state().group(eng.id().orElseThrow()).members())
+    assertThat(scim.state().group(eng.id().orElseThrow()).orElseThrow().members())
         .extracting(ComplexValue::value).containsExactly(ada.id());
   }
 

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbscim.testkit.FakeClock;
 import dev.dbscim.testkit.FakeScim;
 import dev.dbscim.testkit.FakeScimServer;
-import dev.dbscim.testkit.RateLimits;
-import dev.dbscim.testkit.RateLimits.Operation;
+import dev.dbscim.testkit.FakeRateLimits;
+import dev.dbscim.testkit.FakeRateLimits.Operation;
 import dev.dbscim.testkit.RecordedCall;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 class RateLimitTest {
   private final FakeClock clock = FakeClock.at(Instant.parse("2025-01-01T00:00:00.250Z"));
   @FakeScim final FakeScimServer scim = FakeScimServer.builder().clock(clock)
-      .rateLimits(RateLimits.none().perSecond(Operation.GET, 2).perSecond(Operation.CREATE, 1)).build();
+      .rateLimits(FakeRateLimits.none().perSecond(Operation.GET, 2).perSecond(Operation.CREATE, 1)).build();
 
   private String seededUserId() {
     return scim.state().seed(dev.dbscim.core.model.User.builder().userName("ada@example.com").build()).id().get();
@@ -104,12 +104,12 @@ class RateLimitTest {
 
   @Test
   void rateLimits_value_refusesLimitsBelowOneAndDescribesItself() {
-    assertThatThrownBy(() -> RateLimits.none().perSecond(Operation.GET, 0))
+    assertThatThrownBy(() -> FakeRateLimits.none().perSecond(Operation.GET, 0))
         .isInstanceOf(IllegalArgumentException.class);
-    RateLimits limits = RateLimits.none().perSecond(Operation.GET, 20).perSecond(Operation.PATCH, 2);
-    assertThat(limits.toString()).isEqualTo("RateLimits[GET=20/s, PATCH=2/s]");
+    FakeRateLimits limits = FakeRateLimits.none().perSecond(Operation.GET, 20).perSecond(Operation.PATCH, 2);
+    assertThat(limits.toString()).isEqualTo("FakeRateLimits[GET=20/s, PATCH=2/s]");
     assertThat(limits.limit(Operation.DELETE)).isZero();
-    assertThat(limits).isEqualTo(RateLimits.none().perSecond(Operation.PATCH, 2).perSecond(Operation.GET, 20));
-    assertThat(RateLimits.none().any()).isFalse();
+    assertThat(limits).isEqualTo(FakeRateLimits.none().perSecond(Operation.PATCH, 2).perSecond(Operation.GET, 20));
+    assertThat(FakeRateLimits.none().any()).isFalse();
   }
 }

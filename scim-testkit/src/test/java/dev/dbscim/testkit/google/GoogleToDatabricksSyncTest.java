@@ -85,7 +85,7 @@ class GoogleToDatabricksSyncTest {
     Group engineering = databricks.state().groupByName("engineering@example.com").orElseThrow(AssertionError::new);
     Set<String> nested = new TreeSet<>();
     for (String id : databricks.state().members(engineering.id().get())) {
-      databricks.state().findGroup(id).ifPresent(group -> nested.add(group.displayName()));
+      databricks.state().group(id).ifPresent(group -> nested.add(group.displayName()));
     }
     assertThat(nested).hasSize(10).contains("team-0@example.com", "team-9@example.com");
 

@@ -281,7 +281,7 @@ class WorkspaceGroupMigrationTest {
   @Test
   void apply_withoutDeletionFlag_keepsLocalGroups_andWithItDeletesThemAfterValidation() {
     migration(GroupMigrationOptions.defaults()).run();
-    assertThat(server.state().localGroupCount(WS)).isEqualTo(5);
+    assertThat(server.state().localGroupCount(WS)).isEqualTo(3);
 
     WorkspaceGroupMigration deleting =
         migration(GroupMigrationOptions.builder().dangerouslyDeleteLocalGroups(true).build());
@@ -295,7 +295,7 @@ class WorkspaceGroupMigrationTest {
     GroupMigrationReport report = deleting.apply(plan);
 
     assertThat(report.isSuccess()).as(report.summary()).isTrue();
-    assertThat(server.state().localGroupCount(WS)).isEqualTo(2);
+    assertThat(server.state().localGroupCount(WS)).isZero();
     List<Group> visible = new ArrayList<>();
     workspace.groups().list().forEach(visible::add);
     assertThat(visible).filteredOn(group -> group.displayName().equals("data-eng"))

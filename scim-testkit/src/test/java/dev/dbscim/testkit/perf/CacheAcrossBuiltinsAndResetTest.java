@@ -10,8 +10,8 @@ import dev.dbscim.testkit.FakeClock;
 import dev.dbscim.testkit.FakeScim;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.ProbeHttp;
-import dev.dbscim.testkit.RateLimits;
-import dev.dbscim.testkit.RateLimits.Operation;
+import dev.dbscim.testkit.FakeRateLimits;
+import dev.dbscim.testkit.FakeRateLimits.Operation;
 import dev.dbscim.testkit.admin.TestHttp;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -146,7 +146,7 @@ class CacheAcrossBuiltinsAndResetTest {
   void reset_rateLimits_stayInForceWithFreshCounts() {
     FakeClock clock = FakeClock.at(Instant.parse("2025-01-01T00:00:00.250Z"));
     try (FakeScimServer limited = FakeScimServer.builder().clock(clock)
-        .rateLimits(RateLimits.none().perSecond(Operation.LIST, 2)).build().start()) {
+        .rateLimits(FakeRateLimits.none().perSecond(Operation.LIST, 2)).build().start()) {
       assertThat(account(limited, "GET", "/Users", null).statusCode()).isEqualTo(200);
       assertThat(account(limited, "GET", "/Users", null).statusCode()).isEqualTo(200);
       assertThat(account(limited, "GET", "/Users", null).statusCode()).isEqualTo(429);

@@ -25,7 +25,7 @@ public final class ApplyInChildProcess {
    */
   public static void main(String[] args) {
     try (ScimAccountClient client = ScimAccountClient.builder().endpoint(URI.create(args[0])).accountId(args[1])
-        .credentials(TokenCredentials.fromEnv("FAKE_ACCOUNT_TOKEN")).rateLimits(RateLimits.unlimited()).build()) {
+        .credentials(TokenCredentials.fromEnvironment("FAKE_ACCOUNT_TOKEN")).rateLimits(RateLimits.unlimited()).build()) {
       SyncEngine engine = SyncEngine.builder().target(SyncTarget.account(client)).concurrency(2)
           .progressListener((result, progress) -> {
             System.out.println("done " + progress.done() + " of " + progress.total());

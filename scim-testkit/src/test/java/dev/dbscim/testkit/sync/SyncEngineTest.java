@@ -98,7 +98,7 @@ class SyncEngineTest {
     for (String id : server.state().members(group.id().get())) {
       server.state().user(id).ifPresent(u -> names.add(u.userName()));
       server.state().servicePrincipal(id).ifPresent(sp -> names.add(sp.applicationId().get()));
-      server.state().findGroup(id).ifPresent(g -> names.add(g.displayName()));
+      server.state().group(id).ifPresent(g -> names.add(g.displayName()));
     }
     return names;
   }

@@ -6,11 +6,14 @@ import java.util.Objects;
 /**
  * Per-second request limits the fake enforces like the service does: a request over the limit gets {@code 429} with
  * {@code Retry-After} and the Databricks body {@code {"error_code":"REQUEST_LIMIT_EXCEEDED","message":..}}, and
- * changes nothing. Immutable; every method returns new limits. Off by default ({@link #none()}).
+ * changes nothing. Immutable; every method returns new limits. Off by default ({@link #none()}). Not to be confused
+ * with the client's {@code dev.dbscim.client.RateLimits}, which keeps a client under such limits.
  *
  * <pre>{@code
  * FakeScimServer scim = FakeScimServer.builder()
- *     .rateLimits(RateLimits.none().perSecond(RateLimits.Operation.GET, 20).perSecond(RateLimits.Operation.PATCH, 2))
+ *     .rateLimits(FakeRateLimits.none()
+ *         .perSecond(FakeRateLimits.Operation.GET, 20)
+ *         .perSecond(FakeRateLimits.Operation.PATCH, 2))
  *     .build();
  * }</pre>
  *
@@ -21,7 +24,7 @@ import java.util.Objects;
  * exhausts a limit deterministically and opens the next window with {@link FakeClock#advance}; a client that waits
  * out {@code Retry-After} against a frozen clock keeps getting 429.
  */
-public final class RateLimits {
+public final class FakeRateLimits {
   /** The classes of request that are limited separately. */
   public enum Operation {
     /** A GET of one resource, {@code /Me}, or any other GET that is not a list. */
@@ -38,11 +41,11 @@ public final class RateLimits {
     DELETE
   }
 
-  private static final RateLimits NONE = new RateLimits(new int[Operation.values().length]);
+  private static final FakeRateLimits NONE = new FakeRateLimits(new int[Operation.values().length]);
 
   private final int[] perSecond;
 
-  private RateLimits(int[] perSecond) {
+  private FakeRateLimits(int[] perSecond) {
     this.perSecond = perSecond;
   }
 
@@ -51,7 +54,7 @@ public final class RateLimits {
    *
    * @return the limits
    */
-  public static RateLimits none() {
+  public static FakeRateLimits none() {
     return NONE;
   }
 
@@ -62,14 +65,14 @@ public final class RateLimits {
    * @param requests how many requests each one-second window allows, at least 1
    * @return the limits
    */
-  public RateLimits perSecond(Operation operation, int requests) {
+  public FakeRateLimits perSecond(Operation operation, int requests) {
     Objects.requireNonNull(operation, "operation");
     if (requests < 1) {
       throw new IllegalArgumentException("requests must be at least 1");
     }
     int[] copy = perSecond.clone();
     copy[operation.ordinal()] = requests;
-    return new RateLimits(copy);
+    return new FakeRateLimits(copy);
   }
 
   /**
@@ -97,14 +100,14 @@ public final class RateLimits {
   }
 
   /**
-   * Returns whether {@code other} is {@link RateLimits} with the same limits.
+   * Returns whether {@code other} is {@link FakeRateLimits} with the same limits.
    *
    * @param other the object to compare with
    * @return whether they are equal
    */
   @Override
   public boolean equals(Object other) {
-    return other instanceof RateLimits && Arrays.equals(perSecond, ((RateLimits) other).perSecond);
+    return other instanceof FakeRateLimits && Arrays.equals(perSecond, ((FakeRateLimits) other).perSecond);
   }
 
   /**
@@ -118,13 +121,13 @@ public final class RateLimits {
   }
 
   /**
-   * Returns the limits, such as {@code RateLimits[GET=20/s, PATCH=2/s]}.
+   * Returns the limits, such as {@code FakeRateLimits[GET=20/s, PATCH=2/s]}.
    *
    * @return the description
    */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder("RateLimits[");
+    StringBuilder out = new StringBuilder("FakeRateLimits[");
     String separator = "";
     for (Operation operation : Operation.values()) {
       if (limit(operation) > 0) {
