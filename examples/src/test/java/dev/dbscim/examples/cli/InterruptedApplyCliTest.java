@@ -68,11 +68,7 @@ class InterruptedApplyCliTest {
   }
 
   Map<String, String> environment() {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("DATABRICKS_HOST", server.url().toString());
-    environment.put("DATABRICKS_ACCOUNT_ID", server.accountId());
-    environment.put("DATABRICKS_TOKEN", server.accountToken());
-    return environment;
+    return CliRun.accountEnvironment(server);
   }
 
   /** Starts {@code dbscim apply}, waits for the first progress line on stderr, signals, and waits for the end. */

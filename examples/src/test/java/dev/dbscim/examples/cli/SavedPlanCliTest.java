@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -52,11 +51,7 @@ class SavedPlanCliTest {
   }
 
   Map<String, String> environment() {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("DATABRICKS_HOST", server.url().toString());
-    environment.put("DATABRICKS_ACCOUNT_ID", server.accountId());
-    environment.put("DATABRICKS_TOKEN", server.accountToken());
-    return environment;
+    return CliRun.accountEnvironment(server);
   }
 
   String write(String name, String text) throws IOException {
