@@ -270,6 +270,21 @@ class SavedPlanVerificationTest {
   }
 
   @Test
+  void drift_aUserRenamedByHand_refusesThePlan() {
+    SyncPlan saved = SyncPlan.fromJson(savedDeletePlan().toJson());
+    String adaId = server.state().userByName("ada@example.com").get().id().get();
+    client.users().patch(adaId, PatchRequest.builder()
+        .addOperations(PatchOperation.of(PatchOp.REPLACE, "displayName", TextNode.valueOf("Ada by hand"))).build());
+    server.clearRecordedRequests();
+
+    assertThatThrownBy(() -> engine(DELETE).apply(saved))
+        .isInstanceOf(StalePlanException.class)
+        .hasMessageContaining("update user ada@example.com (id " + adaId + "): a fresh plan does this");
+    assertThat(writes()).isZero();
+    assertThat(server.state().userByName("bob@example.com")).isPresent();
+  }
+
+  @Test
   void drift_aGroupRenamedByHand_refusesThePlan() {
     SyncPlan saved = SyncPlan.fromJson(savedDeletePlan().toJson());
     Group g1 = server.state().groupByName("g1").get();
