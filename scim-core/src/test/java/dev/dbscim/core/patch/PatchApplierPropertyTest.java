@@ -63,7 +63,9 @@ class PatchApplierPropertyTest {
   @Test
   void apply_arbitraryOperations_throwsOnlyPatchException() {
     Map<String, Integer> outcomes = new TreeMap<>();
-    Theories.qt(1000).forAll(resources(), Gens.lists(arbitraryOperations(), 1, 5))
+    // One to three operations: a request applies only when all of them do, and the check below wants the applied
+    // share well above 5% (with up to five it hovered around 5%).
+    Theories.qt(1000).forAll(resources(), Gens.lists(arbitraryOperations(), 1, 3))
         .checkAssert((resource, operations) -> {
           JsonNode before = resource.deepCopy();
           PatchRequest request = PatchRequest.builder().operations(operations).build();
