@@ -212,7 +212,7 @@ public abstract class ListRequest {
 
   /**
    * Builds {@link ListRequest} values. Setters are named like the accessors ({@code filter}, {@code attributes},
-   * {@code addAttributes}, {@code sortBy}, {@code startIndex}, {@code count}, ...); {@link #build()} checks the values
+   * {@code addAttributes}, {@code sortBy}, {@code startIndex}, {@code count}, ...); {@code build()} checks the values
    * and throws {@link IllegalArgumentException} for an invalid one.
    */
   public static final class Builder extends ImmutableListRequest.Builder {

@@ -36,7 +36,7 @@ public abstract class GroupMigrationOptions {
   }
 
   /**
-   * Returns a builder with the defaults; {@link Builder#build()} checks the values and throws
+   * Returns a builder with the defaults; {@code build()} checks the values and throws
    * {@link IllegalArgumentException} for one out of range.
    *
    * @return a new builder
@@ -151,7 +151,7 @@ public abstract class GroupMigrationOptions {
   }
 
   /**
-   * Builds {@link GroupMigrationOptions}; setters are named like the accessors and {@link #build()} checks the values.
+   * Builds {@link GroupMigrationOptions}; setters are named like the accessors and {@code build()} checks the values.
    */
   public static final class Builder extends ImmutableGroupMigrationOptions.Builder {
     Builder() {}

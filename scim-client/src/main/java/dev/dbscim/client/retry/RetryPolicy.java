@@ -49,7 +49,7 @@ public abstract class RetryPolicy {
   }
 
   /**
-   * Returns a builder initialised with the {@link #standard()} values; {@link Builder#build()} checks the values and
+   * Returns a builder initialised with the {@link #standard()} values; {@code build()} checks the values and
    * throws {@link IllegalArgumentException} for a negative delay or fewer than 1 attempt.
    *
    * @return a new builder
@@ -121,7 +121,7 @@ public abstract class RetryPolicy {
 
   /**
    * Returns the source of the jitter factor, a number from 0 (inclusive) to 1; values outside are clamped. Set it
-   * with {@link Builder#jitter(DoubleSupplier)}: tests pass a constant for exact waits.
+   * with {@code Builder.jitter(DoubleSupplier)}: tests pass a constant for exact waits.
    *
    * @return the source; a thread-local random by default
    */
@@ -193,7 +193,7 @@ public abstract class RetryPolicy {
 
   /**
    * Builds {@link RetryPolicy} values; starts from the {@link RetryPolicy#standard()} values. Setters are named like
-   * the accessors ({@code maxAttempts(5)}, {@code jitter(() -> 0.5)}); {@link #build()} checks the values.
+   * the accessors ({@code maxAttempts(5)}, {@code jitter(() -> 0.5)}); {@code build()} checks the values.
    */
   public static final class Builder extends ImmutableRetryPolicy.Builder {
     Builder() {}
