@@ -4,11 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.immutables.value.Value;
 
 /**
  * The principal of a {@link PermissionAssignment}: a user, group or service principal, identified by its SCIM id
@@ -19,28 +18,15 @@ import java.util.OptionalLong;
  * application id) for service principals. Keys are matched exactly; every other key, and a known key whose value has
  * an unexpected type, is kept in {@link #additionalAttributes()} and written back.
  */
-public final class AssignedPrincipal {
+@Value.Immutable
+public abstract class AssignedPrincipal {
   private static final String PRINCIPAL_ID = "principal_id";
   private static final String DISPLAY_NAME = "display_name";
   private static final String GROUP_NAME = "group_name";
   private static final String USER_NAME = "user_name";
   private static final String SERVICE_PRINCIPAL_NAME = "service_principal_name";
 
-  private final Long principalId;
-  private final String displayName;
-  private final String groupName;
-  private final String userName;
-  private final String servicePrincipalName;
-  private final Map<String, JsonNode> additionalAttributes;
-
-  private AssignedPrincipal(Builder builder) {
-    this.principalId = builder.principalId;
-    this.displayName = builder.displayName;
-    this.groupName = builder.groupName;
-    this.userName = builder.userName;
-    this.servicePrincipalName = builder.servicePrincipalName;
-    this.additionalAttributes = AssignmentJson.copyAttributes(builder.additionalAttributes);
-  }
+  AssignedPrincipal() {}
 
   /**
    * Returns a new empty builder.
@@ -66,15 +52,8 @@ public final class AssignedPrincipal {
    *
    * @return the builder
    */
-  public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.principalId = principalId;
-    builder.displayName = displayName;
-    builder.groupName = groupName;
-    builder.userName = userName;
-    builder.servicePrincipalName = servicePrincipalName;
-    builder.additionalAttributes.putAll(additionalAttributes);
-    return builder;
+  public final Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -98,10 +77,10 @@ public final class AssignedPrincipal {
         builder.putAdditionalAttribute(key, json.get(key));
       }
     }
-    builder.displayName = AssignmentJson.text(json.get(DISPLAY_NAME));
-    builder.groupName = AssignmentJson.text(json.get(GROUP_NAME));
-    builder.userName = AssignmentJson.text(json.get(USER_NAME));
-    builder.servicePrincipalName = AssignmentJson.text(json.get(SERVICE_PRINCIPAL_NAME));
+    builder.displayName(Optional.ofNullable(AssignmentJson.text(json.get(DISPLAY_NAME))))
+        .groupName(Optional.ofNullable(AssignmentJson.text(json.get(GROUP_NAME))))
+        .userName(Optional.ofNullable(AssignmentJson.text(json.get(USER_NAME))))
+        .servicePrincipalName(Optional.ofNullable(AssignmentJson.text(json.get(SERVICE_PRINCIPAL_NAME))));
     AssignmentJson.unknownFields(json, PRINCIPAL_ID, DISPLAY_NAME, GROUP_NAME, USER_NAME, SERVICE_PRINCIPAL_NAME)
         .forEach(builder::putAdditionalAttribute);
     return builder.build();
@@ -134,14 +113,12 @@ public final class AssignedPrincipal {
   @JsonValue
   ObjectNode toJson() {
     ObjectNode json = AssignmentJson.NODES.objectNode();
-    if (principalId != null) {
-      json.put(PRINCIPAL_ID, principalId.longValue());
-    }
-    AssignmentJson.putText(json, DISPLAY_NAME, displayName);
-    AssignmentJson.putText(json, GROUP_NAME, groupName);
-    AssignmentJson.putText(json, USER_NAME, userName);
-    AssignmentJson.putText(json, SERVICE_PRINCIPAL_NAME, servicePrincipalName);
-    AssignmentJson.putUnknown(json, additionalAttributes);
+    principalId().ifPresent(id -> json.put(PRINCIPAL_ID, id));
+    AssignmentJson.putText(json, DISPLAY_NAME, displayName());
+    AssignmentJson.putText(json, GROUP_NAME, groupName());
+    AssignmentJson.putText(json, USER_NAME, userName());
+    AssignmentJson.putText(json, SERVICE_PRINCIPAL_NAME, servicePrincipalName());
+    AssignmentJson.putUnknown(json, additionalAttributes());
     return json;
   }
 
@@ -151,36 +128,28 @@ public final class AssignedPrincipal {
    * @return the id; empty when the service sent none or sent one that is not a decimal number (then it is kept in
    *     {@link #additionalAttributes()})
    */
-  public OptionalLong principalId() {
-    return principalId == null ? OptionalLong.empty() : OptionalLong.of(principalId);
-  }
+  public abstract OptionalLong principalId();
 
   /**
    * Returns the display name ({@code display_name}).
    *
    * @return the display name, if sent
    */
-  public Optional<String> displayName() {
-    return Optional.ofNullable(displayName);
-  }
+  public abstract Optional<String> displayName();
 
   /**
    * Returns the group name ({@code group_name}), set only for groups.
    *
    * @return the group name, if the principal is a group
    */
-  public Optional<String> groupName() {
-    return Optional.ofNullable(groupName);
-  }
+  public abstract Optional<String> groupName();
 
   /**
    * Returns the user name ({@code user_name}), set only for users.
    *
    * @return the user name, if the principal is a user
    */
-  public Optional<String> userName() {
-    return Optional.ofNullable(userName);
-  }
+  public abstract Optional<String> userName();
 
   /**
    * Returns the service principal's application id ({@code service_principal_name}), set only for service
@@ -188,38 +157,14 @@ public final class AssignedPrincipal {
    *
    * @return the application id, if the principal is a service principal
    */
-  public Optional<String> servicePrincipalName() {
-    return Optional.ofNullable(servicePrincipalName);
-  }
+  public abstract Optional<String> servicePrincipalName();
 
   /**
    * Returns the keys this SDK does not model, in arrival order, written back unchanged.
    *
    * @return the unmodifiable attributes; empty when none
    */
-  public Map<String, JsonNode> additionalAttributes() {
-    return additionalAttributes;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
-    }
-    if (!(other instanceof AssignedPrincipal)) {
-      return false;
-    }
-    AssignedPrincipal that = (AssignedPrincipal) other;
-    return Objects.equals(principalId, that.principalId) && Objects.equals(displayName, that.displayName)
-        && Objects.equals(groupName, that.groupName) && Objects.equals(userName, that.userName)
-        && Objects.equals(servicePrincipalName, that.servicePrincipalName)
-        && additionalAttributes.equals(that.additionalAttributes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(principalId, displayName, groupName, userName, servicePrincipalName, additionalAttributes);
-  }
+  public abstract Map<String, JsonNode> additionalAttributes();
 
   /**
    * Returns the JSON form, for diagnostics.
@@ -231,92 +176,23 @@ public final class AssignedPrincipal {
     return "AssignedPrincipal" + toJson();
   }
 
-  /** Builds {@link AssignedPrincipal} values. Not thread-safe. */
-  public static final class Builder {
-    private Long principalId;
-    private String displayName;
-    private String groupName;
-    private String userName;
-    private String servicePrincipalName;
-    private final Map<String, JsonNode> additionalAttributes = new LinkedHashMap<>();
-
-    private Builder() {}
-
-    /**
-     * Sets the SCIM id.
-     *
-     * @param principalId the id
-     * @return this builder
-     */
-    public Builder principalId(long principalId) {
-      this.principalId = principalId;
-      return this;
-    }
-
-    /**
-     * Sets the display name.
-     *
-     * @param displayName the display name
-     * @return this builder
-     */
-    public Builder displayName(String displayName) {
-      this.displayName = Objects.requireNonNull(displayName, "displayName");
-      return this;
-    }
-
-    /**
-     * Sets the group name, for a group.
-     *
-     * @param groupName the group name
-     * @return this builder
-     */
-    public Builder groupName(String groupName) {
-      this.groupName = Objects.requireNonNull(groupName, "groupName");
-      return this;
-    }
-
-    /**
-     * Sets the user name, for a user.
-     *
-     * @param userName the user name
-     * @return this builder
-     */
-    public Builder userName(String userName) {
-      this.userName = Objects.requireNonNull(userName, "userName");
-      return this;
-    }
-
-    /**
-     * Sets the application id, for a service principal.
-     *
-     * @param servicePrincipalName the application id
-     * @return this builder
-     */
-    public Builder servicePrincipalName(String servicePrincipalName) {
-      this.servicePrincipalName = Objects.requireNonNull(servicePrincipalName, "servicePrincipalName");
-      return this;
-    }
+  /**
+   * Builds {@link AssignedPrincipal} values; setters are named like the accessors ({@code principalId},
+   * {@code displayName}, {@code groupName}, {@code userName}, {@code servicePrincipalName}).
+   */
+  public static final class Builder extends ImmutableAssignedPrincipal.Builder {
+    Builder() {}
 
     /**
      * Adds an attribute this SDK does not model, replacing one of the same name. A name that is also a known key is
-     * written only when the known value is absent.
+     * written only when the known value is absent. The value is copied, so changing it later changes nothing here.
      *
      * @param name the JSON key
      * @param value the value
      * @return this builder
      */
     public Builder putAdditionalAttribute(String name, JsonNode value) {
-      additionalAttributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    /**
-     * Returns the principal.
-     *
-     * @return a new immutable principal
-     */
-    public AssignedPrincipal build() {
-      return new AssignedPrincipal(this);
+      return putAdditionalAttributes(name, AssignmentJson.copy(value));
     }
   }
 }

@@ -3,11 +3,11 @@ package dev.dbscim.client.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reading and writing helpers shared by the permission-assignment values, which map their JSON by hand so that keys
@@ -50,21 +50,14 @@ final class AssignmentJson {
     return false;
   }
 
-  /** Returns an unmodifiable insertion-ordered copy of the attributes, checking names and values for null. */
-  static Map<String, JsonNode> copyAttributes(Map<String, JsonNode> attributes) {
-    Map<String, JsonNode> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> entry : attributes.entrySet()) {
-      copy.put(Objects.requireNonNull(entry.getKey(), "attribute name"),
-          Objects.requireNonNull(entry.getValue(), "attribute value").deepCopy());
-    }
-    return Collections.unmodifiableMap(copy);
+  /** Returns a deep copy of a value given to a builder, so that later changes to it change nothing. */
+  static JsonNode copy(JsonNode value) {
+    return Objects.requireNonNull(value, "value").deepCopy();
   }
 
   /** Adds a text field when the value is present. */
-  static void putText(ObjectNode node, String key, String value) {
-    if (value != null) {
-      node.put(key, value);
-    }
+  static void putText(ObjectNode node, String key, Optional<String> value) {
+    value.ifPresent(text -> node.put(key, text));
   }
 
   /** Adds the unknown attributes that do not clash with a key already written. */

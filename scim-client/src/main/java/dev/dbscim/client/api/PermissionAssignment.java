@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * A principal's permissions on a Databricks workspace, as returned by the account workspace-assignment API and the
@@ -29,22 +29,13 @@ import java.util.Optional;
  * Every other key, and a known key whose value has an unexpected type, is kept in {@link #additionalAttributes()} and
  * written back.
  */
-public final class PermissionAssignment {
+@Value.Immutable
+public abstract class PermissionAssignment {
   private static final String PERMISSIONS = "permissions";
   private static final String PRINCIPAL = "principal";
   private static final String ERROR = "error";
 
-  private final List<String> rawPermissions;
-  private final AssignedPrincipal principal;
-  private final String error;
-  private final Map<String, JsonNode> additionalAttributes;
-
-  private PermissionAssignment(Builder builder) {
-    this.rawPermissions = Collections.unmodifiableList(new ArrayList<>(builder.rawPermissions));
-    this.principal = builder.principal;
-    this.error = builder.error;
-    this.additionalAttributes = AssignmentJson.copyAttributes(builder.additionalAttributes);
-  }
+  PermissionAssignment() {}
 
   /**
    * Returns a new empty builder.
@@ -60,13 +51,8 @@ public final class PermissionAssignment {
    *
    * @return the builder
    */
-  public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.rawPermissions.addAll(rawPermissions);
-    builder.principal = principal;
-    builder.error = error;
-    builder.additionalAttributes.putAll(additionalAttributes);
-    return builder;
+  public final Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -96,7 +82,7 @@ public final class PermissionAssignment {
     if (AssignmentJson.unexpectedNonText(error)) {
       builder.putAdditionalAttribute(ERROR, error);
     }
-    builder.error = AssignmentJson.text(error);
+    builder.error(Optional.ofNullable(AssignmentJson.text(error)));
     AssignmentJson.unknownFields(json, PERMISSIONS, PRINCIPAL, ERROR).forEach(builder::putAdditionalAttribute);
     return builder.build();
   }
@@ -121,15 +107,13 @@ public final class PermissionAssignment {
   @JsonValue
   ObjectNode toJson() {
     ObjectNode json = AssignmentJson.NODES.objectNode();
-    if (!rawPermissions.isEmpty()) {
+    if (!rawPermissions().isEmpty()) {
       ArrayNode permissions = json.putArray(PERMISSIONS);
-      rawPermissions.forEach(permissions::add);
+      rawPermissions().forEach(permissions::add);
     }
-    if (principal != null) {
-      json.set(PRINCIPAL, principal.toJson());
-    }
-    AssignmentJson.putText(json, ERROR, error);
-    AssignmentJson.putUnknown(json, additionalAttributes);
+    principal().ifPresent(principal -> json.set(PRINCIPAL, principal.toJson()));
+    AssignmentJson.putText(json, ERROR, error());
+    AssignmentJson.putUnknown(json, additionalAttributes());
     return json;
   }
 
@@ -139,8 +123,8 @@ public final class PermissionAssignment {
    * @return the unmodifiable permissions; empty when none
    */
   public List<WorkspacePermission> permissions() {
-    List<WorkspacePermission> permissions = new ArrayList<>(rawPermissions.size());
-    for (String raw : rawPermissions) {
+    List<WorkspacePermission> permissions = new ArrayList<>(rawPermissions().size());
+    for (String raw : rawPermissions()) {
       permissions.add(WorkspacePermission.fromWire(raw));
     }
     return Collections.unmodifiableList(permissions);
@@ -151,9 +135,7 @@ public final class PermissionAssignment {
    *
    * @return the unmodifiable wire values; empty when none
    */
-  public List<String> rawPermissions() {
-    return rawPermissions;
-  }
+  public abstract List<String> rawPermissions();
 
   /**
    * Returns whether the principal holds the given permission.
@@ -171,45 +153,21 @@ public final class PermissionAssignment {
    *
    * @return the principal, if the service sent one
    */
-  public Optional<AssignedPrincipal> principal() {
-    return Optional.ofNullable(principal);
-  }
+  public abstract Optional<AssignedPrincipal> principal();
 
   /**
    * Returns the service's explanation when this assignment failed, as in an entry of a by-name assignment answer.
    *
    * @return the error text, if the assignment failed
    */
-  public Optional<String> error() {
-    return Optional.ofNullable(error);
-  }
+  public abstract Optional<String> error();
 
   /**
    * Returns the keys this SDK does not model, in arrival order, written back unchanged.
    *
    * @return the unmodifiable attributes; empty when none
    */
-  public Map<String, JsonNode> additionalAttributes() {
-    return additionalAttributes;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
-    }
-    if (!(other instanceof PermissionAssignment)) {
-      return false;
-    }
-    PermissionAssignment that = (PermissionAssignment) other;
-    return rawPermissions.equals(that.rawPermissions) && Objects.equals(principal, that.principal)
-        && Objects.equals(error, that.error) && additionalAttributes.equals(that.additionalAttributes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(rawPermissions, principal, error, additionalAttributes);
-  }
+  public abstract Map<String, JsonNode> additionalAttributes();
 
   /**
    * Returns the JSON form, for diagnostics.
@@ -221,14 +179,12 @@ public final class PermissionAssignment {
     return "PermissionAssignment" + toJson();
   }
 
-  /** Builds {@link PermissionAssignment} values. Not thread-safe. */
-  public static final class Builder {
-    private final List<String> rawPermissions = new ArrayList<>();
-    private AssignedPrincipal principal;
-    private String error;
-    private final Map<String, JsonNode> additionalAttributes = new LinkedHashMap<>();
-
-    private Builder() {}
+  /**
+   * Builds {@link PermissionAssignment} values; setters are named like the accessors ({@code principal},
+   * {@code error}, {@code rawPermissions}, {@code addRawPermissions}), plus typed permission setters.
+   */
+  public static final class Builder extends ImmutablePermissionAssignment.Builder {
+    Builder() {}
 
     /**
      * Replaces the permissions with the given ones, in iteration order.
@@ -238,7 +194,7 @@ public final class PermissionAssignment {
      */
     public Builder permissions(Collection<WorkspacePermission> permissions) {
       Objects.requireNonNull(permissions, "permissions");
-      rawPermissions.clear();
+      rawPermissions(List.of());
       for (WorkspacePermission permission : permissions) {
         addPermission(permission);
       }
@@ -252,8 +208,7 @@ public final class PermissionAssignment {
      * @return this builder
      */
     public Builder addPermission(WorkspacePermission permission) {
-      rawPermissions.add(Objects.requireNonNull(permission, "permission").wireValue());
-      return this;
+      return addRawPermissions(Objects.requireNonNull(permission, "permission").wireValue());
     }
 
     /**
@@ -263,52 +218,19 @@ public final class PermissionAssignment {
      * @return this builder
      */
     public Builder addRawPermission(String rawPermission) {
-      rawPermissions.add(Objects.requireNonNull(rawPermission, "rawPermission"));
-      return this;
-    }
-
-    /**
-     * Sets the principal.
-     *
-     * @param principal the principal
-     * @return this builder
-     */
-    public Builder principal(AssignedPrincipal principal) {
-      this.principal = Objects.requireNonNull(principal, "principal");
-      return this;
-    }
-
-    /**
-     * Sets the error text of a failed assignment.
-     *
-     * @param error the error text
-     * @return this builder
-     */
-    public Builder error(String error) {
-      this.error = Objects.requireNonNull(error, "error");
-      return this;
+      return addRawPermissions(Objects.requireNonNull(rawPermission, "rawPermission"));
     }
 
     /**
      * Adds an attribute this SDK does not model, replacing one of the same name. A name that is also a known key is
-     * written only when the known value is absent.
+     * written only when the known value is absent. The value is copied, so changing it later changes nothing here.
      *
      * @param name the JSON key
      * @param value the value
      * @return this builder
      */
     public Builder putAdditionalAttribute(String name, JsonNode value) {
-      additionalAttributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    /**
-     * Returns the assignment.
-     *
-     * @return a new immutable assignment
-     */
-    public PermissionAssignment build() {
-      return new PermissionAssignment(this);
+      return putAdditionalAttributes(name, AssignmentJson.copy(value));
     }
   }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * A permission that can be assigned on a workspace, with the service's description of it, as listed by
@@ -17,19 +17,12 @@ import java.util.Optional;
  * <p>JSON form: {@code {"permission_level":"USER","description":"..."}}. Keys are matched exactly; every other key is
  * kept in {@link #additionalAttributes()} and written back.
  */
-public final class PermissionLevel {
+@Value.Immutable
+public abstract class PermissionLevel {
   private static final String PERMISSION_LEVEL = "permission_level";
   private static final String DESCRIPTION = "description";
 
-  private final String rawPermissionLevel;
-  private final String description;
-  private final Map<String, JsonNode> additionalAttributes;
-
-  private PermissionLevel(String rawPermissionLevel, String description, Map<String, JsonNode> additionalAttributes) {
-    this.rawPermissionLevel = rawPermissionLevel;
-    this.description = description;
-    this.additionalAttributes = AssignmentJson.copyAttributes(additionalAttributes);
-  }
+  PermissionLevel() {}
 
   /**
    * Returns a permission level with a description.
@@ -41,7 +34,8 @@ public final class PermissionLevel {
   public static PermissionLevel of(WorkspacePermission permissionLevel, String description) {
     Objects.requireNonNull(permissionLevel, "permissionLevel");
     Objects.requireNonNull(description, "description");
-    return new PermissionLevel(permissionLevel.wireValue(), description, Collections.emptyMap());
+    return ImmutablePermissionLevel.builder().rawPermissionLevel(permissionLevel.wireValue()).description(description)
+        .build();
   }
 
   /**
@@ -59,8 +53,10 @@ public final class PermissionLevel {
       }
     }
     unknown.putAll(AssignmentJson.unknownFields(json, PERMISSION_LEVEL, DESCRIPTION));
-    return new PermissionLevel(AssignmentJson.text(json.get(PERMISSION_LEVEL)),
-        AssignmentJson.text(json.get(DESCRIPTION)), unknown);
+    return ImmutablePermissionLevel.builder()
+        .rawPermissionLevel(Optional.ofNullable(AssignmentJson.text(json.get(PERMISSION_LEVEL))))
+        .description(Optional.ofNullable(AssignmentJson.text(json.get(DESCRIPTION)))).additionalAttributes(unknown)
+        .build();
   }
 
   /**
@@ -71,9 +67,9 @@ public final class PermissionLevel {
   @JsonValue
   ObjectNode toJson() {
     ObjectNode json = AssignmentJson.NODES.objectNode();
-    AssignmentJson.putText(json, PERMISSION_LEVEL, rawPermissionLevel);
-    AssignmentJson.putText(json, DESCRIPTION, description);
-    AssignmentJson.putUnknown(json, additionalAttributes);
+    AssignmentJson.putText(json, PERMISSION_LEVEL, rawPermissionLevel());
+    AssignmentJson.putText(json, DESCRIPTION, description());
+    AssignmentJson.putUnknown(json, additionalAttributes());
     return json;
   }
 
@@ -83,7 +79,7 @@ public final class PermissionLevel {
    * @return the permission; {@link WorkspacePermission#UNKNOWN} when absent or not known to this SDK
    */
   public WorkspacePermission permissionLevel() {
-    return WorkspacePermission.fromWire(rawPermissionLevel);
+    return WorkspacePermission.fromWire(rawPermissionLevel().orElse(null));
   }
 
   /**
@@ -91,45 +87,21 @@ public final class PermissionLevel {
    *
    * @return the wire value, if sent
    */
-  public Optional<String> rawPermissionLevel() {
-    return Optional.ofNullable(rawPermissionLevel);
-  }
+  public abstract Optional<String> rawPermissionLevel();
 
   /**
    * Returns the service's description of the permission.
    *
    * @return the description, if sent
    */
-  public Optional<String> description() {
-    return Optional.ofNullable(description);
-  }
+  public abstract Optional<String> description();
 
   /**
    * Returns the keys this SDK does not model, in arrival order.
    *
    * @return the unmodifiable attributes; empty when none
    */
-  public Map<String, JsonNode> additionalAttributes() {
-    return additionalAttributes;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
-    }
-    if (!(other instanceof PermissionLevel)) {
-      return false;
-    }
-    PermissionLevel that = (PermissionLevel) other;
-    return Objects.equals(rawPermissionLevel, that.rawPermissionLevel) && Objects.equals(description, that.description)
-        && additionalAttributes.equals(that.additionalAttributes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(rawPermissionLevel, description, additionalAttributes);
-  }
+  public abstract Map<String, JsonNode> additionalAttributes();
 
   /**
    * Returns the JSON form, for diagnostics.

@@ -1,12 +1,13 @@
 package dev.dbscim.client.api;
 
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * Names a principal for {@link PermissionAssignmentsApi#assignByName(PrincipalName, java.util.Set)}: a user by user
  * name, a group by display name, or a service principal by application id. Immutable.
  */
-public final class PrincipalName {
+@Value.Immutable(builder = false, copy = false)
+public abstract class PrincipalName {
   /** The kinds of principal that can be named. */
   public enum Kind {
     /** A user, named by its user name; sent as {@code user_name}. */
@@ -32,17 +33,7 @@ public final class PrincipalName {
     }
   }
 
-  private final Kind kind;
-  private final String name;
-
-  private PrincipalName(Kind kind, String name) {
-    Objects.requireNonNull(name, "name");
-    if (name.trim().isEmpty()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    this.kind = kind;
-    this.name = name;
-  }
+  PrincipalName() {}
 
   /**
    * Returns the name of a user.
@@ -52,7 +43,7 @@ public final class PrincipalName {
    * @throws IllegalArgumentException if blank
    */
   public static PrincipalName user(String userName) {
-    return new PrincipalName(Kind.USER, userName);
+    return ImmutablePrincipalName.of(Kind.USER, userName);
   }
 
   /**
@@ -63,7 +54,7 @@ public final class PrincipalName {
    * @throws IllegalArgumentException if blank
    */
   public static PrincipalName group(String groupName) {
-    return new PrincipalName(Kind.GROUP, groupName);
+    return ImmutablePrincipalName.of(Kind.GROUP, groupName);
   }
 
   /**
@@ -74,7 +65,7 @@ public final class PrincipalName {
    * @throws IllegalArgumentException if blank
    */
   public static PrincipalName servicePrincipal(String applicationId) {
-    return new PrincipalName(Kind.SERVICE_PRINCIPAL, applicationId);
+    return ImmutablePrincipalName.of(Kind.SERVICE_PRINCIPAL, applicationId);
   }
 
   /**
@@ -82,34 +73,22 @@ public final class PrincipalName {
    *
    * @return the kind
    */
-  public Kind kind() {
-    return kind;
-  }
+  @Value.Parameter
+  public abstract Kind kind();
 
   /**
    * Returns the name as given.
    *
    * @return the name
    */
-  public String name() {
-    return name;
-  }
+  @Value.Parameter
+  public abstract String name();
 
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
+  @Value.Check
+  void check() {
+    if (name().trim().isEmpty()) {
+      throw new IllegalArgumentException("name must not be blank");
     }
-    if (!(other instanceof PrincipalName)) {
-      return false;
-    }
-    PrincipalName that = (PrincipalName) other;
-    return kind == that.kind && name.equals(that.name);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(kind, name);
   }
 
   /**
@@ -119,6 +98,6 @@ public final class PrincipalName {
    */
   @Override
   public String toString() {
-    return kind + ":" + name;
+    return kind() + ":" + name();
   }
 }

@@ -1,7 +1,7 @@
 package dev.dbscim.client.migrate;
 
 import java.time.Duration;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * How a {@link WorkspaceGroupMigration} moves workspace-local groups to account groups. Immutable.
@@ -17,29 +17,14 @@ import java.util.Objects;
  *     .build();
  * }</pre>
  */
-public final class GroupMigrationOptions {
+@Value.Immutable
+public abstract class GroupMigrationOptions {
   /** The default prefix renamed local groups get. */
   public static final String DEFAULT_RENAME_PREFIX = "db-temp-";
 
   private static final GroupMigrationOptions DEFAULTS = builder().build();
 
-  private final String renamePrefix;
-  private final boolean mergeOnNameClash;
-  private final boolean dangerouslyDeleteLocalGroups;
-  private final int renamesPerMinute;
-  private final Duration renameTimeout;
-  private final Duration pollInterval;
-  private final int pageSize;
-
-  private GroupMigrationOptions(Builder builder) {
-    this.renamePrefix = builder.renamePrefix;
-    this.mergeOnNameClash = builder.mergeOnNameClash;
-    this.dangerouslyDeleteLocalGroups = builder.dangerouslyDeleteLocalGroups;
-    this.renamesPerMinute = builder.renamesPerMinute;
-    this.renameTimeout = builder.renameTimeout;
-    this.pollInterval = builder.pollInterval;
-    this.pageSize = builder.pageSize;
-  }
+  GroupMigrationOptions() {}
 
   /**
    * Returns the defaults.
@@ -51,7 +36,8 @@ public final class GroupMigrationOptions {
   }
 
   /**
-   * Returns a builder with the defaults.
+   * Returns a builder with the defaults; {@code build()} checks the values and throws
+   * {@link IllegalArgumentException} for one out of range.
    *
    * @return a new builder
    */
@@ -64,20 +50,19 @@ public final class GroupMigrationOptions {
    *
    * @return a new builder
    */
-  public Builder toBuilder() {
-    return new Builder().renamePrefix(renamePrefix).mergeOnNameClash(mergeOnNameClash)
-        .dangerouslyDeleteLocalGroups(dangerouslyDeleteLocalGroups).renamesPerMinute(renamesPerMinute)
-        .renameTimeout(renameTimeout).pollInterval(pollInterval).pageSize(pageSize);
+  public final Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
    * Returns the prefix a migrated local group's name gets. A re-run recognises local groups whose name starts with it
    * as already renamed, so it must not be the start of ordinary group names.
    *
-   * @return the prefix
+   * @return the prefix, not blank; {@value #DEFAULT_RENAME_PREFIX} by default
    */
+  @Value.Default
   public String renamePrefix() {
-    return renamePrefix;
+    return DEFAULT_RENAME_PREFIX;
   }
 
   /**
@@ -85,10 +70,11 @@ public final class GroupMigrationOptions {
    * by adding the local members to it (members are never removed). When false, such groups are reported as name
    * clashes and skipped.
    *
-   * @return whether to merge
+   * @return whether to merge; false by default
    */
+  @Value.Default
   public boolean mergeOnNameClash() {
-    return mergeOnNameClash;
+    return false;
   }
 
   /**
@@ -96,190 +82,78 @@ public final class GroupMigrationOptions {
    * every member. Deleting a local group drops the permissions granted to it that were not copied to the account
    * group; copy them first (for example with the permission migration API).
    *
-   * @return whether local groups are deleted
+   * @return whether local groups are deleted; false by default
    */
+  @Value.Default
   public boolean dangerouslyDeleteLocalGroups() {
-    return dangerouslyDeleteLocalGroups;
+    return false;
   }
 
   /**
    * Returns how many local groups are renamed per minute.
    *
-   * @return the rename rate
+   * @return the rename rate, 1 to 600; 10 by default
    */
+  @Value.Default
   public int renamesPerMinute() {
-    return renamesPerMinute;
+    return 10;
   }
 
   /**
    * Returns how long a rename is awaited in workspace group lists before the step fails (a re-run continues).
    *
-   * @return the timeout
+   * @return the timeout, positive; 2 minutes by default
    */
+  @Value.Default
   public Duration renameTimeout() {
-    return renameTimeout;
+    return Duration.ofMinutes(2);
   }
 
   /**
    * Returns how often the workspace group list is read while a rename is awaited.
    *
-   * @return the poll interval
+   * @return the poll interval, positive; 5 seconds by default
    */
+  @Value.Default
   public Duration pollInterval() {
-    return pollInterval;
+    return Duration.ofSeconds(5);
   }
 
   /**
    * Returns the page size of the lists read while planning.
    *
-   * @return the page size
+   * @return the page size, 1 to 10000; 100 by default
    */
+  @Value.Default
   public int pageSize() {
-    return pageSize;
+    return 100;
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof GroupMigrationOptions)) {
-      return false;
+  @Value.Check
+  void check() {
+    if (renamePrefix().trim().isEmpty()) {
+      throw new IllegalArgumentException("renamePrefix must not be blank");
     }
-    GroupMigrationOptions that = (GroupMigrationOptions) other;
-    return renamePrefix.equals(that.renamePrefix) && mergeOnNameClash == that.mergeOnNameClash
-        && dangerouslyDeleteLocalGroups == that.dangerouslyDeleteLocalGroups
-        && renamesPerMinute == that.renamesPerMinute && renameTimeout.equals(that.renameTimeout)
-        && pollInterval.equals(that.pollInterval) && pageSize == that.pageSize;
+    if (renamesPerMinute() < 1 || renamesPerMinute() > 600) {
+      throw new IllegalArgumentException("renamesPerMinute must be between 1 and 600: " + renamesPerMinute());
+    }
+    positive(renameTimeout(), "renameTimeout");
+    positive(pollInterval(), "pollInterval");
+    if (pageSize() < 1 || pageSize() > 10_000) {
+      throw new IllegalArgumentException("pageSize must be between 1 and 10000: " + pageSize());
+    }
   }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(renamePrefix, mergeOnNameClash, dangerouslyDeleteLocalGroups, renamesPerMinute, renameTimeout,
-        pollInterval, pageSize);
+  private static void positive(Duration duration, String name) {
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
   }
 
-  @Override
-  public String toString() {
-    return "GroupMigrationOptions{renamePrefix=" + renamePrefix + ", mergeOnNameClash=" + mergeOnNameClash
-        + ", dangerouslyDeleteLocalGroups=" + dangerouslyDeleteLocalGroups + ", renamesPerMinute=" + renamesPerMinute
-        + ", renameTimeout=" + renameTimeout + ", pollInterval=" + pollInterval + ", pageSize=" + pageSize + "}";
-  }
-
-  /** Builds {@link GroupMigrationOptions}; starts from the defaults. */
-  public static final class Builder {
-    private String renamePrefix = DEFAULT_RENAME_PREFIX;
-    private boolean mergeOnNameClash;
-    private boolean dangerouslyDeleteLocalGroups;
-    private int renamesPerMinute = 10;
-    private Duration renameTimeout = Duration.ofMinutes(2);
-    private Duration pollInterval = Duration.ofSeconds(5);
-    private int pageSize = 100;
-
-    private Builder() {}
-
-    /**
-     * Sets the prefix renamed local groups get.
-     *
-     * @param renamePrefix a non-blank prefix; default {@value GroupMigrationOptions#DEFAULT_RENAME_PREFIX}
-     * @return this builder
-     * @throws IllegalArgumentException when blank
-     */
-    public Builder renamePrefix(String renamePrefix) {
-      Objects.requireNonNull(renamePrefix, "renamePrefix");
-      if (renamePrefix.trim().isEmpty()) {
-        throw new IllegalArgumentException("renamePrefix must not be blank");
-      }
-      this.renamePrefix = renamePrefix;
-      return this;
-    }
-
-    /**
-     * Sets whether local groups are merged into existing account groups whose members differ.
-     *
-     * @param mergeOnNameClash whether to merge; default false
-     * @return this builder
-     */
-    public Builder mergeOnNameClash(boolean mergeOnNameClash) {
-      this.mergeOnNameClash = mergeOnNameClash;
-      return this;
-    }
-
-    /**
-     * Sets whether renamed local groups are deleted after validation.
-     *
-     * @param delete whether to delete; default false
-     * @return this builder
-     */
-    public Builder dangerouslyDeleteLocalGroups(boolean delete) {
-      this.dangerouslyDeleteLocalGroups = delete;
-      return this;
-    }
-
-    /**
-     * Sets how many renames go out per minute.
-     *
-     * @param renamesPerMinute 1 to 600; default 10
-     * @return this builder
-     * @throws IllegalArgumentException when out of range
-     */
-    public Builder renamesPerMinute(int renamesPerMinute) {
-      if (renamesPerMinute < 1 || renamesPerMinute > 600) {
-        throw new IllegalArgumentException("renamesPerMinute must be between 1 and 600: " + renamesPerMinute);
-      }
-      this.renamesPerMinute = renamesPerMinute;
-      return this;
-    }
-
-    /**
-     * Sets how long a rename is awaited.
-     *
-     * @param renameTimeout a positive duration; default 2 minutes
-     * @return this builder
-     */
-    public Builder renameTimeout(Duration renameTimeout) {
-      this.renameTimeout = positive(renameTimeout, "renameTimeout");
-      return this;
-    }
-
-    /**
-     * Sets how often a rename is polled.
-     *
-     * @param pollInterval a positive duration; default 5 seconds
-     * @return this builder
-     */
-    public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = positive(pollInterval, "pollInterval");
-      return this;
-    }
-
-    /**
-     * Sets the page size of the lists read while planning.
-     *
-     * @param pageSize 1 to 10000; default 100
-     * @return this builder
-     * @throws IllegalArgumentException when out of range
-     */
-    public Builder pageSize(int pageSize) {
-      if (pageSize < 1 || pageSize > 10_000) {
-        throw new IllegalArgumentException("pageSize must be between 1 and 10000: " + pageSize);
-      }
-      this.pageSize = pageSize;
-      return this;
-    }
-
-    /**
-     * Returns the options.
-     *
-     * @return the options
-     */
-    public GroupMigrationOptions build() {
-      return new GroupMigrationOptions(this);
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name);
-      if (duration.isZero() || duration.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return duration;
-    }
+  /**
+   * Builds {@link GroupMigrationOptions}; setters are named like the accessors and {@code build()} checks the values.
+   */
+  public static final class Builder extends ImmutableGroupMigrationOptions.Builder {
+    Builder() {}
   }
 }

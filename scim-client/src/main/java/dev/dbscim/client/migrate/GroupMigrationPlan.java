@@ -12,10 +12,9 @@ import dev.dbscim.client.sync.PrincipalKind;
 import dev.dbscim.core.json.ScimJson;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * What a {@link WorkspaceGroupMigration} would do in one workspace: one {@link PlannedGroupMigration} per
@@ -31,25 +30,18 @@ import java.util.Objects;
  * GroupMigrationReport report = migration.apply(plan);
  * }</pre>
  */
-public final class GroupMigrationPlan {
+@Value.Immutable
+public abstract class GroupMigrationPlan {
   static final String FORMAT = "dbscim-group-migration-plan/1";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private final long workspaceId;
-  private final Instant createdAt;
-  private final String renamePrefix;
-  private final boolean deletesLocalGroups;
-  private final List<PlannedGroupMigration> groups;
-  private final List<String> warnings;
 
-  GroupMigrationPlan(long workspaceId, Instant createdAt, String renamePrefix, boolean deletesLocalGroups,
+  GroupMigrationPlan() {}
+
+  static GroupMigrationPlan of(long workspaceId, Instant createdAt, String renamePrefix, boolean deletesLocalGroups,
       List<PlannedGroupMigration> groups, List<String> warnings) {
-    this.workspaceId = workspaceId;
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-    this.renamePrefix = renamePrefix;
-    this.deletesLocalGroups = deletesLocalGroups;
-    this.groups = Collections.unmodifiableList(new ArrayList<>(groups));
-    this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+    return ImmutableGroupMigrationPlan.builder().workspaceId(workspaceId).createdAt(createdAt)
+        .renamePrefix(renamePrefix).deletesLocalGroups(deletesLocalGroups).groups(groups).warnings(warnings).build();
   }
 
   /**
@@ -57,54 +49,42 @@ public final class GroupMigrationPlan {
    *
    * @return the workspace id
    */
-  public long workspaceId() {
-    return workspaceId;
-  }
+  public abstract long workspaceId();
 
   /**
    * Returns when the plan was made.
    *
    * @return the instant
    */
-  public Instant createdAt() {
-    return createdAt;
-  }
+  public abstract Instant createdAt();
 
   /**
    * Returns the prefix renamed local groups get.
    *
    * @return the prefix
    */
-  public String renamePrefix() {
-    return renamePrefix;
-  }
+  public abstract String renamePrefix();
 
   /**
    * Returns whether the plan deletes renamed local groups.
    *
    * @return whether local groups are deleted
    */
-  public boolean deletesLocalGroups() {
-    return deletesLocalGroups;
-  }
+  public abstract boolean deletesLocalGroups();
 
   /**
    * Returns every workspace-local group found, children before their parents.
    *
    * @return the groups
    */
-  public List<PlannedGroupMigration> groups() {
-    return groups;
-  }
+  public abstract List<PlannedGroupMigration> groups();
 
   /**
    * Returns the warnings.
    *
    * @return the warnings
    */
-  public List<String> warnings() {
-    return warnings;
-  }
+  public abstract List<String> warnings();
 
   /**
    * Returns whether applying the plan would change nothing.
@@ -112,7 +92,7 @@ public final class GroupMigrationPlan {
    * @return true when no group has a step to run
    */
   public boolean isEmpty() {
-    for (PlannedGroupMigration group : groups) {
+    for (PlannedGroupMigration group : groups()) {
       if (group.actionable()) {
         return false;
       }
@@ -128,7 +108,7 @@ public final class GroupMigrationPlan {
    */
   public int count(Status status) {
     int count = 0;
-    for (PlannedGroupMigration group : groups) {
+    for (PlannedGroupMigration group : groups()) {
       if (group.status() == status) {
         count++;
       }
@@ -143,7 +123,7 @@ public final class GroupMigrationPlan {
    */
   public String summary() {
     StringBuilder out = new StringBuilder();
-    out.append("Group migration plan for workspace ").append(workspaceId).append(": ").append(groups.size())
+    out.append("Group migration plan for workspace ").append(workspaceId()).append(": ").append(groups().size())
         .append(" workspace-local group(s)");
     for (Status status : Status.values()) {
       int count = count(status);
@@ -152,10 +132,10 @@ public final class GroupMigrationPlan {
       }
     }
     out.append(".\n");
-    out.append(deletesLocalGroups
-        ? "Renamed local groups (" + renamePrefix + "*) are DELETED after validation.\n"
-        : "Local groups are renamed to " + renamePrefix + "<name> and kept (deletion not enabled).\n");
-    for (String warning : warnings) {
+    out.append(deletesLocalGroups()
+        ? "Renamed local groups (" + renamePrefix() + "*) are DELETED after validation.\n"
+        : "Local groups are renamed to " + renamePrefix() + "<name> and kept (deletion not enabled).\n");
+    for (String warning : warnings()) {
       out.append("Warning: ").append(warning).append('\n');
     }
     return out.toString();
@@ -170,7 +150,7 @@ public final class GroupMigrationPlan {
     String[] header = {"#", "group", "status", "members", "permission", "steps", "reason"};
     List<String[]> rows = new ArrayList<>();
     int index = 1;
-    for (PlannedGroupMigration group : groups) {
+    for (PlannedGroupMigration group : groups()) {
       List<String> steps = new ArrayList<>();
       for (GroupMigrationStep step : group.steps()) {
         steps.add(step.name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -191,14 +171,14 @@ public final class GroupMigrationPlan {
   public String toJson() {
     ObjectNode root = NODES.objectNode();
     root.put("format", FORMAT);
-    root.put("workspaceId", workspaceId);
-    root.put("createdAt", createdAt.toString());
-    root.put("renamePrefix", renamePrefix);
-    root.put("deletesLocalGroups", deletesLocalGroups);
+    root.put("workspaceId", workspaceId());
+    root.put("createdAt", createdAt().toString());
+    root.put("renamePrefix", renamePrefix());
+    root.put("deletesLocalGroups", deletesLocalGroups());
     ArrayNode warningArray = root.putArray("warnings");
-    warnings.forEach(warningArray::add);
+    warnings().forEach(warningArray::add);
     ArrayNode array = root.putArray("groups");
-    for (PlannedGroupMigration group : groups) {
+    for (PlannedGroupMigration group : groups()) {
       ObjectNode node = array.addObject();
       node.put("name", group.name());
       node.put("localGroupId", group.localGroupId());
@@ -208,7 +188,7 @@ public final class GroupMigrationPlan {
       node.put("permission", group.permission().wireValue());
       ArrayNode members = node.putArray("members");
       for (Member member : group.memberRefs()) {
-        members.addObject().put("kind", member.kind.name()).put("name", member.name);
+        members.addObject().put("kind", member.kind().name()).put("name", member.name());
       }
       ArrayNode steps = node.putArray("steps");
       group.steps().forEach(step -> steps.add(step.name()));
@@ -235,20 +215,20 @@ public final class GroupMigrationPlan {
       for (JsonNode node : root.path("groups")) {
         List<Member> members = new ArrayList<>();
         for (JsonNode member : node.path("members")) {
-          members.add(new Member(PrincipalKind.valueOf(member.path("kind").asText()), member.path("name").asText()));
+          members.add(Member.of(PrincipalKind.valueOf(member.path("kind").asText()), member.path("name").asText()));
         }
         List<GroupMigrationStep> steps = new ArrayList<>();
         for (JsonNode step : node.path("steps")) {
           steps.add(GroupMigrationStep.valueOf(step.asText()));
         }
-        groups.add(new PlannedGroupMigration(required(node, "name"), required(node, "localGroupId"),
+        groups.add(PlannedGroupMigration.of(required(node, "name"), required(node, "localGroupId"),
             required(node, "localName"), Status.valueOf(required(node, "status")),
             node.hasNonNull("accountGroupId") ? node.get("accountGroupId").asText() : null,
             WorkspacePermission.fromWire(node.path("permission").asText("USER")), members, steps,
             node.hasNonNull("reason") ? node.get("reason").asText() : null));
       }
       List<String> warnings = MigrationPlanJson.texts(root.path("warnings"));
-      return new GroupMigrationPlan(root.path("workspaceId").asLong(), Instant.parse(required(root, "createdAt")),
+      return GroupMigrationPlan.of(root.path("workspaceId").asLong(), Instant.parse(required(root, "createdAt")),
           required(root, "renamePrefix"), root.path("deletesLocalGroups").asBoolean(), groups, warnings);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a group migration plan: " + e.getMessage(), e);
@@ -264,24 +244,8 @@ public final class GroupMigrationPlan {
   }
 
   @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof GroupMigrationPlan)) {
-      return false;
-    }
-    GroupMigrationPlan that = (GroupMigrationPlan) other;
-    return workspaceId == that.workspaceId && createdAt.equals(that.createdAt) && renamePrefix.equals(that.renamePrefix)
-        && deletesLocalGroups == that.deletesLocalGroups && groups.equals(that.groups)
-        && warnings.equals(that.warnings);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(workspaceId, createdAt, groups);
-  }
-
-  @Override
   public String toString() {
-    return "GroupMigrationPlan{workspaceId=" + workspaceId + ", groups=" + groups.size() + ", deletesLocalGroups="
-        + deletesLocalGroups + "}";
+    return "GroupMigrationPlan{workspaceId=" + workspaceId() + ", groups=" + groups().size() + ", deletesLocalGroups="
+        + deletesLocalGroups() + "}";
   }
 }

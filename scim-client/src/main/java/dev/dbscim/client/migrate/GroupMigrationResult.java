@@ -1,13 +1,12 @@
 package dev.dbscim.client.migrate;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /** What applying a {@link GroupMigrationPlan} did for one group. Immutable. */
-public final class GroupMigrationResult {
+@Value.Immutable
+public abstract class GroupMigrationResult {
   /** How the migration of a group ended. */
   public enum Outcome {
     /** Every planned step ran and was checked. */
@@ -24,21 +23,13 @@ public final class GroupMigrationResult {
     NOT_RUN
   }
 
-  private final String name;
-  private final Outcome outcome;
-  private final List<GroupMigrationStep> completedSteps;
-  private final GroupMigrationStep failedStep;
-  private final String accountGroupId;
-  private final String detail;
+  GroupMigrationResult() {}
 
-  GroupMigrationResult(String name, Outcome outcome, List<GroupMigrationStep> completedSteps,
+  static GroupMigrationResult of(String name, Outcome outcome, List<GroupMigrationStep> completedSteps,
       GroupMigrationStep failedStep, String accountGroupId, String detail) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.outcome = Objects.requireNonNull(outcome, "outcome");
-    this.completedSteps = Collections.unmodifiableList(new ArrayList<>(completedSteps));
-    this.failedStep = failedStep;
-    this.accountGroupId = accountGroupId;
-    this.detail = detail;
+    return ImmutableGroupMigrationResult.builder().name(name).outcome(outcome).completedSteps(completedSteps)
+        .failedStep(Optional.ofNullable(failedStep)).accountGroupId(Optional.ofNullable(accountGroupId))
+        .detail(Optional.ofNullable(detail)).build();
   }
 
   /**
@@ -46,75 +37,40 @@ public final class GroupMigrationResult {
    *
    * @return the name
    */
-  public String name() {
-    return name;
-  }
+  public abstract String name();
 
   /**
    * Returns how the migration of the group ended.
    *
    * @return the outcome
    */
-  public Outcome outcome() {
-    return outcome;
-  }
+  public abstract Outcome outcome();
 
   /**
    * Returns the steps this run completed and checked, in order.
    *
    * @return the steps
    */
-  public List<GroupMigrationStep> completedSteps() {
-    return completedSteps;
-  }
+  public abstract List<GroupMigrationStep> completedSteps();
 
   /**
    * Returns the step that failed.
    *
    * @return the step, or empty
    */
-  public Optional<GroupMigrationStep> failedStep() {
-    return Optional.ofNullable(failedStep);
-  }
+  public abstract Optional<GroupMigrationStep> failedStep();
 
   /**
    * Returns the id of the account group, when it exists.
    *
    * @return the id, or empty
    */
-  public Optional<String> accountGroupId() {
-    return Optional.ofNullable(accountGroupId);
-  }
+  public abstract Optional<String> accountGroupId();
 
   /**
    * Returns why the group failed, was skipped or blocked.
    *
    * @return the detail, if any
    */
-  public Optional<String> detail() {
-    return Optional.ofNullable(detail);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof GroupMigrationResult)) {
-      return false;
-    }
-    GroupMigrationResult that = (GroupMigrationResult) other;
-    return name.equals(that.name) && outcome == that.outcome && completedSteps.equals(that.completedSteps)
-        && failedStep == that.failedStep && Objects.equals(accountGroupId, that.accountGroupId)
-        && Objects.equals(detail, that.detail);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, outcome, completedSteps, failedStep);
-  }
-
-  @Override
-  public String toString() {
-    return "GroupMigrationResult{name=" + name + ", outcome=" + outcome + ", completedSteps=" + completedSteps
-        + (failedStep == null ? "" : ", failedStep=" + failedStep) + (detail == null ? "" : ", detail=" + detail)
-        + "}";
-  }
+  public abstract Optional<String> detail();
 }

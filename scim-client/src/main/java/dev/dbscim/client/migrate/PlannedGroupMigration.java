@@ -3,17 +3,17 @@ package dev.dbscim.client.migrate;
 import dev.dbscim.client.api.WorkspacePermission;
 import dev.dbscim.client.sync.PrincipalKind;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * What a {@link WorkspaceGroupMigration} plans for one workspace-local group: its status as observed, the members the
  * account group must have, the workspace permission, and the steps still to run. Immutable.
  */
-public final class PlannedGroupMigration {
+@Value.Immutable
+public abstract class PlannedGroupMigration {
   /** Where the migration of a group stands. */
   public enum Status {
     /** Nothing done yet; every step is planned. */
@@ -29,52 +29,32 @@ public final class PlannedGroupMigration {
   }
 
   /** A member the account group must have, named as the account knows it. */
-  static final class Member {
-    final PrincipalKind kind;
-    final String name;
+  @Value.Immutable(builder = false, copy = false)
+  abstract static class Member {
+    @Value.Parameter
+    abstract PrincipalKind kind();
 
-    Member(PrincipalKind kind, String name) {
-      this.kind = kind;
-      this.name = name;
-    }
+    @Value.Parameter
+    abstract String name();
 
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Member && ((Member) other).kind == kind && ((Member) other).name.equals(name);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(kind, name);
+    static Member of(PrincipalKind kind, String name) {
+      return ImmutableMember.of(kind, name);
     }
 
     @Override
     public String toString() {
-      return kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":" + name;
+      return kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ":" + name();
     }
   }
 
-  private final String name;
-  private final String localGroupId;
-  private final String localName;
-  private final Status status;
-  private final String accountGroupId;
-  private final WorkspacePermission permission;
-  private final List<Member> members;
-  private final List<GroupMigrationStep> steps;
-  private final String reason;
+  PlannedGroupMigration() {}
 
-  PlannedGroupMigration(String name, String localGroupId, String localName, Status status, String accountGroupId,
-      WorkspacePermission permission, List<Member> members, List<GroupMigrationStep> steps, String reason) {
-    this.name = name;
-    this.localGroupId = localGroupId;
-    this.localName = localName;
-    this.status = status;
-    this.accountGroupId = accountGroupId;
-    this.permission = permission;
-    this.members = Collections.unmodifiableList(new ArrayList<>(members));
-    this.steps = Collections.unmodifiableList(new ArrayList<>(steps));
-    this.reason = reason;
+  static PlannedGroupMigration of(String name, String localGroupId, String localName, Status status,
+      String accountGroupId, WorkspacePermission permission, List<Member> members, List<GroupMigrationStep> steps,
+      String reason) {
+    return ImmutablePlannedGroupMigration.builder().name(name).localGroupId(localGroupId).localName(localName)
+        .status(status).accountGroupId(Optional.ofNullable(accountGroupId)).permission(permission)
+        .memberRefs(members).steps(steps).reason(Optional.ofNullable(reason)).build();
   }
 
   /**
@@ -82,45 +62,35 @@ public final class PlannedGroupMigration {
    *
    * @return the name
    */
-  public String name() {
-    return name;
-  }
+  public abstract String name();
 
   /**
    * Returns the id of the local group.
    *
    * @return the id
    */
-  public String localGroupId() {
-    return localGroupId;
-  }
+  public abstract String localGroupId();
 
   /**
    * Returns the local group's current name: {@link #name()}, or the prefixed name once renamed.
    *
    * @return the current name
    */
-  public String localName() {
-    return localName;
-  }
+  public abstract String localName();
 
   /**
    * Returns where the migration stands.
    *
    * @return the status
    */
-  public Status status() {
-    return status;
-  }
+  public abstract Status status();
 
   /**
    * Returns the id of the account group, when it exists.
    *
    * @return the id, or empty when it is still to be created
    */
-  public Optional<String> accountGroupId() {
-    return Optional.ofNullable(accountGroupId);
-  }
+  public abstract Optional<String> accountGroupId();
 
   /**
    * Returns the permission the account group gets in the workspace: {@code ADMIN} when the local group is a member of
@@ -128,9 +98,7 @@ public final class PlannedGroupMigration {
    *
    * @return the permission
    */
-  public WorkspacePermission permission() {
-    return permission;
-  }
+  public abstract WorkspacePermission permission();
 
   /**
    * Returns the members the account group must have, as {@code user:<userName>},
@@ -139,34 +107,28 @@ public final class PlannedGroupMigration {
    * @return the members
    */
   public List<String> members() {
-    List<String> names = new ArrayList<>(members.size());
-    for (Member member : members) {
+    List<String> names = new ArrayList<>(memberRefs().size());
+    for (Member member : memberRefs()) {
       names.add(member.toString());
     }
     return names;
   }
 
-  List<Member> memberRefs() {
-    return members;
-  }
+  abstract List<Member> memberRefs();
 
   /**
    * Returns the steps still to run, in order; empty when done, skipped or blocked.
    *
    * @return the steps
    */
-  public List<GroupMigrationStep> steps() {
-    return steps;
-  }
+  public abstract List<GroupMigrationStep> steps();
 
   /**
    * Returns why the group is skipped or blocked, or what an earlier run left.
    *
    * @return the reason, if any
    */
-  public Optional<String> reason() {
-    return Optional.ofNullable(reason);
-  }
+  public abstract Optional<String> reason();
 
   /**
    * Returns whether the group has steps to run.
@@ -174,28 +136,6 @@ public final class PlannedGroupMigration {
    * @return whether applying changes something for it
    */
   public boolean actionable() {
-    return !steps.isEmpty();
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof PlannedGroupMigration)) {
-      return false;
-    }
-    PlannedGroupMigration that = (PlannedGroupMigration) other;
-    return name.equals(that.name) && localGroupId.equals(that.localGroupId) && localName.equals(that.localName)
-        && status == that.status && Objects.equals(accountGroupId, that.accountGroupId)
-        && permission == that.permission && members.equals(that.members) && steps.equals(that.steps)
-        && Objects.equals(reason, that.reason);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(name, localGroupId, status, steps);
-  }
-
-  @Override
-  public String toString() {
-    return "PlannedGroupMigration{name=" + name + ", status=" + status + ", steps=" + steps + "}";
+    return !steps().isEmpty();
   }
 }

@@ -11,9 +11,8 @@ import dev.dbscim.client.sync.InvalidDirectoryException;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.core.json.ScimJson;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * What a {@link WorkspaceToAccountMigration} would do: the account-level {@link Directory} built from the workspaces
@@ -28,20 +27,17 @@ import java.util.Objects;
  * ProvisioningMigrationReport report = migration.apply(ProvisioningMigrationPlan.fromJson(Files.readString(planFile)));
  * }</pre>
  */
-public final class ProvisioningMigrationPlan {
+@Value.Immutable
+public abstract class ProvisioningMigrationPlan {
   static final String FORMAT = "dbscim-provisioning-migration-plan/1";
 
-  private final Directory directory;
-  private final SyncPlan syncPlan;
-  private final List<WorkspaceConnectorStatus> workspaces;
-  private final List<String> warnings;
 
-  ProvisioningMigrationPlan(Directory directory, SyncPlan syncPlan, List<WorkspaceConnectorStatus> workspaces,
+  ProvisioningMigrationPlan() {}
+
+  static ProvisioningMigrationPlan of(Directory directory, SyncPlan syncPlan, List<WorkspaceConnectorStatus> workspaces,
       List<String> warnings) {
-    this.directory = Objects.requireNonNull(directory, "directory");
-    this.syncPlan = Objects.requireNonNull(syncPlan, "syncPlan");
-    this.workspaces = Collections.unmodifiableList(new ArrayList<>(workspaces));
-    this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+    return ImmutableProvisioningMigrationPlan.builder().directory(directory).syncPlan(syncPlan).workspaces(workspaces)
+        .warnings(warnings).build();
   }
 
   /**
@@ -52,27 +48,21 @@ public final class ProvisioningMigrationPlan {
    *
    * @return the directory
    */
-  public Directory directory() {
-    return directory;
-  }
+  public abstract Directory directory();
 
   /**
    * Returns the sync plan on the account target.
    *
    * @return the sync plan
    */
-  public SyncPlan syncPlan() {
-    return syncPlan;
-  }
+  public abstract SyncPlan syncPlan();
 
   /**
    * Returns the status of every workspace, as observed when planning.
    *
    * @return the statuses
    */
-  public List<WorkspaceConnectorStatus> workspaces() {
-    return workspaces;
-  }
+  public abstract List<WorkspaceConnectorStatus> workspaces();
 
   /**
    * Returns the warnings: conflicting definitions across workspaces, members left out, local groups left to
@@ -80,9 +70,7 @@ public final class ProvisioningMigrationPlan {
    *
    * @return the warnings
    */
-  public List<String> warnings() {
-    return warnings;
-  }
+  public abstract List<String> warnings();
 
   /**
    * Returns a few lines for people: the directory, the sync plan's summary, one line per workspace, the warnings.
@@ -91,15 +79,15 @@ public final class ProvisioningMigrationPlan {
    */
   public String summary() {
     StringBuilder out = new StringBuilder();
-    out.append("Account-level directory: ").append(directory.users().size()).append(" user(s), ")
-        .append(directory.servicePrincipals().size()).append(" service principal(s), ")
-        .append(directory.groups().size()).append(" group(s), ").append(directory.workspaceAssignments().size())
+    out.append("Account-level directory: ").append(directory().users().size()).append(" user(s), ")
+        .append(directory().servicePrincipals().size()).append(" service principal(s), ")
+        .append(directory().groups().size()).append(" group(s), ").append(directory().workspaceAssignments().size())
         .append(" workspace assignment(s).\n");
-    out.append(syncPlan.summary());
-    for (WorkspaceConnectorStatus workspace : workspaces) {
+    out.append(syncPlan().summary());
+    for (WorkspaceConnectorStatus workspace : workspaces()) {
       out.append(workspace.describe()).append('\n');
     }
-    for (String warning : warnings) {
+    for (String warning : warnings()) {
       out.append("Warning: ").append(warning).append('\n');
     }
     return out.toString();
@@ -111,7 +99,7 @@ public final class ProvisioningMigrationPlan {
    * @return the table
    */
   public String table() {
-    return workspaceTable(workspaces);
+    return workspaceTable(workspaces());
   }
 
   static String workspaceTable(List<WorkspaceConnectorStatus> workspaces) {
@@ -136,7 +124,7 @@ public final class ProvisioningMigrationPlan {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("format", FORMAT);
     ArrayNode array = root.putArray("workspaces");
-    for (WorkspaceConnectorStatus workspace : workspaces) {
+    for (WorkspaceConnectorStatus workspace : workspaces()) {
       ObjectNode node = array.addObject();
       node.put("workspaceId", workspace.workspaceId());
       node.put("federated", workspace.federated());
@@ -148,10 +136,10 @@ public final class ProvisioningMigrationPlan {
       node.put("connector", workspace.verdict().name());
     }
     ArrayNode warningArray = root.putArray("warnings");
-    warnings.forEach(warningArray::add);
+    warnings().forEach(warningArray::add);
     try {
-      root.set("directory", ScimJson.mapper().readTree(DirectoryJson.write(directory)));
-      root.set("syncPlan", ScimJson.mapper().readTree(syncPlan.toJson()));
+      root.set("directory", ScimJson.mapper().readTree(DirectoryJson.write(directory())));
+      root.set("syncPlan", ScimJson.mapper().readTree(syncPlan().toJson()));
       return ScimJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the plan as JSON", e);
@@ -185,40 +173,19 @@ public final class ProvisioningMigrationPlan {
         throw new IllegalArgumentException("not a provisioning migration plan: unknown \"connector\" verdict of "
             + "workspace " + node.get("workspaceId").asLong());
       }
-      workspaces.add(new WorkspaceConnectorStatus(node.get("workspaceId").asLong(), node.path("federated").asBoolean(),
+      workspaces.add(WorkspaceConnectorStatus.of(node.get("workspaceId").asLong(), node.path("federated").asBoolean(),
           node.path("provisionedIdentities").asInt(), MigrationPlanJson.texts(node.path("uncovered")),
           MigrationPlanJson.texts(node.path("localGroups")), verdict));
     }
     try {
       Directory directory = DirectoryJson.read(ScimJson.mapper().writeValueAsString(root.get("directory")));
       SyncPlan syncPlan = SyncPlan.fromJson(ScimJson.mapper().writeValueAsString(root.get("syncPlan")));
-      return new ProvisioningMigrationPlan(directory, syncPlan, workspaces,
+      return ProvisioningMigrationPlan.of(directory, syncPlan, workspaces,
           MigrationPlanJson.texts(root.path("warnings")));
     } catch (InvalidDirectoryException e) {
       throw new IllegalArgumentException("not a provisioning migration plan: " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot re-encode a parsed JSON tree", e);
     }
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof ProvisioningMigrationPlan)) {
-      return false;
-    }
-    ProvisioningMigrationPlan that = (ProvisioningMigrationPlan) other;
-    return directory.equals(that.directory) && syncPlan.equals(that.syncPlan) && workspaces.equals(that.workspaces)
-        && warnings.equals(that.warnings);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(directory, syncPlan, workspaces, warnings);
-  }
-
-  @Override
-  public String toString() {
-    return "ProvisioningMigrationPlan{directory=" + directory + ", syncPlan=" + syncPlan + ", workspaces="
-        + workspaces + "}";
   }
 }

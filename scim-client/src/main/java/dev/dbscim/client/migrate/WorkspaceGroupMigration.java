@@ -185,8 +185,8 @@ public final class WorkspaceGroupMigration {
       } else {
         String blockedBy = null;
         for (Member member : group.memberRefs()) {
-          if (member.kind == PrincipalKind.GROUP && unfinished.contains(member.name)) {
-            blockedBy = member.name;
+          if (member.kind() == PrincipalKind.GROUP && unfinished.contains(member.name())) {
+            blockedBy = member.name();
           }
         }
         result = blockedBy != null
@@ -224,7 +224,7 @@ public final class WorkspaceGroupMigration {
 
   private static GroupMigrationResult result(PlannedGroupMigration group, Outcome outcome,
       List<GroupMigrationStep> done, GroupMigrationStep failed, String detail) {
-    return new GroupMigrationResult(group.name(), outcome, done, failed, group.accountGroupId().orElse(null), detail);
+    return GroupMigrationResult.of(group.name(), outcome, done, failed, group.accountGroupId().orElse(null), detail);
   }
 
   // ---------------------------------------------------------------------------------------------------- observing
@@ -341,7 +341,7 @@ public final class WorkspaceGroupMigration {
       warnings.add("renamed local groups are deleted after validation: permissions granted to them that were not "
           + "copied to the account groups are lost");
     }
-    return new GroupMigrationPlan(workspaceId, clock.instant(), prefix, delete, new ArrayList<>(planned.values()),
+    return GroupMigrationPlan.of(workspaceId, clock.instant(), prefix, delete, new ArrayList<>(planned.values()),
         warnings);
   }
 
@@ -364,19 +364,19 @@ public final class WorkspaceGroupMigration {
       String id = member.value().orElse("");
       if (observed.workspaceUsers.containsKey(id)) {
         String userName = observed.workspaceUsers.get(id);
-        members.add(new Member(PrincipalKind.USER, userName));
+        members.add(Member.of(PrincipalKind.USER, userName));
         if (!observed.accountUsers.containsKey(userName.toLowerCase(Locale.ROOT))) {
           blocked = "member user " + userName + " has no account user";
         }
       } else if (observed.workspaceServicePrincipals.containsKey(id)) {
         String applicationId = observed.workspaceServicePrincipals.get(id);
-        members.add(new Member(PrincipalKind.SERVICE_PRINCIPAL, applicationId));
+        members.add(Member.of(PrincipalKind.SERVICE_PRINCIPAL, applicationId));
         if (!observed.accountServicePrincipals.containsKey(applicationId)) {
           blocked = "member service principal " + applicationId + " has no account service principal";
         }
       } else if (originalNameById.containsKey(id)) {
         String child = originalNameById.get(id);
-        members.add(new Member(PrincipalKind.GROUP, child));
+        members.add(Member.of(PrincipalKind.GROUP, child));
         if (visiting.contains(child)) {
           blocked = "nested groups form a cycle through " + child;
           continue;
@@ -388,7 +388,7 @@ public final class WorkspaceGroupMigration {
         }
       } else if (observed.workspaceGroups.containsKey(id) && !observed.workspaceGroups.get(id).workspaceLocal()) {
         String accountGroup = observed.workspaceGroups.get(id).displayName();
-        members.add(new Member(PrincipalKind.GROUP, accountGroup));
+        members.add(Member.of(PrincipalKind.GROUP, accountGroup));
       } else {
         blocked = "member " + id + " is not a user, service principal or group of the workspace";
       }
@@ -397,13 +397,13 @@ public final class WorkspaceGroupMigration {
     String accountGroupId = observed.accountGroups.get(name);
     PlannedGroupMigration result;
     if (local != null && backup != null) {
-      result = new PlannedGroupMigration(name, localId, name, Status.BLOCKED, accountGroupId, permission, members,
+      result = PlannedGroupMigration.of(name, localId, name, Status.BLOCKED, accountGroupId, permission, members,
           Collections.emptyList(), "both " + name + " and " + options.renamePrefix() + name + " exist as local groups");
     } else if (observed.federationProblem != null) {
-      result = new PlannedGroupMigration(name, localId, group.displayName(), Status.BLOCKED, accountGroupId,
+      result = PlannedGroupMigration.of(name, localId, group.displayName(), Status.BLOCKED, accountGroupId,
           permission, members, Collections.emptyList(), "workspace is not identity-federated");
     } else if (blocked != null) {
-      result = new PlannedGroupMigration(name, localId, group.displayName(), Status.BLOCKED, accountGroupId,
+      result = PlannedGroupMigration.of(name, localId, group.displayName(), Status.BLOCKED, accountGroupId,
           permission, members, Collections.emptyList(), blocked);
     } else {
       result = planSteps(name, group, local != null, observed, permission, members, delete);
@@ -439,7 +439,7 @@ public final class WorkspaceGroupMigration {
       extra.removeAll(wanted);
       boolean differs = unresolved || !missing.isEmpty() || !extra.isEmpty();
       if (differs && unrenamed && !options.mergeOnNameClash()) {
-        return new PlannedGroupMigration(name, localId, group.displayName(), Status.NAME_CLASH, accountGroupId,
+        return PlannedGroupMigration.of(name, localId, group.displayName(), Status.NAME_CLASH, accountGroupId,
             permission, members, Collections.emptyList(), "account group " + name + " exists with other members ("
             + (missing.size() + (unresolved ? 1 : 0)) + " missing, " + extra.size()
             + " extra); enable mergeOnNameClash to add the local members to it");
@@ -468,18 +468,18 @@ public final class WorkspaceGroupMigration {
     if (status == Status.DONE) {
       reason = "local group kept as " + group.displayName();
     }
-    return new PlannedGroupMigration(name, localId, group.displayName(), status, accountGroupId, permission, members,
+    return PlannedGroupMigration.of(name, localId, group.displayName(), status, accountGroupId, permission, members,
         steps, reason);
   }
 
   private static String resolve(Observed observed, Member member) {
-    switch (member.kind) {
+    switch (member.kind()) {
       case USER:
-        return observed.accountUsers.get(member.name.toLowerCase(Locale.ROOT));
+        return observed.accountUsers.get(member.name().toLowerCase(Locale.ROOT));
       case SERVICE_PRINCIPAL:
-        return observed.accountServicePrincipals.get(member.name);
+        return observed.accountServicePrincipals.get(member.name());
       default:
-        return observed.accountGroups.get(member.name);
+        return observed.accountGroups.get(member.name());
     }
   }
 
@@ -529,15 +529,15 @@ public final class WorkspaceGroupMigration {
           LOG.log(System.Logger.Level.DEBUG, "group migration: {0} {1} done", group.name(), step);
           done.add(step);
         } catch (StepFailure | ScimException e) {
-          return new GroupMigrationResult(group.name(), Outcome.FAILED, done, step, accountGroupId, e.getMessage());
+          return GroupMigrationResult.of(group.name(), Outcome.FAILED, done, step, accountGroupId, e.getMessage());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           stopped = true;
-          return new GroupMigrationResult(group.name(), Outcome.NOT_RUN, done, step, accountGroupId,
+          return GroupMigrationResult.of(group.name(), Outcome.NOT_RUN, done, step, accountGroupId,
               "interrupted");
         }
       }
-      return new GroupMigrationResult(group.name(), Outcome.MIGRATED, done, null, accountGroupId,
+      return GroupMigrationResult.of(group.name(), Outcome.MIGRATED, done, null, accountGroupId,
           group.reason().orElse(null));
     }
 
@@ -564,9 +564,9 @@ public final class WorkspaceGroupMigration {
           throw new StepFailure("the local group is still there after its deletion");
         }
         done.add(GroupMigrationStep.DELETE_LOCAL_GROUP);
-        return new GroupMigrationResult(group.name(), Outcome.MIGRATED, done, null, accountGroupId, null);
+        return GroupMigrationResult.of(group.name(), Outcome.MIGRATED, done, null, accountGroupId, null);
       } catch (StepFailure | ScimException e) {
-        return new GroupMigrationResult(group.name(), Outcome.FAILED, done, GroupMigrationStep.DELETE_LOCAL_GROUP,
+        return GroupMigrationResult.of(group.name(), Outcome.FAILED, done, GroupMigrationStep.DELETE_LOCAL_GROUP,
             accountGroupId, e.getMessage());
       }
     }

@@ -134,7 +134,7 @@ public final class WorkspaceToAccountMigration {
     for (WorkspaceView view : views.values()) {
       statuses.add(status(view, accountView));
     }
-    return new ProvisioningMigrationPlan(merged, syncPlan, statuses, warnings);
+    return ProvisioningMigrationPlan.of(merged, syncPlan, statuses, warnings);
   }
 
   /**
@@ -469,7 +469,7 @@ public final class WorkspaceToAccountMigration {
         : !localGroups.isEmpty() ? ConnectorVerdict.MIGRATE_LOCAL_GROUPS_FIRST
         : !uncovered.isEmpty() ? ConnectorVerdict.APPLY_FIRST
         : ConnectorVerdict.SHUT_DOWN;
-    return new WorkspaceConnectorStatus(view.id, view.federated, provisioned, uncovered, localGroups, verdict);
+    return WorkspaceConnectorStatus.of(view.id, view.federated, provisioned, uncovered, localGroups, verdict);
   }
 
   @Override

@@ -6,4 +6,7 @@
  * and serialises to JSON; a dry run is a plan), changes nothing destructive without an explicit option, and derives its
  * progress from what it observes, so a run that was interrupted at any point is resumed by running it again.
  */
+@ValueStyle
 package dev.dbscim.client.migrate;
+
+import dev.dbscim.client.internal.ValueStyle;

@@ -1,9 +1,9 @@
 package dev.dbscim.client.retry;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import org.immutables.value.Value;
 
 /**
  * Says how often and how long the client waits and tries again after a transient failure. Immutable and thread-safe.
@@ -20,26 +20,13 @@ import java.util.function.DoubleSupplier;
  * RetryPolicy patient = RetryPolicy.standard().toBuilder().maxAttempts(5).build();
  * }</pre>
  */
-public final class RetryPolicy {
+@Value.Immutable
+public abstract class RetryPolicy {
   private static final DoubleSupplier SYSTEM_JITTER = () -> ThreadLocalRandom.current().nextDouble();
   private static final RetryPolicy STANDARD = builder().build();
   private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
-  private final int maxAttempts;
-  private final Duration baseDelay;
-  private final Duration maxDelay;
-  private final Duration maxRetryAfter;
-  private final NonIdempotentRetry nonIdempotentRetry;
-  private final DoubleSupplier jitter;
-
-  private RetryPolicy(Builder builder) {
-    this.maxAttempts = builder.maxAttempts;
-    this.baseDelay = builder.baseDelay;
-    this.maxDelay = builder.maxDelay;
-    this.maxRetryAfter = builder.maxRetryAfter;
-    this.nonIdempotentRetry = builder.nonIdempotentRetry;
-    this.jitter = builder.jitter;
-  }
+  RetryPolicy() {}
 
   /**
    * Returns the default policy: 3 attempts in total, full-jitter exponential backoff from 200 ms capped at 10 s,
@@ -62,7 +49,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns a builder initialised with the {@link #standard()} values.
+   * Returns a builder initialised with the {@link #standard()} values; {@code build()} checks the values and
+   * throws {@link IllegalArgumentException} for a negative delay or fewer than 1 attempt.
    *
    * @return a new builder
    */
@@ -75,51 +63,50 @@ public final class RetryPolicy {
    *
    * @return a new builder
    */
-  public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.maxAttempts = maxAttempts;
-    builder.baseDelay = baseDelay;
-    builder.maxDelay = maxDelay;
-    builder.maxRetryAfter = maxRetryAfter;
-    builder.nonIdempotentRetry = nonIdempotentRetry;
-    builder.jitter = jitter;
-    return builder;
+  public final Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
-   * Returns the total number of attempts, the first one included.
+   * Returns the total number of attempts, the first one included; 1 turns retries off. Raise it for batch jobs that
+   * prefer waiting to failing.
    *
    * @return at least 1; 3 by default
    */
+  @Value.Default
   public int maxAttempts() {
-    return maxAttempts;
+    return 3;
   }
 
   /**
-   * Returns the backoff before the first retry, before jitter.
+   * Returns the backoff before the first retry, before jitter; it doubles for each further retry.
    *
-   * @return the base delay; 200 ms by default
+   * @return the base delay, zero or positive; 200 ms by default
    */
+  @Value.Default
   public Duration baseDelay() {
-    return baseDelay;
+    return Duration.ofMillis(200);
   }
 
   /**
    * Returns the largest backoff, before jitter, when the answer has no {@code Retry-After}.
    *
-   * @return the backoff cap; 10 s by default
+   * @return the backoff cap, zero or positive; 10 s by default
    */
+  @Value.Default
   public Duration maxDelay() {
-    return maxDelay;
+    return Duration.ofSeconds(10);
   }
 
   /**
-   * Returns the longest {@code Retry-After} the client obeys; a longer one is shortened to this.
+   * Returns the longest {@code Retry-After} the client obeys; a longer one is shortened to this. Lower it for
+   * interactive callers that cannot block that long.
    *
-   * @return the cap; 60 s by default
+   * @return the cap, zero or positive; 60 s by default
    */
+  @Value.Default
   public Duration maxRetryAfter() {
-    return maxRetryAfter;
+    return Duration.ofSeconds(60);
   }
 
   /**
@@ -127,8 +114,20 @@ public final class RetryPolicy {
    *
    * @return the rule; {@link NonIdempotentRetry#SAFE} by default
    */
+  @Value.Default
   public NonIdempotentRetry nonIdempotentRetry() {
-    return nonIdempotentRetry;
+    return NonIdempotentRetry.SAFE;
+  }
+
+  /**
+   * Returns the source of the jitter factor, a number from 0 (inclusive) to 1; values outside are clamped. Set it
+   * with {@code Builder.jitter(DoubleSupplier)}: tests pass a constant for exact waits.
+   *
+   * @return the source; a thread-local random by default
+   */
+  @Value.Default
+  DoubleSupplier jitter() {
+    return SYSTEM_JITTER;
   }
 
   /**
@@ -148,15 +147,15 @@ public final class RetryPolicy {
       if (retryAfter.isNegative()) {
         return Duration.ZERO;
       }
-      return retryAfter.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : retryAfter;
+      return retryAfter.compareTo(maxRetryAfter()) > 0 ? maxRetryAfter() : retryAfter;
     }
-    long capMillis = maxDelay.toMillis();
-    long exponential = baseDelay.toMillis();
+    long capMillis = maxDelay().toMillis();
+    long exponential = baseDelay().toMillis();
     for (int i = 1; i < retry && exponential < capMillis; i++) {
       exponential *= 2;
     }
     long ceiling = Math.min(capMillis, exponential);
-    double factor = jitter.getAsDouble();
+    double factor = jitter().getAsDouble();
     if (!(factor >= 0.0)) {
       factor = 0.0;
     } else if (factor > 1.0) {
@@ -165,136 +164,38 @@ public final class RetryPolicy {
     return Duration.ofMillis((long) (ceiling * factor));
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
+  @Value.Check
+  void check() {
+    if (maxAttempts() < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts());
     }
-    if (!(other instanceof RetryPolicy)) {
-      return false;
-    }
-    RetryPolicy that = (RetryPolicy) other;
-    return maxAttempts == that.maxAttempts
-        && baseDelay.equals(that.baseDelay)
-        && maxDelay.equals(that.maxDelay)
-        && maxRetryAfter.equals(that.maxRetryAfter)
-        && nonIdempotentRetry == that.nonIdempotentRetry
-        && jitter.equals(that.jitter);
+    nonNegative(baseDelay(), "baseDelay");
+    nonNegative(maxDelay(), "maxDelay");
+    nonNegative(maxRetryAfter(), "maxRetryAfter");
   }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(maxAttempts, baseDelay, maxDelay, maxRetryAfter, nonIdempotentRetry, jitter);
+  private static void nonNegative(Duration value, String name) {
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + value);
+    }
   }
 
+  /**
+   * Returns the settings, without the jitter source.
+   *
+   * @return the description
+   */
   @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay
-        + ", maxRetryAfter=" + maxRetryAfter + ", nonIdempotentRetry=" + nonIdempotentRetry + "}";
+    return "RetryPolicy{maxAttempts=" + maxAttempts() + ", baseDelay=" + baseDelay() + ", maxDelay=" + maxDelay()
+        + ", maxRetryAfter=" + maxRetryAfter() + ", nonIdempotentRetry=" + nonIdempotentRetry() + "}";
   }
 
-  /** Builds {@link RetryPolicy} values; starts from the {@link RetryPolicy#standard()} values. */
-  public static final class Builder {
-    private int maxAttempts = 3;
-    private Duration baseDelay = Duration.ofMillis(200);
-    private Duration maxDelay = Duration.ofSeconds(10);
-    private Duration maxRetryAfter = Duration.ofSeconds(60);
-    private NonIdempotentRetry nonIdempotentRetry = NonIdempotentRetry.SAFE;
-    private DoubleSupplier jitter = SYSTEM_JITTER;
-
-    private Builder() {}
-
-    /**
-     * Sets the total number of attempts, the first one included; 1 turns retries off. Default 3; raise it for batch
-     * jobs that prefer waiting to failing.
-     *
-     * @param maxAttempts at least 1
-     * @return this builder
-     * @throws IllegalArgumentException if less than 1
-     */
-    public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    /**
-     * Sets the backoff before the first retry, before jitter; it doubles for each further retry. Default 200 ms.
-     *
-     * @param baseDelay zero or positive
-     * @return this builder
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder baseDelay(Duration baseDelay) {
-      this.baseDelay = nonNegative(baseDelay, "baseDelay");
-      return this;
-    }
-
-    /**
-     * Sets the largest backoff before jitter. Default 10 s.
-     *
-     * @param maxDelay zero or positive
-     * @return this builder
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder maxDelay(Duration maxDelay) {
-      this.maxDelay = nonNegative(maxDelay, "maxDelay");
-      return this;
-    }
-
-    /**
-     * Sets the longest {@code Retry-After} the client obeys. Default 60 s; lower it for interactive callers that
-     * cannot block that long.
-     *
-     * @param maxRetryAfter zero or positive
-     * @return this builder
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
-      return this;
-    }
-
-    /**
-     * Sets when {@code POST} and {@code PATCH} are retried. Default {@link NonIdempotentRetry#SAFE}.
-     *
-     * @param nonIdempotentRetry the rule
-     * @return this builder
-     */
-    public Builder nonIdempotentRetry(NonIdempotentRetry nonIdempotentRetry) {
-      this.nonIdempotentRetry = Objects.requireNonNull(nonIdempotentRetry, "nonIdempotentRetry");
-      return this;
-    }
-
-    /**
-     * Sets the source of the jitter factor, a number from 0 (inclusive) to 1; values outside are clamped. Default a
-     * thread-local random; tests pass a constant for exact waits.
-     *
-     * @param jitter the source
-     * @return this builder
-     */
-    public Builder jitter(DoubleSupplier jitter) {
-      this.jitter = Objects.requireNonNull(jitter, "jitter");
-      return this;
-    }
-
-    /**
-     * Returns the policy.
-     *
-     * @return a new immutable policy
-     */
-    public RetryPolicy build() {
-      return new RetryPolicy(this);
-    }
-
-    private static Duration nonNegative(Duration value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative: " + value);
-      }
-      return value;
-    }
+  /**
+   * Builds {@link RetryPolicy} values; starts from the {@link RetryPolicy#standard()} values. Setters are named like
+   * the accessors ({@code maxAttempts(5)}, {@code jitter(() -> 0.5)}); {@code build()} checks the values.
+   */
+  public static final class Builder extends ImmutableRetryPolicy.Builder {
+    Builder() {}
   }
 }

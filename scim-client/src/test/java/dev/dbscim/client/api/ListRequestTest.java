@@ -82,7 +82,7 @@ class ListRequestTest {
 
   @Test
   void filter_blank_throwsIllegalArgument() {
-    assertThatThrownBy(() -> ListRequest.builder().filter("  "))
+    assertThatThrownBy(() -> ListRequest.builder().filter("  ").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("filter");
   }
@@ -99,19 +99,19 @@ class ListRequestTest {
 
   @Test
   void startIndex_belowOne_throwsIllegalArgument() {
-    assertThatThrownBy(() -> ListRequest.builder().startIndex(0))
+    assertThatThrownBy(() -> ListRequest.builder().startIndex(0).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("startIndex");
-    assertThatThrownBy(() -> ListRequest.builder().startIndex(-5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ListRequest.builder().startIndex(-5).build()).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void count_outOfRange_throwsIllegalArgument() {
-    assertThatThrownBy(() -> ListRequest.builder().count(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ListRequest.builder().count(10_001))
+    assertThatThrownBy(() -> ListRequest.builder().count(0).build()).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ListRequest.builder().count(10_001).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("10000");
-    assertThatThrownBy(() -> ListRequest.builder().pageSize(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ListRequest.builder().pageSize(-1).build()).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -122,12 +122,12 @@ class ListRequestTest {
 
   @Test
   void attributes_withCommaOrBlank_throwsIllegalArgument() {
-    assertThatThrownBy(() -> ListRequest.builder().attributes("id,userName"))
+    assertThatThrownBy(() -> ListRequest.builder().attributes("id,userName").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("','");
-    assertThatThrownBy(() -> ListRequest.builder().excludedAttributes("groups", " "))
+    assertThatThrownBy(() -> ListRequest.builder().excludedAttributes("groups", " ").build())
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ListRequest.builder().sortBy(""))
+    assertThatThrownBy(() -> ListRequest.builder().sortBy("").build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 
