@@ -217,6 +217,17 @@ class FakeWorkspaceObjectsTest {
   }
 
   @Test
+  void reset_dropsSeededObjectsAndTokens() {
+    FakeToken token = workspace.addToken("ann@example.com", "ci");
+    workspace.addJob("ann@example.com", "nightly", true);
+
+    scim.reset();
+
+    assertThat(admin(workspace, "GET", "/api/2.2/jobs/list", null).json.has("jobs")).isFalse();
+    assertThat(Http.send("GET", Http.workspaceUri(workspace, "/Me"), token.value(), null).status).isEqualTo(403);
+  }
+
+  @Test
   void reads_forUnknownPathsAndVersions_are404() {
     assertThat(admin(workspace, "GET", "/api/2.0/jobs/list", null).status).isEqualTo(404);
     assertThat(admin(workspace, "GET", "/api/2.0/lakeview/nothing", null).status).isEqualTo(404);
