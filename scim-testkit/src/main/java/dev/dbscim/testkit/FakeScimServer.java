@@ -290,7 +290,7 @@ public final class FakeScimServer implements AutoCloseable {
       List<FakeWorkspace> bound = new ArrayList<>();
       for (WorkspaceSetup setup : setups) {
         bound.add(new FakeWorkspace(setup.id, setup.federated, bind(setup.id), setup.adminToken, setup.userToken,
-            setup.adminUserId, setup.userId));
+            setup.adminUserId, setup.userId, engine));
       }
       workspaces = Collections.unmodifiableList(bound);
     } catch (IOException e) {

@@ -117,7 +117,7 @@ class FakeScimAccessTest {
   @ParameterizedTest
   @CsvSource({
       "GET, /.well-known/databricks-config, 404",
-      "GET, /api/2.0/clusters/list, 404",
+      "GET, /api/2.0/pipelines, 404",
       "GET, /api/2.0/preview/scim/v2/Widgets, 404",
       "GET, /api/2.0/preview/scim/v2/Users/1/extra, 404",
       "POST, /api/2.0/preview/scim/v2/Me, 405",

@@ -271,6 +271,12 @@ public final class FakeRouter extends Dispatcher {
     if (path.startsWith("/oidc/")) {
       return oidc(request, method, url, segments);
     }
+    if (host != FakeStore.ACCOUNT && FakeObjectRoutes.serves(segments)) {
+      FakeEngine.Caller caller = authenticateWorkspace(request);
+      ByteString sent = request.getBody();
+      return ok(FakeObjectRoutes.answer(engine.store.objects(), caller, method, url, segments,
+          sent == null ? "" : sent.utf8()));
+    }
     if (segments.size() < 3 || !segments.get(0).equals("api") || !segments.get(1).equals("2.0")) {
       throw noApi(method, path);
     }
@@ -386,6 +392,10 @@ public final class FakeRouter extends Dispatcher {
   private FakeEngine.Caller authenticateWorkspace(RecordedRequest request) {
     String token = bearer(request).orElseThrow(FakeRouter::missingCredential);
     Optional<FakeEngine.Caller> caller = engine.workspaceCaller(token, host);
+    if (caller.isPresent()) {
+      return caller.get();
+    }
+    caller = engine.store.objects().tokenCaller(token, host);
     if (caller.isPresent()) {
       return caller.get();
     }
@@ -1077,7 +1087,8 @@ public final class FakeRouter extends Dispatcher {
     if (text.contains("client_secret")) {
       text = CLIENT_SECRET.matcher(text).replaceAll("$1****");
     }
-    if (text.toLowerCase(Locale.ROOT).contains("password")) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.contains("password") || lower.contains("token_value")) {
       text = redactPasswords(text);
     }
     engine.record(host, method, Redactor.pathAndQuery(request.getTarget()), Collections.unmodifiableMap(headers), text,
@@ -1101,7 +1112,8 @@ public final class FakeRouter extends Dispatcher {
       Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        if (field.getKey().toLowerCase(Locale.ROOT).contains("password")) {
+        String key = field.getKey().toLowerCase(Locale.ROOT);
+        if (key.contains("password") || key.equals("token_value")) {
           secrets.add(field.getKey());
         } else {
           redact(field.getValue());

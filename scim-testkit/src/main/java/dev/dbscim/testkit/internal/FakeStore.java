@@ -211,6 +211,8 @@ public final class FakeStore {
   private final LinkedHashMap<Long, Workspace> workspaces = new LinkedHashMap<>();
   private long nextId = 1_000_000_000_000_001L;
   private FakeStoreListener listener = FakeStoreListener.NONE;
+  /** The workspace objects and their permissions; shares this store's lock. */
+  private final FakeWorkspaceObjects objects = new FakeWorkspaceObjects(this);
   /** Bumped by every change; cached renderings of older versions are stale. */
   private long version;
   private long listCacheVersion = -1;
@@ -481,6 +483,7 @@ public final class FakeStore {
   public synchronized ObjectNode replace(long scope, Kind kind, String id, JsonNode body) {
     changed();
     Principal principal = find(scope, kind, id);
+    boolean wasActive = principal.attributes.path("active").asBoolean(true);
     ObjectNode input = requireObject(body);
     refuseAccountEntitlements(scope, input);
     ObjectNode attributes = storedAttributes(kind, input);
@@ -499,6 +502,7 @@ public final class FakeStore {
     ObjectNode scoped = NODES.objectNode();
     copyScoped(input, scoped);
     principal.scoped.put(scope, scoped);
+    deactivated(principal, wasActive);
     return render(principal, scope, true);
   }
 
@@ -514,6 +518,7 @@ public final class FakeStore {
   public synchronized ObjectNode patch(long scope, Kind kind, String id, PatchRequest request) {
     changed();
     Principal principal = find(scope, kind, id);
+    boolean wasActive = principal.attributes.path("active").asBoolean(true);
     ObjectNode current = render(principal, scope, true);
     for (PatchOperation operation : request.operations()) {
       String path = operation.path().orElse("");
@@ -554,6 +559,7 @@ public final class FakeStore {
     ObjectNode scoped = NODES.objectNode();
     copyScoped(patched, scoped);
     principal.scoped.put(scope, scoped);
+    deactivated(principal, wasActive);
     return render(principal, scope, true);
   }
 
@@ -570,6 +576,9 @@ public final class FakeStore {
     changed();
     Principal principal = find(scope, kind, id);
     listener.deleting(kind, id);
+    if (kind == Kind.USER) {
+      objects.userDeleted(consequenceScope(principal, scope), id, principal.name());
+    }
     if (principal.home == scope) {
       remove(principal);
       return;
@@ -1351,6 +1360,131 @@ public final class FakeStore {
     for (Workspace workspace : workspaces.values()) {
       workspace.assignments.remove(principal.id);
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------------- objects
+
+  /**
+   * Returns the workspace objects (jobs, clusters, tokens, ...) and their permissions; they share this store's lock
+   * and go with it on a reset.
+   *
+   * @return the objects
+   */
+  public FakeWorkspaceObjects objects() {
+    return objects;
+  }
+
+  /** Tells the objects when a user goes from active to inactive. */
+  private void deactivated(Principal principal, boolean wasActive) {
+    if (principal.kind == Kind.USER && wasActive && !principal.attributes.path("active").asBoolean(true)) {
+      objects.userDeactivated(consequenceScope(principal, principal.home), principal.id, principal.name());
+    }
+  }
+
+  /**
+   * Returns the workspaces a deletion or deactivation in {@code scope} reaches: every federated workspace for an
+   * account user changed at account level, else the one workspace.
+   */
+  private List<Long> consequenceScope(Principal principal, long scope) {
+    List<Long> reached = new ArrayList<>();
+    if (scope != ACCOUNT) {
+      reached.add(scope);
+      return reached;
+    }
+    for (Workspace workspace : workspaces.values()) {
+      if (workspace.federated) {
+        reached.add(workspace.id);
+      }
+    }
+    return reached;
+  }
+
+  /**
+   * Returns the id of the principal with this name that a workspace sees: a workspace-local one first, then an
+   * account one visible there.
+   *
+   * @param workspaceId the workspace
+   * @param kind the kind
+   * @param name userName (any case), displayName or applicationId
+   * @return the id
+   */
+  synchronized Optional<String> visibleIdByName(long workspaceId, Kind kind, String name) {
+    String key = kind == Kind.USER ? name.toLowerCase(Locale.ROOT) : name;
+    for (long home : new long[] {workspaceId, ACCOUNT}) {
+      String id = names.get(nameKey(home, kind, key));
+      if (id != null && visible(principals.get(id), workspaceId)) {
+        return Optional.of(id);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns whether a principal exists and a workspace sees it.
+   *
+   * @param id the principal id
+   * @param workspaceId the workspace
+   * @return whether it is visible
+   */
+  synchronized boolean visibleIn(String id, long workspaceId) {
+    Principal principal = principals.get(id);
+    return principal != null && visible(principal, workspaceId);
+  }
+
+  /**
+   * Returns whether a principal exists and is active (groups are always active).
+   *
+   * @param id the principal id
+   * @return whether it is active
+   */
+  synchronized boolean active(String id) {
+    Principal principal = principals.get(id);
+    return principal != null && principal.attributes.path("active").asBoolean(true);
+  }
+
+  /**
+   * Returns the unique name of a principal: userName, applicationId or group displayName.
+   *
+   * @param id the principal id
+   * @return the name, or empty when there is no such principal
+   */
+  synchronized Optional<String> nameOf(String id) {
+    Principal principal = principals.get(id);
+    return principal == null ? Optional.empty() : Optional.of(principal.name());
+  }
+
+  /**
+   * Returns the display name of a principal, falling back to its unique name.
+   *
+   * @param id the principal id
+   * @return the display name, or empty when there is no such principal
+   */
+  synchronized Optional<String> displayOf(String id) {
+    Principal principal = principals.get(id);
+    return principal == null ? Optional.empty() : Optional.of(principal.display());
+  }
+
+  /**
+   * Returns where a principal lives: {@link #ACCOUNT} or a workspace id.
+   *
+   * @param id the principal id
+   * @return the home, or empty when there is no such principal
+   */
+  synchronized Optional<Long> homeOf(String id) {
+    Principal principal = principals.get(id);
+    return principal == null ? Optional.empty() : Optional.of(principal.home);
+  }
+
+  /**
+   * Returns whether an account principal is directly assigned to a workspace.
+   *
+   * @param workspaceId the workspace
+   * @param id the principal id
+   * @return whether it is assigned
+   */
+  synchronized boolean assignedDirectly(long workspaceId, String id) {
+    Workspace workspace = workspaces.get(workspaceId);
+    return workspace != null && workspace.assignments.containsKey(id);
   }
 
   /**
