@@ -1,4 +1,4 @@
-package dev.dbscim.client.internal;
+package dev.dbscim.core.redaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The single place that masks secrets before anything is logged or recorded.
+ * Masks secrets before anything is logged or recorded: the one list of what counts as a secret, shared by the client
+ * (wire logs) and the testkit's fake (its journal of recorded requests), so both mask the same keys.
  *
  * <ul>
  *   <li>Headers: {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, and any header
@@ -26,7 +27,8 @@ import java.util.Map;
  *       {@code password}.
  * </ul>
  *
- * <p>Not public API; may change without notice.
+ * <p>A low-level building block: public because more than one module uses it. Most code never calls it; the
+ * client and the fake apply it themselves.
  */
 public final class Redactor {
   /** What every masked value becomes. */

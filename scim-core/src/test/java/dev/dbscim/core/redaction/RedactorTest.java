@@ -1,4 +1,4 @@
-package dev.dbscim.client.internal;
+package dev.dbscim.core.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
