@@ -1,11 +1,17 @@
 package dev.dbscim.testkit;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One workspace of a {@link FakeScimServer}: its id, its own host and the tokens that work on it.
  */
 public final class FakeWorkspace {
+  static final String HOST = "DATABRICKS_HOST";
+  static final String TOKEN = "DATABRICKS_TOKEN";
+
   private final long id;
   private final boolean federated;
   private final URI url;
@@ -88,6 +94,43 @@ public final class FakeWorkspace {
    */
   public String userId() {
     return userId;
+  }
+
+  /**
+   * Returns the Databricks environment variables of this workspace as its admin, as the Databricks SDKs, the CLI and
+   * {@code ScimWorkspaceClient.fromEnvironment(Map)} read them: {@code DATABRICKS_HOST} = {@link #url()} and
+   * {@code DATABRICKS_TOKEN} = {@link #adminToken()}.
+   *
+   * <pre>{@code
+   * ScimWorkspaceClient workspace = ScimWorkspaceClient.builder()
+   *     .environment(scim.workspace(0).environment())
+   *     .sleeper(Sleeper.noWait())
+   *     .rateLimits(RateLimits.unlimited())
+   *     .build();
+   * }</pre>
+   *
+   * @return the variables, an unmodifiable map in that order
+   */
+  public Map<String, String> environment() {
+    return environment(adminToken);
+  }
+
+  /**
+   * Returns the Databricks environment variables of this workspace as its plain (non-admin) user: like
+   * {@link #environment()} with {@code DATABRICKS_TOKEN} = {@link #userToken()}. Operations reserved to admins then
+   * answer 403.
+   *
+   * @return the variables, an unmodifiable map in that order
+   */
+  public Map<String, String> userEnvironment() {
+    return environment(userToken);
+  }
+
+  private Map<String, String> environment(String token) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put(HOST, url.toString());
+    environment.put(TOKEN, token);
+    return Collections.unmodifiableMap(environment);
   }
 
   /**
