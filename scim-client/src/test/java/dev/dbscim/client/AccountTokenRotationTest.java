@@ -1,9 +1,8 @@
-package dev.dbscim.testkit.clients;
+package dev.dbscim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.auth.TokenCredentials;
 import dev.dbscim.client.error.ScimUnauthorizedException;
 import dev.dbscim.client.retry.Sleeper;
@@ -23,7 +22,7 @@ class AccountTokenRotationTest {
 
   @Test
   void accountClient_afterRotationAndExpiryOfTheOldToken_keepsWorking() {
-    ScimAccountClient account = scim.accountClient();
+    ScimAccountClient account = FakeClients.account(scim);
     account.users().create(User.builder().userName("ada@example.com").build());
 
     scim.rotateAccountToken();
@@ -31,13 +30,13 @@ class AccountTokenRotationTest {
 
     assertThat(account.users().create(User.builder().userName("bo@example.com").build()).userName())
         .isEqualTo("bo@example.com");
-    assertThat(scim.accountClient().users().list()).extracting(User::userName)
+    assertThat(FakeClients.account(scim).users().list()).extracting(User::userName)
         .contains("ada@example.com", "bo@example.com");
   }
 
   @Test
   void clientWithTheOldFixedToken_afterExpiry_getsUnauthorized() {
-    ScimAccountClient stale = scim.accountClient().newBuilder()
+    ScimAccountClient stale = FakeClients.account(scim).newBuilder()
         .credentials(TokenCredentials.of(scim.accountToken())).sleeper(Sleeper.noWait()).build();
 
     scim.rotateAccountToken();

@@ -1,8 +1,7 @@
-package dev.dbscim.testkit.reliability;
+package dev.dbscim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.error.ScimServiceException;
 import dev.dbscim.core.model.ComplexValue;
 import dev.dbscim.core.model.Group;
@@ -73,7 +72,7 @@ class FakeConcurrencyTest {
   @Test
   void mixedOperations_32ThreadsOneClient_keepUniquenessAndMembershipSymmetry() throws Exception {
     try (FakeScimServer scim = FakeScimServer.create().start()) {
-      ScimAccountClient client = scim.accountClient();
+      ScimAccountClient client = FakeClients.account(scim);
       Set<String> users = ConcurrentHashMap.newKeySet();
       Set<String> groups = ConcurrentHashMap.newKeySet();
       Set<String> servicePrincipals = ConcurrentHashMap.newKeySet();
@@ -202,7 +201,7 @@ class FakeConcurrencyTest {
   void create_concurrentlyBeyondThePrincipalLimit_createsExactlyUpToTheLimit() throws Exception {
     int limit = SOAK ? 200 : 40;
     try (FakeScimServer scim = FakeScimServer.builder().maxPrincipals(limit).build().start()) {
-      ScimAccountClient client = scim.accountClient();
+      ScimAccountClient client = FakeClients.account(scim);
       int before = scim.state().userCountIncludingBuiltIns() + scim.state().servicePrincipalCount();
       AtomicInteger created = new AtomicInteger();
       List<Integer> refused = new CopyOnWriteArrayList<>();
@@ -234,7 +233,7 @@ class FakeConcurrencyTest {
   void patchMembers_concurrentlyOnOneGroup_losesNoUpdate() throws Exception {
     int perThread = SOAK ? 40 : 6;
     try (FakeScimServer scim = FakeScimServer.create().start()) {
-      ScimAccountClient client = scim.accountClient();
+      ScimAccountClient client = FakeClients.account(scim);
       Group group = scim.state().seed(Group.builder().displayName("shared").build());
       String groupId = group.id().orElseThrow();
       List<List<String>> idsByThread = new ArrayList<>();

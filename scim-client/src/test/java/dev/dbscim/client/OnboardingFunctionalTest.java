@@ -1,9 +1,8 @@
-package dev.dbscim.testkit.clients;
+package dev.dbscim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.error.ScimServerException;
 import dev.dbscim.core.filter.Filter;
 import dev.dbscim.core.model.ComplexValue;
@@ -41,7 +40,7 @@ class OnboardingFunctionalTest {
   void onboard_newHire_createsUserAndJoinsGroup() {
     Group eng = scim.state().seed(Group.builder().displayName("engineering").build());
 
-    new OnboardingService(scim.accountClient()).onboard("ada@example.com", "engineering");
+    new OnboardingService(FakeClients.account(scim)).onboard("ada@example.com", "engineering");
 
     User ada = scim.state().userByName("ada@example.com").orElseThrow();
     assertThat(scim.state().group(eng.id().orElseThrow()).orElseThrow().members())
@@ -53,7 +52,7 @@ class OnboardingFunctionalTest {
     scim.failNext(Fault.status(503).times(3));
     long started = System.nanoTime();
 
-    assertThatThrownBy(() -> new OnboardingService(scim.accountClient()).onboard("bo@example.com", "eng"))
+    assertThatThrownBy(() -> new OnboardingService(FakeClients.account(scim)).onboard("bo@example.com", "eng"))
         .isInstanceOf(ScimServerException.class);
 
     assertThat(scim.recordedRequests()).hasSize(3)
@@ -66,7 +65,7 @@ class OnboardingFunctionalTest {
   void onboard_whenScimFailsTwice_succeedsOnTheThirdAttempt() {
     scim.failNext(Fault.status(503).times(2));
 
-    new OnboardingService(scim.accountClient()).onboard("cy@example.com", "none");
+    new OnboardingService(FakeClients.account(scim)).onboard("cy@example.com", "none");
 
     assertThat(scim.state().userByName("cy@example.com")).isPresent();
   }

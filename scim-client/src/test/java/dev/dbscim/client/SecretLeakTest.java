@@ -1,10 +1,8 @@
-package dev.dbscim.testkit.clients;
+package dev.dbscim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.dbscim.client.ScimAccountClient;
-import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.client.error.ScimConflictException;
 import dev.dbscim.client.error.ScimException;
 import dev.dbscim.core.model.Group;
@@ -23,9 +21,9 @@ class SecretLeakTest {
 
   @Test
   void toStringAndExceptionMessages_neverContainTheTokens() {
-    ScimAccountClient account = scim.accountClient();
-    ScimWorkspaceClient admin = scim.workspaceClient();
-    ScimWorkspaceClient user = scim.workspaceUserClient(1001);
+    ScimAccountClient account = FakeClients.account(scim);
+    ScimWorkspaceClient admin = FakeClients.workspace(scim);
+    ScimWorkspaceClient user = FakeClients.workspaceUser(scim, 1001);
     List<Throwable> failures = new ArrayList<>();
     scim.failNext(Fault.status(503).times(3));
     failures.add(catchThrowable(() -> account.users().list().iterator().next()));

@@ -1,13 +1,8 @@
-package dev.dbscim.testkit.reliability;
+package dev.dbscim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.dbscim.client.RateLimits;
-import dev.dbscim.client.RawResponse;
-import dev.dbscim.client.RequestOptions;
-import dev.dbscim.client.ScimAccountClient;
-import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.client.api.ListRequest;
 import dev.dbscim.client.auth.OAuthCredentials;
 import dev.dbscim.client.auth.TokenCredentials;
@@ -167,7 +162,7 @@ class SecretSentinelTest {
     int operations = 0;
     try (ScimAccountClient client = account(oauth);
          ScimAccountClient wrong = account(TokenCredentials.of(WRONG_TOKEN));
-         ScimWorkspaceClient plainUser = scim.workspaceUserClient(scim.workspace(0).id())) {
+         ScimWorkspaceClient plainUser = FakeClients.workspaceUser(scim, scim.workspace(0).id())) {
       User ada = client.users().create(User.builder().userName("ada@example.com").displayName("Ada").build());
       Group eng = client.groups().create(Group.builder().displayName("eng").build());
       client.groups().patch(eng.id().orElseThrow(), GroupPatch.builder().addMember(ada).build());

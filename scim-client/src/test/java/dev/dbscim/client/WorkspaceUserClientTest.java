@@ -1,9 +1,9 @@
-package dev.dbscim.testkit.clients;
+package dev.dbscim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbscim.client.ScimWorkspaceClient;
+import dev.dbscim.client.error.ScimClientException;
 import dev.dbscim.client.error.ScimForbiddenException;
 import dev.dbscim.core.model.Group;
 import dev.dbscim.core.model.User;
@@ -18,7 +18,7 @@ class WorkspaceUserClientTest {
 
   @Test
   void workspaceUserClient_createUser_throwsForbidden() {
-    ScimWorkspaceClient user = scim.workspaceUserClient(1001);
+    ScimWorkspaceClient user = FakeClients.workspaceUser(scim, 1001);
 
     assertThatThrownBy(() -> user.users().create(User.builder().userName("eve@example.com").build()))
         .isInstanceOfSatisfying(ScimForbiddenException.class, e -> assertThat(e.status()).isEqualTo(403));
@@ -27,7 +27,7 @@ class WorkspaceUserClientTest {
 
   @Test
   void workspaceUserClient_createGroup_throwsForbidden() {
-    ScimWorkspaceClient user = scim.workspaceUserClient(1002);
+    ScimWorkspaceClient user = FakeClients.workspaceUser(scim, 1002);
 
     assertThatThrownBy(() -> user.groups().create(Group.builder().displayName("rogue").build()))
         .isInstanceOf(ScimForbiddenException.class);
@@ -35,12 +35,12 @@ class WorkspaceUserClientTest {
 
   @Test
   void workspaceUserClient_me_returnsThePlainUser() {
-    assertThat(scim.workspaceUserClient(1002).me().id()).contains(scim.workspace(1).userId());
+    assertThat(FakeClients.workspaceUser(scim, 1002).me().id()).contains(scim.workspace(1).userId());
   }
 
   @Test
   void workspaceClient_byId_isTheAdminOfThatWorkspace() {
-    ScimWorkspaceClient admin = scim.workspaceClient(1002);
+    ScimWorkspaceClient admin = FakeClients.workspace(scim, 1002);
 
     assertThat(admin.config().endpoint()).isEqualTo(scim.workspace(1).url());
     assertThat(admin.me().id()).contains(scim.workspace(1).adminUserId());
@@ -50,28 +50,29 @@ class WorkspaceUserClientTest {
 
   @Test
   void workspaceClient_unknownWorkspace_throwsIllegalArgument() {
-    assertThatThrownBy(() -> scim.workspaceClient(999)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> FakeClients.workspace(scim, 999)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("999");
-    assertThatThrownBy(() -> scim.workspaceUserClient(999)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FakeClients.workspaceUser(scim, 999)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void closingAClient_leavesTheFakeAndOtherClientsWorking() {
-    ScimWorkspaceClient first = scim.workspaceClient();
+    ScimWorkspaceClient first = FakeClients.workspace(scim);
     first.close();
 
-    assertThat(scim.workspaceClient().me().userName()).isEqualTo("admin-1001@example.com");
-    assertThat(scim.accountClient().users().list()).isNotEmpty();
+    assertThat(FakeClients.workspace(scim).me().userName()).isEqualTo("admin-1001@example.com");
+    assertThat(FakeClients.account(scim).users().list()).isNotEmpty();
   }
 
   @Test
-  void clients_beforeStartOrAfterClose_throwIllegalState() {
+  void clients_beforeStartOrAfterClose_throwIllegalStateOrCannotConnect() {
     FakeScimServer unstarted = FakeScimServer.create();
     FakeScimServer closed = FakeScimServer.create().start();
+    ScimAccountClient account = FakeClients.account(closed);
     closed.close();
 
-    assertThatThrownBy(unstarted::accountClient).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(closed::accountClient).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(closed::workspaceClient).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> FakeClients.account(unstarted)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> FakeClients.workspace(unstarted)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> account.users().list().iterator().hasNext()).isInstanceOf(ScimClientException.class);
   }
 }

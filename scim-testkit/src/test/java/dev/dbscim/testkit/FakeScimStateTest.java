@@ -1,19 +1,11 @@
-package dev.dbscim.testkit.clients;
+package dev.dbscim.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbscim.client.ScimAccountClient;
-import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.core.model.ComplexValue;
 import dev.dbscim.core.model.Group;
-import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
-import dev.dbscim.testkit.FakeScim;
-import dev.dbscim.testkit.FakeScimServer;
-import dev.dbscim.testkit.FakeScimState;
-import dev.dbscim.testkit.FakeWorkspace;
-import dev.dbscim.testkit.RecordedCall;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,28 +35,27 @@ class FakeScimStateTest {
   }
 
   @Test
-  void lists_afterClientCreates_holdOnlyThoseOldestFirstAndAreImmutable() {
-    try (ScimAccountClient account = scim.accountClient()) {
-      User ada = account.users().create(User.builder().userName("ada@example.com").build());
-      account.users().create(User.builder().userName("bo@example.com").build());
-      Group eng = account.groups().create(Group.builder().displayName("eng").addMembers(ComplexValue.of(
-          ada.id().orElseThrow())).build());
-      account.servicePrincipals().create(ServicePrincipal.builder().displayName("etl").build());
+  void lists_afterRequestsCreate_holdOnlyThoseOldestFirstAndAreImmutable() {
+    String adaId = Http.account(scim, "POST", "/Users", "{\"userName\":\"ada@example.com\"}").json.get("id").asText();
+    Http.account(scim, "POST", "/Users", "{\"userName\":\"bo@example.com\"}");
+    String engId = Http.account(scim, "POST", "/Groups",
+        "{\"displayName\":\"eng\",\"members\":[{\"value\":\"" + adaId + "\"}]}").json.get("id").asText();
+    Http.account(scim, "POST", "/ServicePrincipals", "{\"displayName\":\"etl\"}");
+    User ada = scim.state().user(adaId).orElseThrow();
 
-      FakeScimState state = scim.state();
+    FakeScimState state = scim.state();
 
-      assertThat(state.users()).extracting(User::userName).containsExactly("ada@example.com", "bo@example.com");
-      assertThat(state.groups()).extracting(Group::displayName).containsExactly("eng");
-      assertThat(state.groups().get(0).members()).extracting(ComplexValue::value).containsExactly(ada.id());
-      assertThat(state.servicePrincipals()).extracting(sp -> sp.displayName().orElseThrow()).containsExactly("etl");
-      assertThat(state.userCount()).isEqualTo(2).isEqualTo(state.users().size());
-      assertThat(state.groupCount()).isEqualTo(1);
-      assertThat(state.servicePrincipalCount()).isEqualTo(1);
-      assertThat(state.userCountIncludingBuiltIns()).isEqualTo(4);
-      assertThat(state.group(eng.id().orElseThrow())).map(Group::displayName).hasValue("eng");
-      assertThatThrownBy(() -> state.users().add(ada)).isInstanceOf(UnsupportedOperationException.class);
-      assertThatThrownBy(() -> state.groups().clear()).isInstanceOf(UnsupportedOperationException.class);
-    }
+    assertThat(state.users()).extracting(User::userName).containsExactly("ada@example.com", "bo@example.com");
+    assertThat(state.groups()).extracting(Group::displayName).containsExactly("eng");
+    assertThat(state.groups().get(0).members()).extracting(ComplexValue::value).containsExactly(ada.id());
+    assertThat(state.servicePrincipals()).extracting(sp -> sp.displayName().orElseThrow()).containsExactly("etl");
+    assertThat(state.userCount()).isEqualTo(2).isEqualTo(state.users().size());
+    assertThat(state.groupCount()).isEqualTo(1);
+    assertThat(state.servicePrincipalCount()).isEqualTo(1);
+    assertThat(state.userCountIncludingBuiltIns()).isEqualTo(4);
+    assertThat(state.group(engId)).map(Group::displayName).hasValue("eng");
+    assertThatThrownBy(() -> state.users().add(ada)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> state.groups().clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -102,15 +93,11 @@ class FakeScimStateTest {
   @Test
   void scimPath_accountAndWorkspaceCalls_isThePathBelowTheScimBase() {
     FakeWorkspace workspace = scim.workspaces().get(0);
-    try (ScimAccountClient account = scim.accountClient();
-        ScimWorkspaceClient client = scim.workspaceClient(workspace.id())) {
-      User ada = account.users().create(User.builder().userName("ada@example.com").build());
-      String id = ada.id().orElseThrow();
-      client.users().find(id);
-      client.accountIdentities().users().find(id);
-      client.permissionAssignments().list();
-      account.users().list(q -> q.pageSize(10)).stream().count();
-    }
+    String id = Http.account(scim, "POST", "/Users", "{\"userName\":\"ada@example.com\"}").json.get("id").asText();
+    Http.workspace(scim, 0, "GET", "/Users/" + id, null);
+    Http.send("GET", workspace.url().resolve("/api/2.0/account/scim/v2/Users/" + id), workspace.adminToken(), null);
+    Http.send("GET", workspace.url().resolve("/api/2.0/preview/permissionassignments"), workspace.adminToken(), null);
+    Http.account(scim, "GET", "/Users?startIndex=1&count=10", null);
 
     assertThat(scim.recordedRequests()).extracting(RecordedCall::scimPath).containsExactly(
         Optional.of("/Users"), Optional.of("/Users/" + scimUserId()), Optional.of("/Users/" + scimUserId()),

@@ -1,15 +1,9 @@
-package dev.dbscim.testkit.clients;
+package dev.dbscim.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dbscim.client.ScimAccountClient;
-import dev.dbscim.client.ScimWorkspaceClient;
-import dev.dbscim.core.model.Group;
 import dev.dbscim.core.model.User;
-import dev.dbscim.testkit.FakeScim;
-import dev.dbscim.testkit.FakeScimExtension;
-import dev.dbscim.testkit.FakeScimServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,20 +20,18 @@ class ParameterInjectionTest {
   private static final List<FakeScimServer> PARAMETER_FAKES = new ArrayList<>();
 
   @Test
-  void provision_createsGroup(FakeScimServer scim, ScimAccountClient account) {
-    account.groups().create(Group.builder().displayName("engineering").build());
+  void provision_createsGroup(FakeScimServer scim) {
+    Http.account(scim, "POST", "/Groups", "{\"displayName\":\"engineering\"}");
 
     assertThat(scim.state().groupByName("engineering")).isPresent();
   }
 
   @Test
-  void parameters_allThreeTypes_shareOneStartedFake(FakeScimServer scim, ScimAccountClient account,
-      ScimWorkspaceClient workspace, FakeScimServer same) {
+  void parameters_ofOneTest_shareOneStartedFake(FakeScimServer scim, FakeScimServer same) {
     assertThat(same).isSameAs(scim);
-    assertThat(account.config().endpoint()).isEqualTo(scim.url());
-    assertThat(account.accountId()).isEqualTo(scim.accountId());
-    assertThat(workspace.config().endpoint()).isEqualTo(scim.workspace(0).url());
-    assertThat(workspace.me().userName()).isEqualTo("admin-1001@example.com");
+    assertThat(Http.account(scim, "GET", "/Users", null).status).isEqualTo(200);
+    assertThat(Http.workspace(scim, 0, "GET", "/Me", null).json.get("userName").asText())
+        .isEqualTo("admin-1001@example.com");
   }
 
   /**
@@ -57,7 +49,7 @@ class ParameterInjectionTest {
   static void parameterFakes_areDistinct_andClosedAfterTheirTests() {
     assertThat(PARAMETER_FAKES).hasSize(2).doesNotHaveDuplicates();
     for (FakeScimServer fake : PARAMETER_FAKES) {
-      assertThatThrownBy(fake::accountClient).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+      assertThatThrownBy(fake::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
   }
 
@@ -66,12 +58,9 @@ class ParameterInjectionTest {
     @FakeScim final FakeScimServer field = FakeScimServer.create();
 
     @Test
-    void clients_bindToTheFieldFake_whileTheFakeParameterIsAnotherOne(ScimAccountClient account,
-        ScimWorkspaceClient workspace, FakeScimServer parameter) {
-      account.users().create(User.builder().userName("ada@example.com").build());
+    void fakeParameter_isAnotherFakeThanTheField(FakeScimServer parameter) {
+      Http.account(field, "POST", "/Users", "{\"userName\":\"ada@example.com\"}");
 
-      assertThat(account.config().endpoint()).isEqualTo(field.url());
-      assertThat(workspace.config().endpoint()).isEqualTo(field.workspace(0).url());
       assertThat(field.state().userByName("ada@example.com")).isPresent();
       assertThat(parameter).isNotSameAs(field);
       assertThat(parameter.state().userByName("ada@example.com")).isEmpty();
@@ -81,26 +70,22 @@ class ParameterInjectionTest {
   @Nested
   class ConstructorInjection {
     private final FakeScimServer scim;
-    private final ScimAccountClient account;
 
-    ConstructorInjection(FakeScimServer scim, ScimAccountClient account) {
+    ConstructorInjection(FakeScimServer scim) {
       this.scim = scim;
-      this.account = account;
     }
 
     @Test
-    void constructorParameters_shareTheFake_withMethodParameters(FakeScimServer again, ScimWorkspaceClient ws) {
-      account.users().create(User.builder().userName("bo@example.com").build());
+    void constructorParameters_shareTheFake_withMethodParameters(FakeScimServer again) {
+      Http.account(scim, "POST", "/Users", "{\"userName\":\"bo@example.com\"}");
 
       assertThat(again).isSameAs(scim);
-      assertThat(scim.state().userByName("bo@example.com")).isPresent();
-      assertThat(ws.config().endpoint()).isEqualTo(scim.workspace(0).url());
+      assertThat(again.state().userByName("bo@example.com")).isPresent();
     }
 
     @Test
     void constructorFake_isStarted() {
-      assertThat(account.users().list()).isNotEmpty();
-      assertThat(account.config().endpoint()).isEqualTo(scim.url());
+      assertThat(Http.account(scim, "GET", "/Users", null).json.get("Resources")).isNotEmpty();
     }
   }
 
@@ -114,8 +99,8 @@ class ParameterInjectionTest {
     }
 
     @Test
-    void methodClients_bindToTheConstructorFake(ScimAccountClient account) {
-      assertThat(account.config().endpoint()).isEqualTo(scim.url());
+    void methodParameters_areTheConstructorFake(FakeScimServer again) {
+      assertThat(again).isSameAs(scim);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.dbscim.testkit.clients;
+package dev.dbscim.client.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

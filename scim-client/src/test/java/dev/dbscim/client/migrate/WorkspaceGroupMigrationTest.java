@@ -1,8 +1,9 @@
-package dev.dbscim.testkit.migrate;
+package dev.dbscim.client.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbscim.client.FakeClients;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.client.api.PermissionAssignment;
@@ -54,8 +55,8 @@ class WorkspaceGroupMigrationTest {
   void start() {
     server = FakeScimServer.builder().clock(clock).workspaces(2).nonFederatedWorkspaces(1)
         .renameVisibilityDelay(Duration.ofSeconds(20)).build().start();
-    account = server.accountClient();
-    workspace = server.workspaceClient(WS);
+    account = FakeClients.account(server);
+    workspace = FakeClients.workspace(server, WS);
     ada = server.state().seed(WS, User.builder().userName("ada@example.com").build()).id().get();
     alan = server.state().seed(WS, User.builder().userName("alan@example.com").build()).id().get();
     grace = server.state().seed(WS, User.builder().userName("grace@example.com").build()).id().get();
@@ -81,7 +82,7 @@ class WorkspaceGroupMigrationTest {
   }
 
   String localGroupId(long workspaceId, String name) {
-    try (ScimWorkspaceClient client = server.workspaceClient(workspaceId)) {
+    try (ScimWorkspaceClient client = FakeClients.workspace(server, workspaceId)) {
       for (Group group : client.groups().list(q -> q.filter(Filter.attr("displayName").eq(name)))) {
         if (group.workspaceLocal()) {
           return group.id().get();
@@ -306,7 +307,7 @@ class WorkspaceGroupMigrationTest {
   @Test
   void plan_nonFederatedWorkspace_blocksEveryGroupAndApplySendsNoWrites() {
     long nonFederated = server.workspaces().get(2).id();
-    ScimWorkspaceClient client = server.workspaceClient(nonFederated);
+    ScimWorkspaceClient client = FakeClients.workspace(server, nonFederated);
     String user = server.state().seed(nonFederated, User.builder().userName("bo@example.com").build()).id().get();
     localGroup(nonFederated, "ops", user);
     WorkspaceGroupMigration migration = migration(nonFederated, client, GroupMigrationOptions.defaults());

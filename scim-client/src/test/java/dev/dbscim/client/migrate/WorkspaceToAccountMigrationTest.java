@@ -1,8 +1,9 @@
-package dev.dbscim.testkit.migrate;
+package dev.dbscim.client.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbscim.client.FakeClients;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.migrate.ConnectorVerdict;
 import dev.dbscim.client.migrate.GroupMigrationOptions;
@@ -48,7 +49,7 @@ class WorkspaceToAccountMigrationTest {
   @BeforeEach
   void start() {
     server = FakeScimServer.builder().clock(clock).workspaces(2).nonFederatedWorkspaces(1).build().start();
-    account = server.accountClient();
+    account = FakeClients.account(server);
     String ada = seedUser(WS1, "ada@example.com", "idp-ada");
     seedUser(WS1, "alan@example.com", "idp-alan");
     String sp = server.state().seed(WS1, ServicePrincipal.builder().applicationId(SP_APP).displayName("etl")
@@ -81,9 +82,9 @@ class WorkspaceToAccountMigrationTest {
 
   WorkspaceToAccountMigration.Builder migration() {
     return WorkspaceToAccountMigration.builder().accountClient(account).clock(clock)
-        .addWorkspace(WS1, server.workspaceClient(WS1))
-        .addWorkspace(WS2, server.workspaceClient(WS2))
-        .addWorkspace(WS3, server.workspaceClient(WS3));
+        .addWorkspace(WS1, FakeClients.workspace(server, WS1))
+        .addWorkspace(WS2, FakeClients.workspace(server, WS2))
+        .addWorkspace(WS3, FakeClients.workspace(server, WS3));
   }
 
   List<RecordedCall> writes() {
@@ -143,7 +144,7 @@ class WorkspaceToAccountMigrationTest {
 
     for (long workspaceId : new long[] {WS1, WS2}) {
       WorkspaceGroupMigration groups = WorkspaceGroupMigration.builder().accountClient(account)
-          .workspaceClient(server.workspaceClient(workspaceId)).workspaceId(workspaceId)
+          .workspaceClient(FakeClients.workspace(server, workspaceId)).workspaceId(workspaceId)
           .options(GroupMigrationOptions.builder().mergeOnNameClash(true).build())
           .clock(clock).sleeper(clock::advance).build();
       assertThat(groups.run().isSuccess()).isTrue();

@@ -1,4 +1,4 @@
-package dev.dbscim.testkit.sync;
+package dev.dbscim.client.sync;
 
 import dev.dbscim.client.RateLimits;
 import dev.dbscim.client.ScimAccountClient;

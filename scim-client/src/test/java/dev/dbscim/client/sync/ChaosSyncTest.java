@@ -1,7 +1,8 @@
-package dev.dbscim.testkit.sync;
+package dev.dbscim.client.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbscim.client.FakeClients;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.api.WorkspacePermission;
 import dev.dbscim.client.error.ScimException;
@@ -60,7 +61,7 @@ class ChaosSyncTest {
   void start() {
     // Room for the fake's own workspace admin and user besides a full directory.
     server = FakeScimServer.builder().workspaces(1).maxPrincipals(10_010).journalCapacity(1_000_000).build().start();
-    client = server.accountClient();
+    client = FakeClients.account(server);
     workspaceId = server.workspaces().get(0).id();
   }
 

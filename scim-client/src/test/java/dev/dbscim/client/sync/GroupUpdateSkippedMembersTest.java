@@ -1,7 +1,8 @@
-package dev.dbscim.testkit.sync;
+package dev.dbscim.client.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbscim.client.FakeClients;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryGroup;
@@ -29,7 +30,7 @@ class GroupUpdateSkippedMembersTest {
   @Test
   void apply_groupUpdateWhoseOnlyMemberFailedToBeCreated_sendsNoPatchAndReportsTheSkip() {
     try (FakeScimServer server = FakeScimServer.builder().build().start();
-        ScimAccountClient client = server.accountClient()) {
+        ScimAccountClient client = FakeClients.account(server)) {
       server.state().seed(Group.builder().displayName("analysts").externalId("idp-g-1").build());
       SyncEngine engine = SyncEngine.builder().target(SyncTarget.account(client)).options(SyncOptions.defaults())
           .build();

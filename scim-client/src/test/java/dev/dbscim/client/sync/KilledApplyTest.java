@@ -1,7 +1,8 @@
-package dev.dbscim.testkit.sync;
+package dev.dbscim.client.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbscim.client.FakeClients;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryJson;
@@ -28,7 +29,7 @@ class KilledApplyTest {
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void applyKilledInAChildJvm_reRunConverges_withNothingCreatedTwice() throws Exception {
     try (FakeScimServer server = FakeScimServer.builder().workspaces(1).journalCapacity(100_000).build().start();
-        ScimAccountClient client = server.accountClient()) {
+        ScimAccountClient client = FakeClients.account(server)) {
       int fixtureUsers = server.state().userCount();
       long workspaceId = server.workspaces().get(0).id();
       Directory directory = ChaosSyncTest.directory(workspaceId, 300, 30, 5, 21);

@@ -1,4 +1,4 @@
-package dev.dbscim.testkit.sync;
+package dev.dbscim.client.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbscim.client.FakeClients;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.client.sync.DeletionThresholdExceededException;
@@ -56,7 +57,7 @@ class SavedPlanVerificationTest {
   @BeforeEach
   void start() {
     server = FakeScimServer.builder().workspaces(1).build().start();
-    client = server.accountClient();
+    client = FakeClients.account(server);
     // A principal made by hand (no externalId): never the sync's to remove.
     admin = server.state().seed(User.builder().userName("admin@example.com").displayName("Admin").build());
     SyncReport setup = engine(SyncOptions.defaults()).sync(() -> two());
@@ -300,7 +301,7 @@ class SavedPlanVerificationTest {
   @Test
   void aSavedPlanForAnotherTarget_isRefused() {
     SyncPlan saved = SyncPlan.fromJson(savedDeletePlan().toJson());
-    try (ScimWorkspaceClient workspace = server.workspaceClient(server.workspaces().get(0).id())) {
+    try (ScimWorkspaceClient workspace = FakeClients.workspace(server, server.workspaces().get(0).id())) {
       SyncEngine other = SyncEngine.builder().target(SyncTarget.workspace(workspace)).build();
       assertThatThrownBy(() -> other.apply(saved)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("was made for account");

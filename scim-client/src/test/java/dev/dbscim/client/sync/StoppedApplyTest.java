@@ -1,7 +1,8 @@
-package dev.dbscim.testkit.sync;
+package dev.dbscim.client.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbscim.client.FakeClients;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryUser;
@@ -42,7 +43,7 @@ class StoppedApplyTest {
   @BeforeEach
   void start() {
     server = FakeScimServer.builder().build().start();
-    client = server.accountClient();
+    client = FakeClients.account(server);
   }
 
   @AfterEach

@@ -1,8 +1,9 @@
-package dev.dbscim.testkit.sync;
+package dev.dbscim.client.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dbscim.client.FakeClients;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.client.api.PermissionAssignment;
@@ -52,7 +53,7 @@ class SyncEngineTest {
   @BeforeEach
   void start() {
     server = FakeScimServer.builder().workspaces(1).nonFederatedWorkspaces(1).build().start();
-    client = server.accountClient();
+    client = FakeClients.account(server);
     workspaceId = server.workspaces().get(0).id();
   }
 
@@ -278,7 +279,7 @@ class SyncEngineTest {
   @Test
   void apply_refusesAPlanMadeForAnotherTarget() {
     SyncPlan plan = engine(SyncOptions.defaults()).plan(directory());
-    try (ScimWorkspaceClient workspace = server.workspaceClient(server.workspaces().get(1).id())) {
+    try (ScimWorkspaceClient workspace = FakeClients.workspace(server, server.workspaces().get(1).id())) {
       SyncEngine other = SyncEngine.builder().target(SyncTarget.workspace(workspace)).build();
       assertThatThrownBy(() -> other.apply(plan)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("was made for account");
@@ -288,7 +289,7 @@ class SyncEngineTest {
   @Test
   void workspaceTarget_managesLocalPrincipalsAndEntitlements_andConverges() {
     long local = server.workspaces().get(1).id();
-    try (ScimWorkspaceClient workspace = server.workspaceClient(local)) {
+    try (ScimWorkspaceClient workspace = FakeClients.workspace(server, local)) {
       SyncEngine engine = SyncEngine.builder().target(SyncTarget.workspace(workspace)).build();
       Directory directory = Directory.builder()
           .addUsers(DirectoryUser.builder("ada@example.com").displayName("Ada").externalId("idp-1")
@@ -352,7 +353,7 @@ class SyncEngineTest {
     assertThat(groupGets).isEqualTo(3);   // the account list left members out: one GET per named group
 
     try (FakeScimServer legacy = FakeScimServer.builder().accountGroupListIncludesMembers(true).build().start();
-        ScimAccountClient legacyClient = legacy.accountClient()) {
+        ScimAccountClient legacyClient = FakeClients.account(legacy)) {
       SyncEngine legacyEngine = SyncEngine.builder().target(SyncTarget.account(legacyClient)).build();
       Directory noAssignments = directory().toBuilder().workspaceAssignments(List.of()).build();
       assertThat(legacyEngine.apply(legacyEngine.plan(noAssignments)).isSuccess()).isTrue();

@@ -1,4 +1,4 @@
-package dev.dbscim.testkit.google;
+package dev.dbscim.client.sync.google;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,13 +8,11 @@ import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryGroup;
 import dev.dbscim.client.sync.DirectoryLimits;
 import dev.dbscim.client.sync.DirectoryUser;
-import dev.dbscim.client.sync.google.GoogleCredentials;
-import dev.dbscim.client.sync.google.GoogleDirectoryException;
-import dev.dbscim.client.sync.google.GoogleDirectorySource;
-import dev.dbscim.client.sync.google.GoogleLoadReport;
-import dev.dbscim.client.sync.google.SkippedMember;
 import dev.dbscim.testkit.FakeClock;
 import dev.dbscim.testkit.Fault;
+import dev.dbscim.testkit.google.FakeGoogleDirectory;
+import dev.dbscim.testkit.google.FakeGoogleUser;
+import dev.dbscim.testkit.google.RecordedGoogleRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,18 +1,19 @@
-package dev.dbscim.testkit.google;
+package dev.dbscim.client.sync.google;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbscim.client.FakeClients;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.client.sync.SyncEngine;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.client.sync.SyncReport;
 import dev.dbscim.client.sync.SyncTarget;
-import dev.dbscim.client.sync.google.GoogleCredentials;
-import dev.dbscim.client.sync.google.GoogleDirectorySource;
 import dev.dbscim.core.model.Group;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.Fault;
+import dev.dbscim.testkit.google.FakeGoogleDirectory;
+import dev.dbscim.testkit.google.FakeGoogleUser;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ class GoogleToDatabricksSyncTest {
 
   final FakeGoogleDirectory google = FakeGoogleDirectory.create();
   final FakeScimServer databricks = FakeScimServer.builder().workspaces(1).build().start();
-  final ScimAccountClient account = databricks.accountClient();
+  final ScimAccountClient account = FakeClients.account(databricks);
 
   @AfterEach
   void close() {
