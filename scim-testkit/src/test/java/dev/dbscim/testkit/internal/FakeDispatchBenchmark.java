@@ -1,53 +1,41 @@
-package dev.dbscim.examples.bench;
+package dev.dbscim.testkit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.dbscim.testkit.internal.FakeEngine;
-import dev.dbscim.testkit.internal.FakeRouter;
-import dev.dbscim.testkit.internal.FakeStore;
 import java.io.IOException;
-import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okio.Buffer;
 import okio.ByteString;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Measures the fake's own cost per request, without sockets or an HTTP client: the dispatcher of the account host
  * routes, authenticates, reads the store, writes the body and records the journal entry for requests built in
- * memory. The store holds 1,000 account users. This is the part of {@link FakeThroughputBenchmark} the fake adds on
- * top of MockWebServer, and it stays readable on a busy machine where end-to-end figures swing.
+ * memory. The store holds 1,000 account users. This is the part of {@code FakeThroughputBenchmark} (examples) the
+ * fake adds on top of MockWebServer, and it stays readable on a busy machine where end-to-end figures swing. It lives
+ * next to the internal classes it drives, since no other module may use them.
+ *
+ * <p>Surefire runs it only when named (the class name does not end in {@code Test}); it prints microseconds per
+ * request:
  *
  * <pre>
- * mvn -B -Pbench -pl examples -am verify -DskipTests -Djmh.args="-f 1 -wi 5 -i 5 FakeDispatchBenchmark"
+ * mvn -B -pl scim-testkit -am test -Dtest=FakeDispatchBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbench.rounds=200000
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Threads(1)
-@Fork(1)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class FakeDispatchBenchmark {
+class FakeDispatchBenchmark {
   private static final String ACCOUNT = "acc";
   private FakeRouter router;
   private final List<RecordedRequest> gets = new ArrayList<>();
@@ -55,13 +43,7 @@ public class FakeDispatchBenchmark {
   private final List<RecordedRequest> userNameFilters = new ArrayList<>();
   private int next;
 
-  /**
-   * Seeds the store and builds the requests.
-   *
-   * @throws UnsupportedEncodingException never: UTF-8 is always supported
-   */
-  @Setup
-  public void seed() throws UnsupportedEncodingException {
+  private void seed() {
     FakeStore store = new FakeStore(ACCOUNT, Clock.systemUTC(), 10_000, 5_000);
     FakeEngine engine = new FakeEngine(store, ACCOUNT, Clock.systemUTC(), false, false, 10_000);
     engine.rotateAccountToken("token");
@@ -80,7 +62,8 @@ public class FakeDispatchBenchmark {
       }
       if (i % 10 == 0) {
         userNameFilters.add(request(base + "?filter="
-            + URLEncoder.encode("userName eq \"" + userName + "\"", "UTF-8").replace("+", "%20"), headers));
+            + URLEncoder.encode("userName eq \"" + userName + "\"", StandardCharsets.UTF_8).replace("+", "%20"),
+            headers));
       }
     }
   }
@@ -98,36 +81,30 @@ public class FakeDispatchBenchmark {
     return body.size();
   }
 
-  /**
-   * Serves a GET of one user by id.
-   *
-   * @return the body size, consumed by JMH
-   * @throws Exception never in practice
-   */
-  @Benchmark
-  public long getById() throws Exception {
-    return serve(gets);
+  /** Serves {@code rounds} requests of one kind after as many for warm-up; returns microseconds per request. */
+  private double measure(String kind, List<RecordedRequest> requests, int rounds) throws Exception {
+    long bytes = 0;
+    for (int i = 0; i < rounds; i++) {
+      bytes += serve(requests);
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < rounds; i++) {
+      bytes += serve(requests);
+    }
+    double micros = (System.nanoTime() - start) / 1_000.0 / rounds;
+    System.out.printf(Locale.ROOT, "FakeDispatchBenchmark %-18s %8.2f us/request (%d rounds)%n", kind, micros, rounds);
+    assertThat(bytes).isPositive();
+    return micros;
   }
 
-  /**
-   * Serves a page of 100 users.
-   *
-   * @return the body size, consumed by JMH
-   * @throws Exception never in practice
-   */
-  @Benchmark
-  public long listPage() throws Exception {
-    return serve(pages);
-  }
+  @Test
+  @Timeout(600)
+  void dispatch_getPageAndFilter_costPerRequest() throws Exception {
+    int rounds = Integer.getInteger("bench.rounds", 200);
+    seed();
 
-  /**
-   * Serves a {@code userName eq} filter, the lookup every identity provider sends before creating a user.
-   *
-   * @return the body size, consumed by JMH
-   * @throws Exception never in practice
-   */
-  @Benchmark
-  public long filterByUserName() throws Exception {
-    return serve(userNameFilters);
+    assertThat(measure("getById", gets, rounds)).isPositive();
+    assertThat(measure("listPage", pages, rounds)).isPositive();
+    assertThat(measure("filterByUserName", userNameFilters, rounds)).isPositive();
   }
 }
