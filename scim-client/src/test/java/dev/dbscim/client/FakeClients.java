@@ -26,14 +26,8 @@ public final class FakeClients {
 
   /** Returns an account client of the fake's account, as its account admin. */
   public static ScimAccountClient account(FakeScimServer fake) {
-    return ScimAccountClient.builder()
-        .environment(fake.environment())
+    return forTests(ScimAccountClient.builder().environment(fake.environment()), fake)
         .credentials(TokenCredentials.fromSupplier(fake::accountToken))
-        .httpClient(HTTP)
-        .sleeper(Sleeper.noWait())
-        .clock(fake.clock())
-        .retryPolicy(RetryPolicy.standard())
-        .rateLimits(RateLimits.unlimited())
         .build();
   }
 
@@ -53,14 +47,17 @@ public final class FakeClients {
   }
 
   private static ScimWorkspaceClient workspace(FakeScimServer fake, FakeWorkspace workspace, boolean plainUser) {
-    return ScimWorkspaceClient.builder()
-        .environment(plainUser ? workspace.userEnvironment() : workspace.environment())
-        .httpClient(HTTP)
+    return forTests(ScimWorkspaceClient.builder()
+        .environment(plainUser ? workspace.userEnvironment() : workspace.environment()), fake)
+        .build();
+  }
+
+  private static <B extends FacadeBuilder<B>> B forTests(B builder, FakeScimServer fake) {
+    return builder.httpClient(HTTP)
         .sleeper(Sleeper.noWait())
         .clock(fake.clock())
         .retryPolicy(RetryPolicy.standard())
-        .rateLimits(RateLimits.unlimited())
-        .build();
+        .rateLimits(RateLimits.unlimited());
   }
 
   private static FakeWorkspace workspaceById(FakeScimServer fake, long id) {
