@@ -59,9 +59,9 @@ public final class MigrateToAccountProvisioning {
     try (FakeScimServer fake = MigrationFakeSetup.start()) {
       Map<Long, ScimWorkspaceClient> workspaces = new LinkedHashMap<>();
       for (FakeWorkspace workspace : fake.workspaces()) {
-        workspaces.put(workspace.id(), fake.workspaceClient(workspace.id()));
+        workspaces.put(workspace.id(), EmbeddedFakeClients.workspace(fake, workspace.id()));
       }
-      run(fake.accountClient(), workspaces, null, true, System.out);
+      run(EmbeddedFakeClients.account(fake), workspaces, null, true, System.out);
     }
   }
 

@@ -56,7 +56,7 @@ public final class MigrateWorkspaceGroups {
     }
     try (FakeScimServer fake = MigrationFakeSetup.start()) {
       FakeClock clock = (FakeClock) fake.clock();
-      run(fake.accountClient(), fake.workspaceClient(fake.workspaces().get(0).id()), fake.workspaces().get(0).id(),
+      run(EmbeddedFakeClients.account(fake), EmbeddedFakeClients.workspace(fake, fake.workspaces().get(0).id()), fake.workspaces().get(0).id(),
           GroupMigrationOptions.defaults(), clock, clock::advance, true, System.out);
     }
   }

@@ -84,7 +84,7 @@ public final class TokenRotation {
       out.println("a day later, with the new token from the file: "
           + account.users().list().stream().count() + " user(s)");
     }
-    try (ScimAccountClient stale = fake.accountClient().newBuilder()
+    try (ScimAccountClient stale = EmbeddedFakeClients.account(fake).newBuilder()
         .credentials(TokenCredentials.of(oldToken)).build()) {
       stale.users().list().stream().count();
       out.println("the old token still works (unexpected)");

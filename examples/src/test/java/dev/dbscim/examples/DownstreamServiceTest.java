@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * How to test your own code that uses dbscim: {@code @FakeScim} starts a fresh fake Databricks for each test (and
  * closes it after), {@code scim.state()} seeds and inspects it without HTTP, {@code scim.recordedRequests()} is the
- * journal of what your code sent, and {@code scim.failNext(...)} injects faults. {@code scim.accountClient()} hands
+ * journal of what your code sent, and {@code scim.failNext(...)} injects faults. {@code EmbeddedFakeClients.account(scim)} hands
  * out a client already pointed at the fake, whose retries never really sleep.
  */
 @Timeout(10)
@@ -27,7 +27,7 @@ class DownstreamServiceTest {
   void onboard_newHire_createsUserAndJoinsGroup() {
     Group eng = scim.state().seed(Group.builder().displayName("engineering").build());
 
-    User ada = new OnboardingService(scim.accountClient()).onboard("ada@example.com", "engineering");
+    User ada = new OnboardingService(EmbeddedFakeClients.account(scim)).onboard("ada@example.com", "engineering");
 
     assertThat(scim.state().userByName("ada@example.com")).map(user -> user.id().orElseThrow())
         .contains(ada.id().orElseThrow());
@@ -40,7 +40,7 @@ class DownstreamServiceTest {
     Group eng = scim.state().seed(Group.builder().displayName("engineering").build());
     User bo = scim.state().seed(User.builder().userName("bo@example.com").build());
 
-    new OnboardingService(scim.accountClient()).onboard("bo@example.com", "engineering");
+    new OnboardingService(EmbeddedFakeClients.account(scim)).onboard("bo@example.com", "engineering");
 
     assertThat(scim.state().members(eng.id().orElseThrow())).containsExactly(bo.id().orElseThrow());
     assertThat(scim.recordedRequests()).extracting(RecordedCall::method).doesNotContain("POST");
@@ -51,7 +51,7 @@ class DownstreamServiceTest {
     scim.state().seed(Group.builder().displayName("engineering").build());
     scim.failNext(Fault.status(429).retryAfter(Duration.ofSeconds(1)).on("POST", "/Users$"));
 
-    new OnboardingService(scim.accountClient()).onboard("cy@example.com", "engineering");
+    new OnboardingService(EmbeddedFakeClients.account(scim)).onboard("cy@example.com", "engineering");
 
     assertThat(scim.state().userByName("cy@example.com")).isPresent();
     assertThat(scim.recordedRequests()).filteredOn(call -> call.method().equals("POST"))
@@ -60,7 +60,7 @@ class DownstreamServiceTest {
 
   @Test
   void onboard_unknownGroup_createsNothing() {
-    assertThatThrownBy(() -> new OnboardingService(scim.accountClient()).onboard("di@example.com", "nope"))
+    assertThatThrownBy(() -> new OnboardingService(EmbeddedFakeClients.account(scim)).onboard("di@example.com", "nope"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nope");
     assertThat(scim.state().userByName("di@example.com")).isEmpty();

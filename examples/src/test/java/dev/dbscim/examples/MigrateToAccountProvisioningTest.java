@@ -23,10 +23,10 @@ class MigrateToAccountProvisioningTest {
     try (FakeScimServer fake = MigrationFakeSetup.start()) {
       Map<Long, ScimWorkspaceClient> workspaces = new LinkedHashMap<>();
       for (FakeWorkspace workspace : fake.workspaces()) {
-        workspaces.put(workspace.id(), fake.workspaceClient(workspace.id()));
+        workspaces.put(workspace.id(), EmbeddedFakeClients.workspace(fake, workspace.id()));
       }
 
-      ProvisioningMigrationReport report = MigrateToAccountProvisioning.run(fake.accountClient(), workspaces, null,
+      ProvisioningMigrationReport report = MigrateToAccountProvisioning.run(EmbeddedFakeClients.account(fake), workspaces, null,
           true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
       assertThat(report.isSuccess()).as(report.summary()).isTrue();

@@ -22,8 +22,8 @@ class MigrateWorkspaceGroupsTest {
       FakeClock clock = (FakeClock) fake.clock();
       long workspaceId = fake.workspaces().get(0).id();
 
-      GroupMigrationReport report = MigrateWorkspaceGroups.run(fake.accountClient(),
-          fake.workspaceClient(workspaceId), workspaceId, GroupMigrationOptions.defaults(), clock, clock::advance,
+      GroupMigrationReport report = MigrateWorkspaceGroups.run(EmbeddedFakeClients.account(fake),
+          EmbeddedFakeClients.workspace(fake, workspaceId), workspaceId, GroupMigrationOptions.defaults(), clock, clock::advance,
           true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
       assertThat(report.count(Outcome.MIGRATED)).isEqualTo(2);
@@ -46,7 +46,7 @@ class MigrateWorkspaceGroupsTest {
       long workspaceId = fake.workspaces().get(0).id();
       fake.clearRecordedRequests();
 
-      MigrateWorkspaceGroups.run(fake.accountClient(), fake.workspaceClient(workspaceId), workspaceId,
+      MigrateWorkspaceGroups.run(EmbeddedFakeClients.account(fake), EmbeddedFakeClients.workspace(fake, workspaceId), workspaceId,
           GroupMigrationOptions.defaults(), clock, clock::advance, false,
           new PrintStream(bytes, true, StandardCharsets.UTF_8));
 

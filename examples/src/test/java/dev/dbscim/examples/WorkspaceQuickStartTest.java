@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 class WorkspaceQuickStartTest {
   private static String runOn(FakeScimServer scim) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ScimWorkspaceClient workspace = scim.workspaceClient()) {
+    try (ScimWorkspaceClient workspace = EmbeddedFakeClients.workspace(scim, scim.workspace(0).id())) {
       WorkspaceQuickStart.run(workspace, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     }
     return bytes.toString(StandardCharsets.UTF_8);

@@ -98,13 +98,7 @@ public final class ScimAccountClient implements AutoCloseable {
    * @throws IllegalStateException when a required variable is missing or blank; the message names it
    */
   public static ScimAccountClient fromEnvironment(Map<String, String> environment) {
-    FacadeEnvironment variables = FacadeEnvironment.of(environment);
-    URI host = variables.host();
-    String accountId = variables.accountId();
-    checkAccountId(accountId);
-    CredentialsProvider credentials =
-        variables.credentials(h -> OAuthCredentials.accountTokenEndpoint(h, accountId), false);
-    return builder().endpoint(host).accountId(accountId).credentials(credentials).build();
+    return builder().environment(environment).build();
   }
 
   /**
@@ -248,6 +242,34 @@ public final class ScimAccountClient implements AutoCloseable {
     @Override
     public Builder endpoint(URI endpoint) {
       return super.endpoint(endpoint);
+    }
+
+    /**
+     * Sets the endpoint, account id and credentials from Databricks environment variables, read like
+     * {@link ScimAccountClient#fromEnvironment()}: {@code DATABRICKS_HOST}, {@code DATABRICKS_ACCOUNT_ID}, and
+     * {@code DATABRICKS_TOKEN} or {@code DATABRICKS_CLIENT_ID} with {@code DATABRICKS_CLIENT_SECRET}. Other options
+     * keep their values, and later calls override these three, so a test can point a client at the testkit's fake
+     * and still choose its own sleeper and limits:
+     *
+     * <pre>{@code
+     * ScimAccountClient account = ScimAccountClient.builder()
+     *     .environment(fake.environment())
+     *     .sleeper(Sleeper.noWait())
+     *     .rateLimits(RateLimits.unlimited())
+     *     .build();
+     * }</pre>
+     *
+     * @param environment the variables by name, such as {@code System.getenv()}
+     * @return this builder
+     * @throws IllegalStateException when a required variable is missing or blank; the message names it
+     * @throws IllegalArgumentException when the host or account id is unusable
+     */
+    public Builder environment(Map<String, String> environment) {
+      FacadeEnvironment variables = FacadeEnvironment.of(environment);
+      URI host = variables.host();
+      String id = checkAccountId(variables.accountId());
+      CredentialsProvider credentials = variables.credentials(h -> OAuthCredentials.accountTokenEndpoint(h, id), false);
+      return endpoint(host).accountId(id).credentials(credentials);
     }
 
     /**

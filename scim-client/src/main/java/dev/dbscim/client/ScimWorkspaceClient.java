@@ -99,10 +99,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    * @throws IllegalStateException when a required variable is missing or blank; the message names it
    */
   public static ScimWorkspaceClient fromEnvironment(Map<String, String> environment) {
-    FacadeEnvironment variables = FacadeEnvironment.of(environment);
-    URI host = variables.host();
-    CredentialsProvider credentials = variables.credentials(OAuthCredentials::workspaceTokenEndpoint, false);
-    return builder().endpoint(host).credentials(credentials).build();
+    return builder().environment(environment).build();
   }
 
   /**
@@ -261,6 +258,32 @@ public final class ScimWorkspaceClient implements AutoCloseable {
     @Override
     public Builder endpoint(URI endpoint) {
       return super.endpoint(endpoint);
+    }
+
+    /**
+     * Sets the endpoint and credentials from Databricks environment variables, read like
+     * {@link ScimWorkspaceClient#fromEnvironment()}: {@code DATABRICKS_HOST}, and {@code DATABRICKS_TOKEN} or
+     * {@code DATABRICKS_CLIENT_ID} with {@code DATABRICKS_CLIENT_SECRET}. Other options keep their values, and later
+     * calls override these two, so a test can point a client at a workspace of the testkit's fake and still choose
+     * its own sleeper and limits:
+     *
+     * <pre>{@code
+     * ScimWorkspaceClient workspace = ScimWorkspaceClient.builder()
+     *     .environment(fake.workspace(0).environment())
+     *     .sleeper(Sleeper.noWait())
+     *     .rateLimits(RateLimits.unlimited())
+     *     .build();
+     * }</pre>
+     *
+     * @param environment the variables by name, such as {@code System.getenv()}
+     * @return this builder
+     * @throws IllegalStateException when a required variable is missing or blank; the message names it
+     * @throws IllegalArgumentException when the host is unusable
+     */
+    public Builder environment(Map<String, String> environment) {
+      FacadeEnvironment variables = FacadeEnvironment.of(environment);
+      URI host = variables.host();
+      return endpoint(host).credentials(variables.credentials(OAuthCredentials::workspaceTokenEndpoint, false));
     }
 
     /**

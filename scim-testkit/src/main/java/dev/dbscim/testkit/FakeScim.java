@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>With the default per-method test instance lifecycle every test gets its own fake. The annotation also registers
- * {@link FakeScimExtension} for the class, so test methods can take {@code ScimAccountClient} and
- * {@code ScimWorkspaceClient} parameters bound to the field's fake (see {@link FakeScimServer#accountClient()}).
+ * {@link FakeScimExtension} for the class, so test methods can take a {@link FakeScimServer} parameter (a fake of its
+ * own). Clients come from the fake's environment, as in {@link FakeScimServer#environment()}.
  */
 @Documented
 @Target(ElementType.FIELD)

@@ -1,8 +1,5 @@
 package dev.dbscim.testkit;
 
-import dev.dbscim.client.ScimAccountClient;
-import dev.dbscim.client.ScimWorkspaceClient;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -14,23 +11,18 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The JUnit 5 extension behind {@link FakeScim}: starts every annotated {@link FakeScimServer} field before each test
- * and closes it after, and resolves test method and constructor parameters of type {@link FakeScimServer},
- * {@link ScimAccountClient} and {@link ScimWorkspaceClient}. Registered automatically by the annotation, or with
- * {@code @ExtendWith(FakeScimExtension.class)}; compiles against the Jupiter 5.x API, so it runs on Java 11.
+ * and closes it after, and resolves test method and constructor parameters of type {@link FakeScimServer}. Registered
+ * automatically by the annotation, or with {@code @ExtendWith(FakeScimExtension.class)}; compiles against the Jupiter
+ * 5.x API, so it runs on Java 11.
  *
  * <p>A {@link FakeScimServer} parameter is a fresh, started fake of its own, closed after the test (a constructor
  * parameter: after the test that instance runs, or after the class with {@code @TestInstance(PER_CLASS)}); all
- * {@link FakeScimServer} parameters of one test share that fake. A {@link ScimAccountClient} parameter is
- * {@link FakeScimServer#accountClient()} and a {@link ScimWorkspaceClient} parameter is
- * {@link FakeScimServer#workspaceClient()} of the test's fake: the {@code @FakeScim} field when the test class (with
- * its enclosing classes) has exactly one, otherwise the parameter fake. A constructor cannot take a client of a
- * {@code @FakeScim} field, since the field gets its fake after construction; take the client as a test method
- * parameter instead.
+ * {@link FakeScimServer} parameters of one test share that fake. The extension hands out no clients: build one from
+ * {@link FakeScimServer#environment()} (see there).
  */
 public final class FakeScimExtension
     implements BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
@@ -151,8 +143,7 @@ public final class FakeScimExtension
   }
 
   /**
-   * Returns whether the parameter is a {@link FakeScimServer}, {@link ScimAccountClient} or
-   * {@link ScimWorkspaceClient}.
+   * Returns whether the parameter is a {@link FakeScimServer}.
    *
    * @param parameterContext the parameter
    * @param extensionContext the context
@@ -160,61 +151,19 @@ public final class FakeScimExtension
    */
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    Class<?> type = parameterContext.getParameter().getType();
-    return type == FakeScimServer.class || type == ScimAccountClient.class || type == ScimWorkspaceClient.class;
+    return parameterContext.getParameter().getType() == FakeScimServer.class;
   }
 
   /**
-   * Returns the fake or a client bound to the test's fake (see the class description).
+   * Returns the test's parameter fake (see the class description).
    *
    * @param parameterContext the parameter
    * @param extensionContext the context
-   * @return the value
-   * @throws ParameterResolutionException when a constructor asks for a client of a {@code @FakeScim} field
+   * @return the fake
    */
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    Class<?> type = parameterContext.getParameter().getType();
-    if (type == FakeScimServer.class) {
-      return parameterFake(extensionContext);
-    }
-    FakeScimServer fake = clientFake(parameterContext, extensionContext);
-    return type == ScimAccountClient.class ? fake.accountClient() : fake.workspaceClient();
-  }
-
-  private static FakeScimServer clientFake(ParameterContext parameterContext, ExtensionContext context) {
-    if (parameterContext.getDeclaringExecutable() instanceof Constructor) {
-      List<Field> fields = new ArrayList<>();
-      for (Class<?> type = parameterContext.getDeclaringExecutable().getDeclaringClass(); type != null;
-          type = type.getEnclosingClass()) {
-        fields.addAll(fakeFields(type));
-      }
-      if (fields.size() == 1) {
-        throw new ParameterResolutionException("a constructor cannot take a client of the @FakeScim field "
-            + fields.get(0) + ", which gets its fake after construction; take the client as a test method parameter");
-      }
-      return parameterFake(context);
-    }
-    List<FakeScimServer> fieldFakes = new ArrayList<>();
-    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-      for (Field field : fakeFields(instance.getClass())) {
-        fieldFakes.add(fieldValue(field, instance));
-      }
-    }
-    return fieldFakes.size() == 1 ? fieldFakes.get(0) : parameterFake(context);
-  }
-
-  private static FakeScimServer fieldValue(Field field, Object instance) {
-    try {
-      field.setAccessible(true);
-      FakeScimServer fake = (FakeScimServer) field.get(instance);
-      if (fake == null) {
-        throw new ParameterResolutionException("@FakeScim field " + field + " is null");
-      }
-      return fake;
-    } catch (IllegalAccessException e) {
-      throw new ParameterResolutionException("cannot access @FakeScim field " + field, e);
-    }
+    return parameterFake(extensionContext);
   }
 
   /** Returns the test's parameter fake, starting one the first time; the store's lookup includes the class's. */

@@ -1,8 +1,6 @@
 package dev.dbscim.testkit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.dbscim.client.ScimAccountClient;
-import dev.dbscim.client.ScimWorkspaceClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.testkit.internal.FakeAdminApi;
 import dev.dbscim.testkit.internal.FakeBuiltins;
@@ -20,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -43,10 +43,12 @@ import mockwebserver3.MockWebServer;
  * }</pre>
  *
  * <p>In JUnit 5 tests, {@link FakeScim} on a field (or {@code @ExtendWith(FakeScimExtension.class)} on the class)
- * starts a fresh fake per test and closes it after; {@link #accountClient()} and {@link #workspaceClient()} hand out
- * clients already pointed at it. The extension also resolves parameters: a {@code FakeScimServer} parameter is a
- * fresh started fake, and {@code ScimAccountClient}/{@code ScimWorkspaceClient} parameters are bound to the test's
- * fake (see {@link FakeScimExtension}):
+ * starts a fresh fake per test and closes it after; a {@code FakeScimServer} test parameter is a fresh started fake
+ * too (see {@link FakeScimExtension}). The fake needs only scim-core, not the client: it hands out what a client
+ * needs, its URLs, account id and tokens, and as one map, {@link #environment()} (per workspace
+ * {@link FakeWorkspace#environment()}), the {@code DATABRICKS_*} variables the Databricks SDKs read. With scim-client
+ * on the test class path, a client built from them, with instant retries ({@code Sleeper.noWait()}) and no
+ * client-side pacing ({@code RateLimits.unlimited()}), looks like this:
  *
  * <pre>{@code
  * class OnboardingServiceTest {
@@ -54,7 +56,13 @@ import mockwebserver3.MockWebServer;
  *
  *   @Test
  *   void onboard_newHire_createsUser() {
- *     new OnboardingService(scim.accountClient()).onboard("ada@example.com");
+ *     try (ScimAccountClient account = ScimAccountClient.builder()
+ *         .environment(scim.environment())
+ *         .sleeper(Sleeper.noWait())
+ *         .rateLimits(RateLimits.unlimited())
+ *         .build()) {
+ *       new OnboardingService(account).onboard("ada@example.com");
+ *     }
  *     assertThat(scim.state().userByName("ada@example.com")).isPresent();
  *   }
  * }
@@ -62,8 +70,10 @@ import mockwebserver3.MockWebServer;
  * @ExtendWith(FakeScimExtension.class)
  * class ProvisioningTest {
  *   @Test
- *   void provision_createsGroup(FakeScimServer scim, ScimAccountClient account) {
- *     account.groups().create(Group.builder().displayName("engineering").build());
+ *   void provision_createsGroup(FakeScimServer scim) {
+ *     try (ScimWorkspaceClient workspace = ScimWorkspaceClient.fromEnvironment(scim.workspace(0).environment())) {
+ *       workspace.groups().create(Group.builder().displayName("engineering").build());
+ *     }
  *     assertThat(scim.state().groupByName("engineering")).isPresent();
  *   }
  * }
@@ -115,6 +125,7 @@ import mockwebserver3.MockWebServer;
  */
 public final class FakeScimServer implements AutoCloseable {
   private static final long FIRST_WORKSPACE_ID = 1001;
+  private static final String ACCOUNT_ID = "DATABRICKS_ACCOUNT_ID";
 
   private final String accountId;
   private final Clock clock;
@@ -134,7 +145,6 @@ public final class FakeScimServer implements AutoCloseable {
   private URI url;
   private boolean started;
   private boolean closed;
-  private FakeScimClients clients;
 
   private static final class WorkspaceSetup {
     final long id;
@@ -321,16 +331,12 @@ public final class FakeScimServer implements AutoCloseable {
   }
 
   /**
-   * Stops every host and releases the HTTP client shared by the clients this fake handed out (they fail to connect
-   * from then on). The state stays readable.
+   * Stops every host; clients pointed at it fail to connect from then on. The state stays readable.
    */
   @Override
   public synchronized void close() {
     closed = true;
     closeServers();
-    if (clients != null) {
-      clients.close();
-    }
   }
 
   private void closeServers() {
@@ -475,84 +481,29 @@ public final class FakeScimServer implements AutoCloseable {
   }
 
   /**
-   * Returns a new account client pointed at this fake: endpoint {@link #url()}, account {@link #accountId()},
-   * {@link dev.dbscim.client.retry.RetryPolicy#standard() standard retries} that never really wait
-   * ({@link dev.dbscim.client.retry.Sleeper#noWait()}), no client-side rate limits
-   * ({@link dev.dbscim.client.RateLimits#unlimited()}; the fake's own {@link Builder#rateLimits(FakeRateLimits)} still
-   * answer 429) and this fake's {@link #clock()} for {@code Retry-After} dates.
+   * Returns the Databricks environment variables of the account host, as the Databricks SDKs, the CLI and
+   * {@code ScimAccountClient.fromEnvironment(Map)} read them: {@code DATABRICKS_HOST} = {@link #url()},
+   * {@code DATABRICKS_ACCOUNT_ID} = {@link #accountId()} and {@code DATABRICKS_TOKEN} = the current
+   * {@link #accountToken()} (so call it again after {@link #rotateAccountToken()}). A test that wants instant retries
+   * and no client-side pacing sets them on the builder:
    *
-   * <p>Its credentials read the <em>current</em> {@link #accountToken()} before every request, so the client keeps
-   * working after {@link #rotateAccountToken()}, also once the previous token has expired. To test what an outdated
-   * token does, build a client of your own with {@code TokenCredentials.of(oldToken)}.
+   * <pre>{@code
+   * ScimAccountClient account = ScimAccountClient.builder()
+   *     .environment(scim.environment())
+   *     .sleeper(Sleeper.noWait())
+   *     .rateLimits(RateLimits.unlimited())
+   *     .build();
+   * }</pre>
    *
-   * <p>Every call returns a new client; all of them share one HTTP client owned by this fake. Closing a client is
-   * optional and never affects the fake or other clients; {@link #close()} releases the shared HTTP client.
-   *
-   * @return the client
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+   * @return the variables, an unmodifiable map in that order
+   * @throws IllegalStateException before {@link #start()}
    */
-  public ScimAccountClient accountClient() {
-    URI endpoint = url();
-    return clients().account(endpoint, accountId, engine::accountToken);
-  }
-
-  /**
-   * Returns a new workspace client for the first workspace, authenticated as its admin; see
-   * {@link #workspaceClient(long)}.
-   *
-   * @return the client
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
-   */
-  public ScimWorkspaceClient workspaceClient() {
-    return workspaceClient(workspace(0).id());
-  }
-
-  /**
-   * Returns a new workspace client pointed at a workspace's host, with its {@link FakeWorkspace#adminToken() admin
-   * token}, and the same retry, sleeper, rate-limit and sharing settings as {@link #accountClient()}.
-   *
-   * @param workspaceId the workspace id, such as {@code 1001}
-   * @return the client
-   * @throws IllegalArgumentException when the fake has no such workspace
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
-   */
-  public ScimWorkspaceClient workspaceClient(long workspaceId) {
-    FakeWorkspace workspace = workspaceById(workspaceId);
-    return clients().workspace(workspace.url(), workspace.adminToken());
-  }
-
-  /**
-   * Returns a new workspace client authenticated as a workspace's plain (non-admin) user, with its
-   * {@link FakeWorkspace#userToken() user token}; operations reserved to admins fail with
-   * {@link dev.dbscim.client.error.ScimForbiddenException}. Settings as in {@link #workspaceClient(long)}.
-   *
-   * @param workspaceId the workspace id, such as {@code 1001}
-   * @return the client
-   * @throws IllegalArgumentException when the fake has no such workspace
-   * @throws IllegalStateException before {@link #start()} or after {@link #close()}
-   */
-  public ScimWorkspaceClient workspaceUserClient(long workspaceId) {
-    FakeWorkspace workspace = workspaceById(workspaceId);
-    return clients().workspace(workspace.url(), workspace.userToken());
-  }
-
-  private FakeWorkspace workspaceById(long workspaceId) {
-    for (FakeWorkspace workspace : workspaces()) {
-      if (workspace.id() == workspaceId) {
-        return workspace;
-      }
-    }
-    throw new IllegalArgumentException("the fake has no workspace " + workspaceId);
-  }
-
-  private synchronized FakeScimClients clients() {
-    if (closed) {
-      throw new IllegalStateException("the FakeScimServer is closed; it hands out no more clients");
-    }
-    if (clients == null) {
-      clients = new FakeScimClients(clock);
-    }
-    return clients;
+  public Map<String, String> environment() {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put(FakeWorkspace.HOST, url().toString());
+    environment.put(ACCOUNT_ID, accountId);
+    environment.put(FakeWorkspace.TOKEN, accountToken());
+    return Collections.unmodifiableMap(environment);
   }
 
   /**

@@ -4,6 +4,9 @@ import dev.dbscim.testkit.internal.FakeEngine;
 import dev.dbscim.testkit.internal.FakeWorkspaceObjects;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,12 +30,14 @@ import java.util.Objects;
  * run ({@link #nextRunFails(long)}; {@code jobs/get} then omits {@code run_as_user_name}). Deactivating a user
  * ({@code active: false}) makes its tokens answer 403 {@code "Invalid access token."} and terminates the clusters it
  * created; everything else stays. A change at account level reaches every identity-federated workspace; a change
- * through a workspace host reaches that workspace only (for an account user, a DELETE there only unassigns it). The
- * deactivation rules follow issue 17 where {@code databricks-workspace-apis.md} section 3.6 is silent (it leaves
- * clusters running); queries, legacy dashboards and warehouses keep their owner or creator names, as no source says
+ * through a workspace host reaches that workspace only (for an account user, a DELETE there only unassigns it). Stopping
+ * a deactivated user's clusters is INFERRED (Databricks documents it for deleted users only); queries, legacy dashboards and warehouses keep their owner or creator names, as no source says
  * otherwise.
  */
 public final class FakeWorkspace {
+  static final String HOST = "DATABRICKS_HOST";
+  static final String TOKEN = "DATABRICKS_TOKEN";
+
   private final long id;
   private final boolean federated;
   private final URI url;
@@ -337,6 +342,43 @@ public final class FakeWorkspace {
    */
   public String addLakeviewDashboard(String owner, String name, boolean publishedWithOwnerCredentials) {
     return objects().addSqlObject(id, "dashboards", owner, name, publishedWithOwnerCredentials);
+  }
+
+  /**
+   * Returns the Databricks environment variables of this workspace as its admin, as the Databricks SDKs, the CLI and
+   * {@code ScimWorkspaceClient.fromEnvironment(Map)} read them: {@code DATABRICKS_HOST} = {@link #url()} and
+   * {@code DATABRICKS_TOKEN} = {@link #adminToken()}.
+   *
+   * <pre>{@code
+   * ScimWorkspaceClient workspace = ScimWorkspaceClient.builder()
+   *     .environment(scim.workspace(0).environment())
+   *     .sleeper(Sleeper.noWait())
+   *     .rateLimits(RateLimits.unlimited())
+   *     .build();
+   * }</pre>
+   *
+   * @return the variables, an unmodifiable map in that order
+   */
+  public Map<String, String> environment() {
+    return environment(adminToken);
+  }
+
+  /**
+   * Returns the Databricks environment variables of this workspace as its plain (non-admin) user: like
+   * {@link #environment()} with {@code DATABRICKS_TOKEN} = {@link #userToken()}. Operations reserved to admins then
+   * answer 403.
+   *
+   * @return the variables, an unmodifiable map in that order
+   */
+  public Map<String, String> userEnvironment() {
+    return environment(userToken);
+  }
+
+  private Map<String, String> environment(String token) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put(HOST, url.toString());
+    environment.put(TOKEN, token);
+    return Collections.unmodifiableMap(environment);
   }
 
   /**

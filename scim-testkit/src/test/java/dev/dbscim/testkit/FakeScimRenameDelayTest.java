@@ -2,10 +2,9 @@ package dev.dbscim.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dbscim.client.ScimWorkspaceClient;
-import dev.dbscim.core.filter.Filter;
-import dev.dbscim.core.model.Group;
-import dev.dbscim.core.patch.PatchRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,38 +18,50 @@ class FakeScimRenameDelayTest {
   @FakeScim final FakeScimServer scim = FakeScimServer.builder().clock(clock)
       .renameVisibilityDelay(Duration.ofSeconds(30)).build();
 
-  List<String> listed(ScimWorkspaceClient client, String name) {
+  List<String> listed(FakeScimServer fake, String name) {
+    String filter = URLEncoder.encode("displayName eq \"" + name + "\"", StandardCharsets.UTF_8).replace("+", "%20");
     List<String> ids = new ArrayList<>();
-    client.groups().list(q -> q.filter(Filter.attr("displayName").eq(name))).forEach(g -> ids.add(g.id().get()));
+    JsonNode resources = Http.workspace(fake, 0, "GET", "/Groups?filter=" + filter, null).json.path("Resources");
+    resources.forEach(g -> ids.add(g.get("id").asText()));
     return ids;
+  }
+
+  static String create(FakeScimServer fake, String name) {
+    return Http.workspace(fake, 0, "POST", "/Groups", "{\"displayName\":\"" + name + "\"}").json.get("id").asText();
+  }
+
+  static void rename(FakeScimServer fake, String id, String name) {
+    Http.Reply patched = Http.workspace(fake, 0, "PATCH", "/Groups/" + id, "{\"schemas\":"
+        + "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
+        + "\"path\":\"displayName\",\"value\":\"" + name + "\"}]}");
+    assertThat(patched.status).isEqualTo(200);
   }
 
   @Test
   void rename_ofAWorkspaceGroup_showsInListsOnlyAfterTheDelay() {
-    ScimWorkspaceClient client = scim.workspaceClient();
-    String id = client.groups().create(Group.builder().displayName("analysts").build()).id().get();
+    String id = create(scim, "analysts");
 
-    client.groups().patch(id, PatchRequest.builder().replace("displayName", "db-temp-analysts").build());
+    rename(scim, id, "db-temp-analysts");
 
-    assertThat(client.groups().get(id).displayName()).isEqualTo("db-temp-analysts");
-    assertThat(listed(client, "db-temp-analysts")).isEmpty();
-    assertThat(listed(client, "analysts")).containsExactly(id);
+    assertThat(Http.workspace(scim, 0, "GET", "/Groups/" + id, null).json.get("displayName").asText())
+        .isEqualTo("db-temp-analysts");
+    assertThat(listed(scim, "db-temp-analysts")).isEmpty();
+    assertThat(listed(scim, "analysts")).containsExactly(id);
     clock.advance(Duration.ofSeconds(29));
-    assertThat(listed(client, "db-temp-analysts")).isEmpty();
+    assertThat(listed(scim, "db-temp-analysts")).isEmpty();
     clock.advance(Duration.ofSeconds(1));
-    assertThat(listed(client, "db-temp-analysts")).containsExactly(id);
-    assertThat(listed(client, "analysts")).isEmpty();
+    assertThat(listed(scim, "db-temp-analysts")).containsExactly(id);
+    assertThat(listed(scim, "analysts")).isEmpty();
   }
 
   @Test
   void rename_withoutADelay_isVisibleAtOnce() {
     try (FakeScimServer plain = FakeScimServer.create().start()) {
-      ScimWorkspaceClient client = plain.workspaceClient();
-      String id = client.groups().create(Group.builder().displayName("ops").build()).id().get();
+      String id = create(plain, "ops");
 
-      client.groups().patch(id, PatchRequest.builder().replace("displayName", "db-temp-ops").build());
+      rename(plain, id, "db-temp-ops");
 
-      assertThat(listed(client, "db-temp-ops")).containsExactly(id);
+      assertThat(listed(plain, "db-temp-ops")).containsExactly(id);
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.dbscim.client.sync.SyncOptions;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.client.sync.SyncReport;
 import dev.dbscim.client.sync.SyncTarget;
+import dev.dbscim.examples.EmbeddedFakeClients;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.RecordedCall;
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
       ProgressPrinter progress = new ProgressPrinter(err, context.interactive(), System::nanoTime);
       SyncEngine engine = SyncEngine.builder()
-          .target(SyncTarget.account(fake.accountClient()))
+          .target(SyncTarget.account(EmbeddedFakeClients.account(fake)))
           .options(SyncOptions.defaults())
           .concurrency(concurrency)
           .progressListener(progress)

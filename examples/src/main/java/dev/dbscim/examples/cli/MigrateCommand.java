@@ -10,6 +10,7 @@ import dev.dbscim.client.migrate.ProvisioningMigrationReport;
 import dev.dbscim.client.migrate.WorkspaceGroupMigration;
 import dev.dbscim.client.migrate.WorkspaceToAccountMigration;
 import dev.dbscim.client.retry.Sleeper;
+import dev.dbscim.examples.EmbeddedFakeClients;
 import dev.dbscim.examples.MigrationFakeSetup;
 import dev.dbscim.testkit.FakeClock;
 import dev.dbscim.testkit.FakeScimServer;
@@ -61,10 +62,10 @@ final class MigrateCommand implements Callable<Integer> {
             + "seeded with workspace-level principals and local groups.");
         context.err().flush();
         fake = MigrationFakeSetup.start();
-        account = fake.accountClient();
+        account = EmbeddedFakeClients.account(fake);
         for (FakeWorkspace workspace : fake.workspaces()) {
           if (workspaceHosts.isEmpty() || workspaceHosts.containsKey(workspace.id())) {
-            workspaces.put(workspace.id(), fake.workspaceClient(workspace.id()));
+            workspaces.put(workspace.id(), EmbeddedFakeClients.workspace(fake, workspace.id()));
           }
         }
         FakeClock fakeClock = (FakeClock) fake.clock();

@@ -7,6 +7,7 @@ import dev.dbscim.client.sync.DirectoryWorkspaceAssignment;
 import dev.dbscim.client.sync.PlannedOperation;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.client.sync.SyncTarget;
+import dev.dbscim.examples.EmbeddedFakeClients;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.FakeWorkspace;
 import java.io.PrintWriter;
@@ -69,13 +70,13 @@ final class TargetSession implements AutoCloseable {
       err.println("No DATABRICKS_* variables are set, so this runs against a fresh embedded fake account at "
           + fake.url() + "; nothing real is read or changed. Set DATABRICKS_HOST, DATABRICKS_ACCOUNT_ID and "
           + "DATABRICKS_TOKEN to use a real account.");
-      return new TargetSession(SyncTarget.account(fake.accountClient()), null, fake);
+      return new TargetSession(SyncTarget.account(EmbeddedFakeClients.account(fake)), null, fake);
     }
     FakeWorkspace workspace = fake.workspaces().get(fake.workspaces().size() - 1);
     err.println("No DATABRICKS_* variables are set, so this runs against a workspace without identity federation in "
         + "a fresh embedded fake, at " + workspace.url() + "; " + workspaceHost + " is not contacted. Set "
         + "DATABRICKS_TOKEN to use the real workspace.");
-    return new TargetSession(SyncTarget.workspace(fake.workspaceClient(workspace.id())), null, fake);
+    return new TargetSession(SyncTarget.workspace(EmbeddedFakeClients.workspace(fake, workspace.id())), null, fake);
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.dbscim.client.sync.PrincipalKind;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.core.json.ScimJson;
 import dev.dbscim.core.model.User;
+import dev.dbscim.examples.EmbeddedFakeClients;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.FakeWorkspace;
 import java.io.IOException;
@@ -302,7 +303,7 @@ class DbscimCliTest {
     assertThat(run.out).contains("Plan for workspace at " + local.url().toString().replaceAll("/$", ""));
     assertThat(server.state().localUserCount(local.id())).isGreaterThanOrEqualTo(5);
     assertThat(server.state().userCount()).isEqualTo(usersBefore);
-    try (ScimWorkspaceClient client = server.workspaceClient(local.id())) {
+    try (ScimWorkspaceClient client = EmbeddedFakeClients.workspace(server, local.id())) {
       List<String> names = StreamSupport.stream(client.users().list().spliterator(), false)
           .map(User::userName).collect(Collectors.toList());
       assertThat(names).contains("ada@example.com", "barbara@example.com");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.core.model.User;
+import dev.dbscim.examples.EmbeddedFakeClients;
 import dev.dbscim.testkit.FakeScimServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +164,7 @@ class SavedPlanCliTest {
   void drift_aUserDeletedByHandAfterPlanning_refusesThePlan() throws IOException {
     String planFile = plan(ONE, "--removal-policy", "delete");
     server.state().userByName("bob@example.com").ifPresent(bob -> {
-      try (dev.dbscim.client.ScimAccountClient client = server.accountClient()) {
+      try (dev.dbscim.client.ScimAccountClient client = EmbeddedFakeClients.account(server)) {
         client.users().delete(bob.id().get());
       }
     });

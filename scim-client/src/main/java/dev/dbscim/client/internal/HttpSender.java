@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Every attempt is logged as one DEBUG line, {@code <label> -> <status or problem> (<ms> ms, attempt a/n)}, and
  * every retry as one WARN line, on the caller's logger; the label is the caller's, already redacted with
- * {@link Redactor}.
+ * {@link dev.dbscim.core.redaction.Redactor}.
  *
  * <p>Not public API; may change without notice.
  */

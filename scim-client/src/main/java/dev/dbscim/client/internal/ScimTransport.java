@@ -16,6 +16,7 @@ import dev.dbscim.client.error.ScimServiceException;
 import dev.dbscim.client.retry.NonIdempotentRetry;
 import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.core.json.ScimJson;
+import dev.dbscim.core.redaction.Redactor;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dbscim.client.internal.Redactor;
+import dev.dbscim.core.redaction.Redactor;
 import dev.dbscim.core.filter.ComparisonOperator;
 import dev.dbscim.core.filter.Filter;
 import dev.dbscim.core.filter.FilterEvaluator;

@@ -28,7 +28,7 @@ import java.util.UUID;
  * and personal access tokens. Every method locks the store, so the store's hooks (a user deleted or deactivated) and
  * requests see one consistent state; the objects go with the store on a reset.
  *
- * <p>Shapes follow {@code databricks-workspace-apis.md} (JSDK {@code iam/PermissionsImpl},
+ * <p>Shapes follow the official Databricks Java SDK's types ( {@code iam/PermissionsImpl},
  * {@code jobs/BaseJob}, {@code compute/ClusterDetails}, {@code sql/EndpointInfo}, {@code settings/TokenInfo}, ...).
  */
 public final class FakeWorkspaceObjects {

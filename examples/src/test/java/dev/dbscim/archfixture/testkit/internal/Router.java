@@ -1,0 +1,6 @@
+package dev.dbscim.archfixture.testkit.internal;
+
+/** An architecture-rule fixture: the fake's internal router. */
+public class Router {
+
+}
