@@ -49,6 +49,14 @@ import java.util.TreeSet;
  * {@link SyncEngine} on the account target, and reports per workspace whether its workspace-level connector can be
  * shut down ({@link ConnectorVerdict}).
  *
+ * <p>Merging: the result does not depend on the order of the workspaces. Principals match by {@code userName} (any
+ * case), {@code applicationId} or group name; active wins over inactive; different values of a mapped attribute
+ * ({@code displayName}, {@code givenName}, {@code familyName}, {@code externalId}) are an {@link AttributeConflict},
+ * listed in the plan and settled by {@link Builder#conflictOverrides(ConflictOverrides)} or
+ * {@link Builder#conflictRule(ConflictRule)}; {@link #apply(ProvisioningMigrationPlan)} refuses a plan with an
+ * unsettled one. Workspace admins (members of the workspace's {@code admins} group) are assigned with {@code ADMIN};
+ * entitlements of local groups, which account groups cannot hold, are listed as {@link EntitlementsLeftBehind}.
+ *
  * <p>Identities "provisioned by a workspace's connector" are the workspace's users, service principals and groups
  * with an {@code externalId}. A workspace's connector can be shut down when the workspace is identity-federated, every
  * such identity exists at account level with the same {@code externalId}, and no provisioned workspace-local group
