@@ -2,6 +2,7 @@ package dev.dbscim.client.migrate;
 
 import dev.dbscim.client.internal.ValueStyle;
 import dev.dbscim.client.sync.PrincipalKind;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -120,16 +121,11 @@ public abstract class AttributeConflict {
     return out.toString();
   }
 
+  /** Returns the kind for people: {@code user}, {@code service principal} or {@code group}. */
   static String kindName(PrincipalKind kind) {
-    switch (kind) {
-      case USER:
-        return "user";
-      case SERVICE_PRINCIPAL:
-        return "service principal";
-      default:
-        return "group";
-    }
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
+
 
   static String quote(String value) {
     return "\"" + value + "\"";

@@ -2,10 +2,10 @@ package dev.dbscim.client.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbscim.client.migrate.UnresolvedConflictsException;
 import dev.dbscim.client.sync.DeletionThresholdExceededException;
 import dev.dbscim.client.sync.DirectorySourceException;
 import dev.dbscim.client.sync.InvalidDirectoryException;
-import dev.dbscim.client.migrate.UnresolvedConflictsException;
 import dev.dbscim.client.sync.StalePlanException;
 import dev.dbscim.client.sync.SyncInterruptedException;
 import dev.dbscim.client.sync.google.GoogleDirectoryException;
