@@ -2,6 +2,12 @@ package dev.dbscim.examples.cli;
 
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.ScimWorkspaceClient;
+import dev.dbscim.client.error.ScimException;
+import dev.dbscim.client.error.ScimForbiddenException;
+import dev.dbscim.client.error.ScimUnauthorizedException;
+import dev.dbscim.client.migrate.AttributeConflict;
+import dev.dbscim.client.migrate.ConflictOverrides;
+import dev.dbscim.client.migrate.ConflictRule;
 import dev.dbscim.client.migrate.GroupMigrationOptions;
 import dev.dbscim.client.migrate.GroupMigrationPlan;
 import dev.dbscim.client.migrate.GroupMigrationReport;
@@ -15,13 +21,19 @@ import dev.dbscim.examples.MigrationFakeSetup;
 import dev.dbscim.testkit.FakeClock;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.FakeWorkspace;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,13 +62,18 @@ final class MigrateCommand implements Callable<Integer> {
 
   /** Where the migration runs: the embedded fake or the configured account and workspaces. */
   private static final class Session implements AutoCloseable {
+    static final String WORKSPACE_TOKEN = "DATABRICKS_WORKSPACE_TOKEN";
+
     final FakeScimServer fake;
     final ScimAccountClient account;
     final Map<Long, ScimWorkspaceClient> workspaces = new LinkedHashMap<>();
+    /** Per workspace, where its token came from (a variable or a file line), for messages; never the token. */
+    final Map<Long, String> tokenSources = new HashMap<>();
+    final Map<Long, String> hosts = new HashMap<>();
     final Clock clock;
     final Sleeper sleeper;
 
-    Session(CliContext context, Map<Long, String> workspaceHosts) {
+    Session(CliContext context, Map<Long, String> workspaceHosts, Path tokenFile) {
       if (!context.hasDatabricksVariables()) {
         context.err().println("No DATABRICKS_* variables are set: migrating inside an embedded fake Databricks "
             + "seeded with workspace-level principals and local groups.");
@@ -66,6 +83,7 @@ final class MigrateCommand implements Callable<Integer> {
         for (FakeWorkspace workspace : fake.workspaces()) {
           if (workspaceHosts.isEmpty() || workspaceHosts.containsKey(workspace.id())) {
             workspaces.put(workspace.id(), EmbeddedFakeClients.workspace(fake, workspace.id()));
+            hosts.put(workspace.id(), workspace.url().toString());
           }
         }
         FakeClock fakeClock = (FakeClock) fake.clock();
@@ -78,17 +96,152 @@ final class MigrateCommand implements Callable<Integer> {
       }
       fake = null;
       Map<String, String> environment = context.environment();
+      Map<Long, String> fileTokens = tokenFile == null ? new HashMap<>() : readTokens(tokenFile, workspaceHosts);
       account = ScimAccountClient.fromEnvironment(environment);
-      for (Map.Entry<Long, String> workspace : workspaceHosts.entrySet()) {
-        Map<String, String> workspaceEnvironment = new HashMap<>(environment);
-        workspaceEnvironment.put("DATABRICKS_HOST", workspace.getValue());
-        if (environment.containsKey("DATABRICKS_WORKSPACE_TOKEN")) {
-          workspaceEnvironment.put("DATABRICKS_TOKEN", environment.get("DATABRICKS_WORKSPACE_TOKEN"));
+      try {
+        for (Map.Entry<Long, String> workspace : workspaceHosts.entrySet()) {
+          long id = workspace.getKey();
+          if (workspace.getValue().isEmpty()) {
+            throw new CliFailure(DbscimCli.EXIT_USAGE, "--workspace " + id + " needs its host: --workspace " + id
+                + "=https://...");
+          }
+          hosts.put(id, workspace.getValue());
+          Map<String, String> workspaceEnvironment = new HashMap<>(environment);
+          workspaceEnvironment.put("DATABRICKS_HOST", workspace.getValue());
+          String token = fileTokens.get(id);
+          String source = "line " + id + "=... of --workspace-token-file";
+          if (token == null && present(environment, WORKSPACE_TOKEN + "_" + id)) {
+            token = environment.get(WORKSPACE_TOKEN + "_" + id);
+            source = WORKSPACE_TOKEN + "_" + id;
+          }
+          if (token == null && present(environment, WORKSPACE_TOKEN)) {
+            token = environment.get(WORKSPACE_TOKEN);
+            source = WORKSPACE_TOKEN;
+          }
+          if (token != null) {
+            workspaceEnvironment.put("DATABRICKS_TOKEN", token.trim());
+            workspaceEnvironment.remove("DATABRICKS_CLIENT_ID");
+            workspaceEnvironment.remove("DATABRICKS_CLIENT_SECRET");
+          } else {
+            source = present(environment, "DATABRICKS_TOKEN") ? "DATABRICKS_TOKEN (the account's; set "
+                + WORKSPACE_TOKEN + "_" + id + " for this workspace)" : "DATABRICKS_CLIENT_ID and "
+                + "DATABRICKS_CLIENT_SECRET";
+          }
+          tokenSources.put(id, source);
+          try {
+            workspaces.put(id, ScimWorkspaceClient.fromEnvironment(workspaceEnvironment));
+          } catch (IllegalArgumentException e) {
+            throw new CliFailure(DbscimCli.EXIT_FAILURE, "Workspace " + describe(id) + ": "
+                + e.getMessage().replace("DATABRICKS_HOST", "--workspace").replace("DATABRICKS_TOKEN", source), e);
+          }
         }
-        workspaces.put(workspace.getKey(), ScimWorkspaceClient.fromEnvironment(workspaceEnvironment));
+      } catch (RuntimeException e) {
+        close();
+        throw e;
       }
       clock = Clock.systemUTC();
       sleeper = Sleeper.system();
+    }
+
+    private static boolean present(Map<String, String> environment, String name) {
+      String value = environment.get(name);
+      return value != null && !value.trim().isEmpty();
+    }
+
+    /** Reads {@code <workspaceId>=<token>} lines; blank lines and lines starting with # are skipped. */
+    private static Map<Long, String> readTokens(Path file, Map<Long, String> workspaceHosts) {
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new CliFailure(DbscimCli.EXIT_USAGE, "Cannot read --workspace-token-file " + file + ": "
+            + e.getClass().getSimpleName());
+      }
+      Map<Long, String> tokens = new HashMap<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).trim();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        int equals = line.indexOf('=');
+        String where = "--workspace-token-file " + file + ", line " + (i + 1) + ": ";
+        long id;
+        try {
+          id = Long.parseLong(equals < 0 ? "" : line.substring(0, equals).trim());
+        } catch (NumberFormatException e) {
+          throw new CliFailure(DbscimCli.EXIT_USAGE, where + "expected <workspaceId>=<token>");
+        }
+        String token = line.substring(equals + 1).trim();
+        if (token.isEmpty()) {
+          throw new CliFailure(DbscimCli.EXIT_USAGE, where + "the token of workspace " + id + " is empty");
+        }
+        if (!workspaceHosts.containsKey(id)) {
+          throw new CliFailure(DbscimCli.EXIT_USAGE, where + "workspace " + id + " is not named with --workspace");
+        }
+        if (tokens.put(id, token) != null) {
+          throw new CliFailure(DbscimCli.EXIT_USAGE, where + "workspace " + id + " has a token on an earlier line");
+        }
+      }
+      return tokens;
+    }
+
+    String describe(long workspaceId) {
+      String host = hosts.get(workspaceId);
+      return workspaceId + (host == null || host.isEmpty() ? "" : " (" + host + ")");
+    }
+
+    /**
+     * Explains a failed request with the workspace it went to: the host that cannot be resolved, or (for HTTP 401
+     * and 403) the first of the account and the workspaces that refuses a one-item read, with where its token came
+     * from. Returns the exception unchanged when it cannot tell.
+     */
+    RuntimeException explain(RuntimeException failure) {
+      if (fake != null) {
+        return failure;
+      }
+      for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        if (cause instanceof UnknownHostException && cause.getMessage() != null) {
+          for (Map.Entry<Long, String> host : hosts.entrySet()) {
+            if (host.getValue().contains(cause.getMessage())) {
+              return new CliFailure(DbscimCli.EXIT_FAILURE, "Workspace " + describe(host.getKey()) + ": cannot "
+                  + "resolve the host " + cause.getMessage() + "; check its --workspace value for a typo", failure);
+            }
+          }
+        }
+      }
+      if (!(failure instanceof ScimUnauthorizedException || failure instanceof ScimForbiddenException)) {
+        return failure;
+      }
+      if (refuses(() -> account.users().list(q -> q.count(1)).iterator().hasNext())) {
+        return new CliFailure(DbscimCli.EXIT_FAILURE, "The account (DATABRICKS_HOST) refused its credentials ("
+            + status(failure) + "): DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, need "
+            + "account admin rights. " + DbscimCli.sentence(failure.getMessage()), failure);
+      }
+      for (Map.Entry<Long, ScimWorkspaceClient> workspace : workspaces.entrySet()) {
+        if (refuses(() -> workspace.getValue().users().list(q -> q.count(1)).iterator().hasNext())) {
+          long id = workspace.getKey();
+          return new CliFailure(DbscimCli.EXIT_FAILURE, "Workspace " + describe(id) + " refused its token ("
+              + status(failure) + "): the token from " + tokenSources.get(id) + " must be valid there and have "
+              + "workspace admin rights; give it its own with " + WORKSPACE_TOKEN + "_" + id + " or a line " + id
+              + "=<token> in --workspace-token-file. " + DbscimCli.sentence(failure.getMessage()), failure);
+        }
+      }
+      return failure;
+    }
+
+    private static String status(RuntimeException failure) {
+      return failure instanceof ScimUnauthorizedException ? "HTTP 401" : "HTTP 403";
+    }
+
+    private static boolean refuses(Runnable read) {
+      try {
+        read.run();
+        return false;
+      } catch (ScimUnauthorizedException | ScimForbiddenException e) {
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
     }
 
     @Override
@@ -159,7 +312,7 @@ final class MigrateCommand implements Callable<Integer> {
       if (workspace != null) {
         specs.add(workspace);
       }
-      try (Session session = new Session(context, parseWorkspaces(specs))) {
+      try (Session session = new Session(context, parseWorkspaces(specs), null)) {
         long workspaceId = session.workspaces.keySet().iterator().next();
         WorkspaceGroupMigration migration = WorkspaceGroupMigration.builder()
             .accountClient(session.account)
@@ -194,11 +347,21 @@ final class MigrateCommand implements Callable<Integer> {
     }
   }
 
+  static final String ENVIRONMENT_FOOTER = "%nEnvironment (without any DATABRICKS_* variable the command runs "
+      + "against an embedded fake):%n"
+      + "  DATABRICKS_HOST, DATABRICKS_ACCOUNT_ID  the account console and account id%n"
+      + "  DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET  the account admin's credentials%n"
+      + "  DATABRICKS_WORKSPACE_TOKEN_<ID>  the token of workspace <ID> (after --workspace-token-file)%n"
+      + "  DATABRICKS_WORKSPACE_TOKEN  the token of every other workspace (default: the account's credentials)";
+
   /** {@code migrate provisioning}: workspace-level SCIM provisioning to account-level provisioning. */
   @Command(name = "provisioning", mixinStandardHelpOptions = true, sortOptions = false,
       description = {"Builds the account-level directory from the workspaces' principals, checks that every identity "
           + "their workspace-level connectors provision is covered, provisions the account and assigns the "
-          + "principals to their workspaces, then says which workspace-level connectors can be shut down."})
+          + "principals to their workspaces, then says which workspace-level connectors can be shut down. Principals "
+          + "whose attributes differ between workspaces are conflicts: the plan lists them, and --apply refuses "
+          + "until --on-conflict, --prefer-workspace or --conflict-file settles them."},
+      footer = ENVIRONMENT_FOOTER)
   static final class Provisioning implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     MigrateCommand parent;
@@ -211,6 +374,26 @@ final class MigrateCommand implements Callable<Integer> {
         description = "Workspaces known to use identity federation (default: detected from their assignments).")
     List<Long> federated = new ArrayList<>();
 
+    @Option(names = "--workspace-token-file", paramLabel = "FILE",
+        description = "A file of <workspaceId>=<token> lines (# starts a comment): the token of each workspace. "
+            + "Default per workspace: DATABRICKS_WORKSPACE_TOKEN_<ID>, then DATABRICKS_WORKSPACE_TOKEN, then the "
+            + "account's credentials.")
+    Path workspaceTokenFile;
+
+    @Option(names = "--on-conflict", paramLabel = "RULE",
+        description = "How to settle a principal whose attributes differ between workspaces: refuse (the default: "
+            + "list the conflicts and do not apply), keep-account (keep the account's current value).")
+    String onConflict = "refuse";
+
+    @Option(names = "--prefer-workspace", paramLabel = "ID", split = ",",
+        description = "Settle conflicts with the value of these workspaces, first one first.")
+    List<Long> preferWorkspaces = new ArrayList<>();
+
+    @Option(names = "--conflict-file", paramLabel = "FILE",
+        description = "A JSON file of chosen values per principal and attribute (see docs/migrations.md); wins over "
+            + "--on-conflict and --prefer-workspace.")
+    Path conflictFile;
+
     @Option(names = "--apply", description = "Provision the account (default: only print the plan).")
     boolean apply;
 
@@ -220,35 +403,79 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CliContext context = parent.context;
-      try (Session session = new Session(context, parseWorkspaces(workspaces))) {
+      ConflictOverrides overrides;
+      try {
+        overrides = conflictFile == null ? ConflictOverrides.empty() : ConflictOverrides.read(conflictFile);
+      } catch (IllegalArgumentException e) {
+        throw new CliFailure(DbscimCli.EXIT_USAGE, "--conflict-file " + conflictFile + ": " + e.getMessage());
+      }
+      ConflictRule rule = conflictRule();
+      try (Session session = new Session(context, parseWorkspaces(workspaces), workspaceTokenFile)) {
         WorkspaceToAccountMigration.Builder builder = WorkspaceToAccountMigration.builder()
-            .accountClient(session.account).clock(session.clock);
+            .accountClient(session.account).clock(session.clock).conflictRule(rule).conflictOverrides(overrides);
         session.workspaces.forEach(builder::addWorkspace);
         if (!federated.isEmpty()) {
           builder.federatedWorkspaces(federated.stream().mapToLong(Long::longValue).toArray());
         }
+        if (!preferWorkspaces.isEmpty()) {
+          builder.preferredWorkspaces(preferWorkspaces.stream().mapToLong(Long::longValue).toArray());
+        }
         WorkspaceToAccountMigration migration = builder.build();
         PrintWriter out = context.out();
-        ProvisioningMigrationPlan plan = migration.plan();
-        if (json) {
-          out.println(plan.toJson());
-        } else {
-          out.print(plan.summary());
-          out.print(plan.syncPlan().table(50));
-          out.print(plan.table());
+        try {
+          ProvisioningMigrationPlan plan = migration.plan();
+          if (json) {
+            out.println(plan.toJson());
+          } else {
+            out.print(plan.summary());
+            out.print(plan.conflictTable());
+            out.print(plan.syncPlan().table(50));
+            out.print(plan.table());
+          }
+          if (!apply) {
+            context.err().println("Dry run: nothing was changed. Run again with --apply to provision the account.");
+            return DbscimCli.EXIT_OK;
+          }
+          if (!plan.unresolvedConflicts().isEmpty()) {
+            throw unresolved(plan.unresolvedConflicts());
+          }
+          ProvisioningMigrationReport report = migration.apply(plan);
+          out.print(report.summary());
+          out.print(report.table());
+          return report.isSuccess() ? DbscimCli.EXIT_OK : DbscimCli.EXIT_FAILURE;
+        } catch (ScimException e) {
+          throw session.explain(e);
         }
-        if (!apply) {
-          context.err().println("Dry run: nothing was changed. Run again with --apply to provision the account.");
-          return DbscimCli.EXIT_OK;
-        }
-        ProvisioningMigrationReport report = migration.apply(plan);
-        out.print(report.summary());
-        out.print(report.table());
-        return report.isSuccess() ? DbscimCli.EXIT_OK : DbscimCli.EXIT_FAILURE;
       } finally {
         context.out().flush();
         context.err().flush();
       }
+    }
+
+    private ConflictRule conflictRule() {
+      String rule = onConflict.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+      if (rule.equals("refuse")) {
+        return ConflictRule.REFUSE;
+      }
+      if (rule.equals("keep-account")) {
+        return ConflictRule.KEEP_ACCOUNT;
+      }
+      throw new CliFailure(DbscimCli.EXIT_USAGE, "--on-conflict takes refuse or keep-account (to prefer a "
+          + "workspace's values, use --prefer-workspace ID); got '" + onConflict + "'");
+    }
+
+    private static CliFailure unresolved(List<AttributeConflict> conflicts) {
+      StringBuilder message = new StringBuilder("The workspaces disagree on ").append(conflicts.size())
+          .append(conflicts.size() == 1 ? " attribute" : " attributes").append(" of principals, so nothing was "
+              + "changed. Settle them with --on-conflict keep-account, --prefer-workspace ID[,ID...] or "
+              + "--conflict-file FILE, then run again:");
+      for (int i = 0; i < conflicts.size() && i < 20; i++) {
+        message.append("\n  - ").append(conflicts.get(i).describe());
+      }
+      if (conflicts.size() > 20) {
+        message.append("\n  ... and ").append(conflicts.size() - 20).append(" more");
+      }
+      return new CliFailure(DbscimCli.EXIT_FAILURE, message.toString());
     }
   }
 }

@@ -7,7 +7,9 @@ package dev.dbscim.client.error;
  * {@link dev.dbscim.client.sync.DirectorySourceException} (a source could not read its directory; from Google a
  * {@link dev.dbscim.client.sync.google.GoogleDirectoryException}),
  * {@link dev.dbscim.client.sync.StalePlanException} (a saved plan no longer matches),
- * {@link dev.dbscim.client.sync.DeletionThresholdExceededException} (a plan removes too many principals) and
+ * {@link dev.dbscim.client.sync.DeletionThresholdExceededException} (a plan removes too many principals),
+ * {@link dev.dbscim.client.migrate.UnresolvedConflictsException} (a provisioning migration plan has conflicts nobody
+ * settled) and
  * {@link dev.dbscim.client.sync.SyncInterruptedException} (the reading thread was interrupted).
  *
  * <p>Only those subclasses extend it: a {@link dev.dbscim.client.sync.DirectorySource} of the caller's own signals its

@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryJson;
 import dev.dbscim.client.sync.InvalidDirectoryException;
+import dev.dbscim.client.sync.PrincipalKind;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.core.json.ScimJson;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -36,8 +39,13 @@ public abstract class ProvisioningMigrationPlan {
 
   static ProvisioningMigrationPlan of(Directory directory, SyncPlan syncPlan, List<WorkspaceConnectorStatus> workspaces,
       List<String> warnings) {
+    return of(directory, syncPlan, workspaces, warnings, Collections.emptyList(), Collections.emptyList());
+  }
+
+  static ProvisioningMigrationPlan of(Directory directory, SyncPlan syncPlan, List<WorkspaceConnectorStatus> workspaces,
+      List<String> warnings, List<AttributeConflict> conflicts, List<EntitlementsLeftBehind> entitlementsLeftBehind) {
     return ImmutableProvisioningMigrationPlan.builder().directory(directory).syncPlan(syncPlan).workspaces(workspaces)
-        .warnings(warnings).build();
+        .warnings(warnings).conflicts(conflicts).entitlementsLeftBehind(entitlementsLeftBehind).build();
   }
 
   /**
@@ -73,6 +81,59 @@ public abstract class ProvisioningMigrationPlan {
   public abstract List<String> warnings();
 
   /**
+   * Returns every conflict: a principal whose mapped attribute has different values in different workspaces, with
+   * the value per workspace and how it was settled; sorted by kind, name and attribute.
+   *
+   * @return the conflicts, settled or not
+   */
+  public abstract List<AttributeConflict> conflicts();
+
+  /**
+   * Returns the conflicts nobody settled; while there is one, {@link WorkspaceToAccountMigration#apply} refuses the
+   * plan.
+   *
+   * @return the unsettled conflicts
+   */
+  public List<AttributeConflict> unresolvedConflicts() {
+    List<AttributeConflict> unresolved = new ArrayList<>();
+    for (AttributeConflict conflict : conflicts()) {
+      if (!conflict.resolved()) {
+        unresolved.add(conflict);
+      }
+    }
+    return Collections.unmodifiableList(unresolved);
+  }
+
+  /**
+   * Returns the entitlements of workspace-local groups that stay behind in their workspaces, since account groups
+   * hold none; see {@link EntitlementsLeftBehind} for what to do about them.
+   *
+   * @return the entitlements per workspace group, by workspace id and group name
+   */
+  public abstract List<EntitlementsLeftBehind> entitlementsLeftBehind();
+
+  /**
+   * Returns the conflicts as a text table (principal, attribute, value per workspace, account, resolution); empty
+   * when there is none.
+   *
+   * @return the table, or an empty string
+   */
+  public String conflictTable() {
+    if (conflicts().isEmpty()) {
+      return "";
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (AttributeConflict conflict : conflicts()) {
+      rows.add(new String[] {AttributeConflict.kindName(conflict.kind()) + " " + conflict.name(), conflict.attribute(),
+        conflict.workspaceText(), conflict.inAccount()
+          ? conflict.accountValue().map(AttributeConflict::quote).orElse("(none)") : "(new)",
+        conflict.resolved() ? AttributeConflict.quote(conflict.resolvedValue().get()) + " by "
+          + conflict.resolvedBy().orElse("?") : "UNRESOLVED"});
+    }
+    return MigrationText.table(new String[] {"principal", "attribute", "workspaces", "account", "resolution"}, rows);
+  }
+
+  /**
    * Returns a few lines for people: the directory, the sync plan's summary, one line per workspace, the warnings.
    *
    * @return the summary
@@ -84,6 +145,18 @@ public abstract class ProvisioningMigrationPlan {
         .append(directory().groups().size()).append(" group(s), ").append(directory().workspaceAssignments().size())
         .append(" workspace assignment(s).\n");
     out.append(syncPlan().summary());
+    if (!conflicts().isEmpty()) {
+      int unresolved = unresolvedConflicts().size();
+      out.append("Conflicts: ").append(conflicts().size()).append(" attribute(s) differ between workspaces, ")
+          .append(unresolved).append(" unresolved").append(unresolved == 0 ? "." : "; apply refuses until they are "
+              + "settled by a conflict rule or an override file.").append('\n');
+      for (AttributeConflict conflict : conflicts()) {
+        out.append("Conflict: ").append(conflict.describe()).append('\n');
+      }
+    }
+    for (EntitlementsLeftBehind left : entitlementsLeftBehind()) {
+      out.append("Entitlements left behind: ").append(left.describe()).append('\n');
+    }
     for (WorkspaceConnectorStatus workspace : workspaces()) {
       out.append(workspace.describe()).append('\n');
     }
@@ -137,6 +210,27 @@ public abstract class ProvisioningMigrationPlan {
     }
     ArrayNode warningArray = root.putArray("warnings");
     warnings().forEach(warningArray::add);
+    ArrayNode conflictArray = root.putArray("conflicts");
+    for (AttributeConflict conflict : conflicts()) {
+      ObjectNode node = conflictArray.addObject();
+      node.put("kind", conflict.kind().name());
+      node.put("name", conflict.name());
+      node.put("attribute", conflict.attribute());
+      ObjectNode values = node.putObject("workspaceValues");
+      conflict.workspaceValues().forEach((id, value) -> values.put(Long.toString(id), value));
+      node.put("inAccount", conflict.inAccount());
+      conflict.accountValue().ifPresent(value -> node.put("accountValue", value));
+      conflict.resolvedValue().ifPresent(value -> node.put("resolvedValue", value));
+      conflict.resolvedBy().ifPresent(value -> node.put("resolvedBy", value));
+    }
+    ArrayNode entitlementArray = root.putArray("entitlementsLeftBehind");
+    for (EntitlementsLeftBehind left : entitlementsLeftBehind()) {
+      ObjectNode node = entitlementArray.addObject();
+      node.put("workspaceId", left.workspaceId());
+      node.put("groupName", left.groupName());
+      ArrayNode values = node.putArray("entitlements");
+      left.entitlements().forEach(values::add);
+    }
     try {
       root.set("directory", ScimJson.mapper().readTree(DirectoryJson.write(directory())));
       root.set("syncPlan", ScimJson.mapper().readTree(syncPlan().toJson()));
@@ -181,11 +275,61 @@ public abstract class ProvisioningMigrationPlan {
       Directory directory = DirectoryJson.read(ScimJson.mapper().writeValueAsString(root.get("directory")));
       SyncPlan syncPlan = SyncPlan.fromJson(ScimJson.mapper().writeValueAsString(root.get("syncPlan")));
       return ProvisioningMigrationPlan.of(directory, syncPlan, workspaces,
-          MigrationPlanJson.texts(root.path("warnings")));
+          MigrationPlanJson.texts(root.path("warnings")), readConflicts(root.path("conflicts")),
+          readEntitlements(root.path("entitlementsLeftBehind")));
     } catch (InvalidDirectoryException e) {
       throw new IllegalArgumentException("not a provisioning migration plan: " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot re-encode a parsed JSON tree", e);
     }
+  }
+
+  private static List<AttributeConflict> readConflicts(JsonNode array) {
+    List<AttributeConflict> conflicts = new ArrayList<>();
+    for (JsonNode node : array) {
+      PrincipalKind kind;
+      try {
+        kind = PrincipalKind.valueOf(node.path("kind").asText());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("not a provisioning migration plan: a conflict has an unknown \"kind\"");
+      }
+      if (!node.path("name").isTextual() || !node.path("attribute").isTextual()
+          || !node.path("workspaceValues").isObject()) {
+        throw new IllegalArgumentException("not a provisioning migration plan: every conflict needs a \"name\", an "
+            + "\"attribute\" and \"workspaceValues\"");
+      }
+      AttributeConflict.Builder conflict = AttributeConflict.builder().kind(kind).name(node.get("name").asText())
+          .attribute(node.get("attribute").asText()).inAccount(node.path("inAccount").asBoolean())
+          .accountValue(optionalText(node, "accountValue")).resolvedValue(optionalText(node, "resolvedValue"))
+          .resolvedBy(optionalText(node, "resolvedBy"));
+      node.get("workspaceValues").fields().forEachRemaining(entry -> {
+        try {
+          conflict.putWorkspaceValues(Long.parseLong(entry.getKey()), entry.getValue().asText());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("not a provisioning migration plan: a conflict's \"workspaceValues\" "
+              + "must be keyed by workspace id");
+        }
+      });
+      conflicts.add(conflict.build());
+    }
+    return conflicts;
+  }
+
+  private static Optional<String> optionalText(JsonNode node, String field) {
+    return node.path(field).isTextual() ? Optional.of(node.get(field).asText()) : Optional.empty();
+  }
+
+  private static List<EntitlementsLeftBehind> readEntitlements(JsonNode array) {
+    List<EntitlementsLeftBehind> left = new ArrayList<>();
+    for (JsonNode node : array) {
+      if (!node.path("workspaceId").canConvertToLong() || !node.path("groupName").isTextual()) {
+        throw new IllegalArgumentException("not a provisioning migration plan: every entry of "
+            + "\"entitlementsLeftBehind\" needs a numeric \"workspaceId\" and a \"groupName\"");
+      }
+      left.add(EntitlementsLeftBehind.builder().workspaceId(node.get("workspaceId").asLong())
+          .groupName(node.get("groupName").asText()).entitlements(MigrationPlanJson.texts(node.path("entitlements")))
+          .build());
+    }
+    return left;
   }
 }

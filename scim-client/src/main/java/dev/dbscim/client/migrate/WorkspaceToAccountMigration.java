@@ -6,6 +6,7 @@ import dev.dbscim.client.api.AssignedPrincipal;
 import dev.dbscim.client.api.PermissionAssignment;
 import dev.dbscim.client.api.WorkspacePermission;
 import dev.dbscim.client.error.ScimServiceException;
+import dev.dbscim.client.sync.CurrentState;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryGroup;
 import dev.dbscim.client.sync.DirectoryServicePrincipal;
@@ -26,16 +27,18 @@ import dev.dbscim.core.model.User;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -45,6 +48,14 @@ import java.util.TreeSet;
  * principals), merged with the identity provider's directory when one is given, plans and applies it with the
  * {@link SyncEngine} on the account target, and reports per workspace whether its workspace-level connector can be
  * shut down ({@link ConnectorVerdict}).
+ *
+ * <p>Merging: the result does not depend on the order of the workspaces. Principals match by {@code userName} (any
+ * case), {@code applicationId} or group name; active wins over inactive; different values of a mapped attribute
+ * ({@code displayName}, {@code givenName}, {@code familyName}, {@code externalId}) are an {@link AttributeConflict},
+ * listed in the plan and settled by {@link Builder#conflictOverrides(ConflictOverrides)} or
+ * {@link Builder#conflictRule(ConflictRule)}; {@link #apply(ProvisioningMigrationPlan)} refuses a plan with an
+ * unsettled one. Workspace admins (members of the workspace's {@code admins} group) are assigned with {@code ADMIN};
+ * entitlements of local groups, which account groups cannot hold, are listed as {@link EntitlementsLeftBehind}.
  *
  * <p>Identities "provisioned by a workspace's connector" are the workspace's users, service principals and groups
  * with an {@code externalId}. A workspace's connector can be shut down when the workspace is identity-federated, every
@@ -75,7 +86,8 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class WorkspaceToAccountMigration {
-  private static final Set<String> BUILT_IN = new HashSet<>(Arrays.asList("users", "admins", "account users"));
+  private static final String ADMINS = "admins";
+  private static final Set<String> BUILT_IN = new HashSet<>(Arrays.asList("users", ADMINS, "account users"));
 
   private final ScimAccountClient account;
   private final Map<Long, ScimWorkspaceClient> workspaces;
@@ -85,19 +97,29 @@ public final class WorkspaceToAccountMigration {
   private final String ignoredGroupPrefix;
   private final int pageSize;
   private final Clock clock;
+  private final ConflictRule conflictRule;
+  private final List<Long> preferredWorkspaces;
+  private final ConflictOverrides overrides;
+  private volatile Planned lastPlanned;
 
   private WorkspaceToAccountMigration(Builder builder) {
     this.account = Objects.requireNonNull(builder.account, "accountClient");
     if (builder.workspaces.isEmpty()) {
       throw new IllegalStateException("at least one workspace is required");
     }
-    this.workspaces = new LinkedHashMap<>(builder.workspaces);
+    if (builder.conflictRule == ConflictRule.PREFER_WORKSPACES && builder.preferredWorkspaces.isEmpty()) {
+      throw new IllegalStateException("ConflictRule.PREFER_WORKSPACES needs preferredWorkspaces");
+    }
+    this.workspaces = new TreeMap<>(builder.workspaces);
     this.directory = builder.directory;
     this.federatedWorkspaces = builder.federatedWorkspaces == null ? null : new TreeSet<>(builder.federatedWorkspaces);
     this.syncOptions = builder.syncOptions;
     this.ignoredGroupPrefix = builder.ignoredGroupPrefix;
     this.pageSize = builder.pageSize;
     this.clock = builder.clock;
+    this.conflictRule = builder.conflictRule;
+    this.preferredWorkspaces = new ArrayList<>(builder.preferredWorkspaces);
+    this.overrides = builder.overrides;
   }
 
   /**
@@ -111,7 +133,9 @@ public final class WorkspaceToAccountMigration {
 
   /**
    * Reads the workspaces and the account, builds the account-level directory, and plans it with the sync engine.
-   * Sends only reads.
+   * Sends only reads, each list once: every workspace's users, service principals and groups, the account's users,
+   * service principals and groups (with the members of the groups the directory names), and every workspace's
+   * account-level assignments. The result does not depend on the order in which the workspaces were added.
    *
    * @return the plan
    * @throws dev.dbscim.client.sync.InvalidDirectoryException when the merged directory is invalid (for example a
@@ -120,39 +144,72 @@ public final class WorkspaceToAccountMigration {
    */
   public ProvisioningMigrationPlan plan() {
     List<String> warnings = new ArrayList<>();
-    Map<Long, WorkspaceView> views = new LinkedHashMap<>();
-    for (Map.Entry<Long, ScimWorkspaceClient> entry : workspaces.entrySet()) {
-      views.put(entry.getKey(), read(entry.getKey(), entry.getValue()));
+    Map<Long, WorkspaceView> views = readWorkspaces();
+    Map<String, DirectoryGroup> groups = new LinkedHashMap<>();
+    Directory given = directory == null ? Directory.empty() : directory;
+    for (DirectoryGroup group : given.groups()) {
+      groups.put(group.displayName(), group);
     }
+    Map<String, SortedMap<Long, Group>> localGroups = localGroups(views, groups.keySet());
+    Directory namingGroups = Directory.builder().groups(new ArrayList<>(groups.values()))
+        .addGroups(localGroups.keySet().stream().map(name -> DirectoryGroup.builder(name).build())
+            .toArray(DirectoryGroup[]::new))
+        .build();
+    SyncEngine reader = engine(new TreeSet<>());
+    CurrentState accountState = reader.readState(namingGroups);
+    AccountView accountView = new AccountView(accountState);
+    Merge merge = new Merge(accountView, warnings);
     Set<String> protectedNames = new TreeSet<>();
-    Directory merged = build(views, warnings, protectedNames);
+    Directory merged = merge.build(given, views, groups, localGroups, protectedNames);
+    CurrentState.Builder state = CurrentState.builder().users(accountState.users())
+        .servicePrincipals(accountState.servicePrincipals()).groups(accountState.groups());
+    Set<Long> assignmentsRead = new TreeSet<>();
+    for (WorkspaceView view : views.values()) {
+      if (view.assignmentsReadable) {
+        state.workspaceAssignments(view.id, view.assignments);
+        assignmentsRead.add(view.id);
+      }
+    }
+    for (DirectoryWorkspaceAssignment assignment : merged.workspaceAssignments()) {
+      if (assignmentsRead.add(assignment.workspaceId())) {
+        state.workspaceAssignments(assignment.workspaceId(),
+            account.workspaceAssignments().list(assignment.workspaceId()));
+      }
+    }
     SyncEngine engine = engine(protectedNames);
-    SyncPlan syncPlan = engine.plan(merged);
+    SyncPlan syncPlan = engine.plan(merged, state.build());
     warnings.addAll(syncPlan.warnings());
-    AccountView accountView = readAccount();
     List<WorkspaceConnectorStatus> statuses = new ArrayList<>();
     for (WorkspaceView view : views.values()) {
       statuses.add(status(view, accountView));
     }
-    return ProvisioningMigrationPlan.of(merged, syncPlan, statuses, warnings);
+    ProvisioningMigrationPlan plan = ProvisioningMigrationPlan.of(merged, syncPlan, statuses, warnings,
+        merge.conflicts, merge.entitlements);
+    lastPlanned = new Planned(plan, engine, views);
+    return plan;
   }
 
   /**
-   * Applies the plan's sync plan to the account with the sync engine, then reads every workspace and the account again
-   * and reports where each workspace stands.
+   * Applies the plan's sync plan to the account with the sync engine, then reads the account again and reports where
+   * each workspace stands. A plan this migration made last is applied without reading anything before the writes (and
+   * the workspaces are not read again); any other plan (such as one read from JSON) is verified first, as
+   * {@link SyncEngine#apply(SyncPlan)} does.
    *
    * @param plan a plan made by this migration
    * @return the report
+   * @throws UnresolvedConflictsException when the plan has unsettled conflicts; nothing is sent
    * @throws dev.dbscim.client.sync.DeletionThresholdExceededException when the sync plan exceeds its threshold
    * @throws IllegalArgumentException when the plan was made for another account
    */
   public ProvisioningMigrationReport apply(ProvisioningMigrationPlan plan) {
     Objects.requireNonNull(plan, "plan");
-    SyncReport syncReport = engine(new TreeSet<>()).apply(plan.syncPlan());
-    Map<Long, WorkspaceView> views = new LinkedHashMap<>();
-    for (Map.Entry<Long, ScimWorkspaceClient> entry : workspaces.entrySet()) {
-      views.put(entry.getKey(), read(entry.getKey(), entry.getValue()));
+    if (!plan.unresolvedConflicts().isEmpty()) {
+      throw new UnresolvedConflictsException(plan.unresolvedConflicts());
     }
+    Planned planned = lastPlanned;
+    boolean ours = planned != null && planned.plan == plan;
+    SyncReport syncReport = (ours ? planned.engine : engine(new TreeSet<>())).apply(plan.syncPlan());
+    Map<Long, WorkspaceView> views = ours ? planned.views : readWorkspaces();
     AccountView accountView = readAccount();
     List<WorkspaceConnectorStatus> statuses = new ArrayList<>();
     for (WorkspaceView view : views.values()) {
@@ -165,6 +222,7 @@ public final class WorkspaceToAccountMigration {
    * Plans and applies in one call; see {@link #plan()} and {@link #apply(ProvisioningMigrationPlan)}.
    *
    * @return the report
+   * @throws UnresolvedConflictsException when the plan has unsettled conflicts; nothing is sent
    */
   public ProvisioningMigrationReport run() {
     return apply(plan());
@@ -177,6 +235,19 @@ public final class WorkspaceToAccountMigration {
 
   // ---------------------------------------------------------------------------------------------------- reading
 
+  /** The last plan this migration made, with what it read, so that applying it reads nothing twice. */
+  private static final class Planned {
+    final ProvisioningMigrationPlan plan;
+    final SyncEngine engine;
+    final Map<Long, WorkspaceView> views;
+
+    Planned(ProvisioningMigrationPlan plan, SyncEngine engine, Map<Long, WorkspaceView> views) {
+      this.plan = plan;
+      this.engine = engine;
+      this.views = views;
+    }
+  }
+
   /** One workspace as read. */
   private static final class WorkspaceView {
     final long id;
@@ -184,6 +255,7 @@ public final class WorkspaceToAccountMigration {
     final List<ServicePrincipal> servicePrincipals = new ArrayList<>();
     final List<Group> groups = new ArrayList<>();
     final List<PermissionAssignment> assignments = new ArrayList<>();
+    boolean assignmentsReadable;
     boolean federated;
 
     WorkspaceView(long id) {
@@ -191,11 +263,35 @@ public final class WorkspaceToAccountMigration {
     }
   }
 
-  /** The account's principals by name, with their external ids. */
+  /** The account's principals by name. */
   private static final class AccountView {
-    final Map<String, Optional<String>> users = new HashMap<>();
-    final Map<String, Optional<String>> servicePrincipals = new HashMap<>();
-    final Map<String, Optional<String>> groups = new HashMap<>();
+    final Map<String, User> users = new HashMap<>();
+    final Map<String, ServicePrincipal> servicePrincipals = new HashMap<>();
+    final Map<String, Group> groups = new HashMap<>();
+
+    AccountView(CurrentState state) {
+      this(state.users(), state.servicePrincipals(), state.groups());
+    }
+
+    AccountView(Iterable<User> users, Iterable<ServicePrincipal> servicePrincipals, Iterable<Group> groups) {
+      for (User user : users) {
+        this.users.put(user.userName().toLowerCase(Locale.ROOT), user);
+      }
+      for (ServicePrincipal sp : servicePrincipals) {
+        sp.applicationId().ifPresent(app -> this.servicePrincipals.put(app, sp));
+      }
+      for (Group group : groups) {
+        this.groups.put(group.displayName(), group);
+      }
+    }
+  }
+
+  private Map<Long, WorkspaceView> readWorkspaces() {
+    Map<Long, WorkspaceView> views = new TreeMap<>();
+    for (Map.Entry<Long, ScimWorkspaceClient> entry : workspaces.entrySet()) {
+      views.put(entry.getKey(), read(entry.getKey(), entry.getValue()));
+    }
+    return views;
   }
 
   private WorkspaceView read(long workspaceId, ScimWorkspaceClient client) {
@@ -203,31 +299,26 @@ public final class WorkspaceToAccountMigration {
     client.users().list(q -> q.count(pageSize)).forEach(view.users::add);
     client.servicePrincipals().list(q -> q.count(pageSize)).forEach(view.servicePrincipals::add);
     client.groups().list(q -> q.count(pageSize)).forEach(view.groups::add);
-    boolean readable;
     try {
       view.assignments.addAll(account.workspaceAssignments().list(workspaceId));
-      readable = true;
+      view.assignmentsReadable = true;
     } catch (ScimServiceException e) {
-      readable = false;
+      view.assignmentsReadable = false;
     }
     view.federated = federatedWorkspaces != null ? federatedWorkspaces.contains(workspaceId)
-        : readable && !view.assignments.isEmpty();
+        : view.assignmentsReadable && !view.assignments.isEmpty();
     return view;
   }
 
   private AccountView readAccount() {
-    AccountView view = new AccountView();
-    for (User user : account.users().list(q -> q.attributes("id", "userName", "externalId").count(pageSize))) {
-      view.users.put(user.userName().toLowerCase(Locale.ROOT), user.externalId());
-    }
-    for (ServicePrincipal sp : account.servicePrincipals()
-        .list(q -> q.attributes("id", "applicationId", "externalId").count(pageSize))) {
-      sp.applicationId().ifPresent(app -> view.servicePrincipals.put(app, sp.externalId()));
-    }
-    for (Group group : account.groups().list(q -> q.attributes("id", "displayName", "externalId").count(pageSize))) {
-      view.groups.put(group.displayName(), group.externalId());
-    }
-    return view;
+    List<User> users = new ArrayList<>();
+    account.users().list(q -> q.attributes("id", "userName", "externalId").count(pageSize)).forEach(users::add);
+    List<ServicePrincipal> sps = new ArrayList<>();
+    account.servicePrincipals().list(q -> q.attributes("id", "applicationId", "externalId").count(pageSize))
+        .forEach(sps::add);
+    List<Group> groups = new ArrayList<>();
+    account.groups().list(q -> q.attributes("id", "displayName", "externalId").count(pageSize)).forEach(groups::add);
+    return new AccountView(users, sps, groups);
   }
 
   // ---------------------------------------------------------------------------------------------------- building
@@ -237,129 +328,364 @@ public final class WorkspaceToAccountMigration {
         && !group.displayName().startsWith(ignoredGroupPrefix);
   }
 
-  private Directory build(Map<Long, WorkspaceView> views, List<String> warnings, Set<String> protectedNames) {
-    Directory given = directory == null ? Directory.empty() : directory;
-    Map<String, DirectoryUser> users = new LinkedHashMap<>();
-    Map<String, DirectoryServicePrincipal> servicePrincipals = new LinkedHashMap<>();
-    Map<String, DirectoryGroup> groups = new LinkedHashMap<>();
-    for (DirectoryUser user : given.users()) {
-      users.put(user.userName().toLowerCase(Locale.ROOT), user);
-    }
-    for (DirectoryServicePrincipal sp : given.servicePrincipals()) {
-      servicePrincipals.put(sp.applicationId(), sp);
-    }
-    for (DirectoryGroup group : given.groups()) {
-      groups.put(group.displayName(), group);
-    }
-    Set<String> givenGroups = new HashSet<>(groups.keySet());
-    Map<String, Long> groupOrigin = new HashMap<>();
+  /** Returns the migratable local groups not in the given directory, by name, each by workspace id. */
+  private Map<String, SortedMap<Long, Group>> localGroups(Map<Long, WorkspaceView> views, Set<String> givenGroups) {
+    Map<String, SortedMap<Long, Group>> groups = new TreeMap<>();
     for (WorkspaceView view : views.values()) {
-      for (User user : view.users) {
-        String key = user.userName().toLowerCase(Locale.ROOT);
-        DirectoryUser existing = users.get(key);
-        if (existing == null) {
-          users.put(key, directoryUser(user));
-        } else if (user.externalId().isPresent() && existing.externalId().isPresent()
-            && !user.externalId().equals(existing.externalId())) {
-          warnings.add("user " + user.userName() + " has another externalId in workspace " + view.id + "; keeping "
-              + existing.externalId().get());
-        }
-      }
-      for (ServicePrincipal sp : view.servicePrincipals) {
-        if (sp.applicationId().isPresent() && !servicePrincipals.containsKey(sp.applicationId().get())) {
-          servicePrincipals.put(sp.applicationId().get(), directoryServicePrincipal(sp));
-        }
-      }
-    }
-    for (WorkspaceView view : views.values()) {
-      Map<String, String> names = memberNames(view);
       for (Group group : view.groups) {
-        if (!migratable(group) || givenGroups.contains(group.displayName())) {
-          continue;
+        if (migratable(group) && !givenGroups.contains(group.displayName())) {
+          groups.computeIfAbsent(group.displayName(), name -> new TreeMap<>()).put(view.id, group);
         }
-        DirectoryGroup built = directoryGroup(group, view, names, warnings);
-        DirectoryGroup existing = groups.get(group.displayName());
-        if (existing == null) {
-          groups.put(group.displayName(), built);
-          groupOrigin.put(group.displayName(), view.id);
-        } else {
-          DirectoryGroup union = union(existing, built);
-          if (!union.equals(existing)) {
-            warnings.add("local group " + group.displayName() + " has other members in workspace " + view.id
-                + " than in workspace " + groupOrigin.get(group.displayName()) + "; the account group gets them all");
+      }
+    }
+    return groups;
+  }
+
+  /**
+   * Merges the workspaces' principals into one directory by rules that do not depend on the order of the workspaces:
+   * every map is keyed and walked in sorted order, active wins over inactive, and a mapped attribute with different
+   * values is a conflict settled by the overrides or the rule (or left as the account has it).
+   */
+  private final class Merge {
+    final AccountView accountView;
+    final List<String> warnings;
+    final List<AttributeConflict> conflicts = new ArrayList<>();
+    final List<EntitlementsLeftBehind> entitlements = new ArrayList<>();
+    final Set<String> usedOverrides = new HashSet<>();
+
+    Merge(AccountView accountView, List<String> warnings) {
+      this.accountView = accountView;
+      this.warnings = warnings;
+    }
+
+    Directory build(Directory given, Map<Long, WorkspaceView> views, Map<String, DirectoryGroup> groups,
+        Map<String, SortedMap<Long, Group>> localGroups, Set<String> protectedNames) {
+      Map<String, DirectoryUser> users = new LinkedHashMap<>();
+      Map<String, DirectoryServicePrincipal> servicePrincipals = new LinkedHashMap<>();
+      for (DirectoryUser user : given.users()) {
+        users.put(user.userName().toLowerCase(Locale.ROOT), user);
+      }
+      for (DirectoryServicePrincipal sp : given.servicePrincipals()) {
+        servicePrincipals.put(sp.applicationId(), sp);
+      }
+      Map<String, SortedMap<Long, User>> seenUsers = new TreeMap<>();
+      Map<String, SortedMap<Long, ServicePrincipal>> seenServicePrincipals = new TreeMap<>();
+      for (WorkspaceView view : views.values()) {
+        for (User user : view.users) {
+          seenUsers.computeIfAbsent(user.userName().toLowerCase(Locale.ROOT), key -> new TreeMap<>())
+              .put(view.id, user);
+        }
+        for (ServicePrincipal sp : view.servicePrincipals) {
+          sp.applicationId().ifPresent(app -> seenServicePrincipals.computeIfAbsent(app, key -> new TreeMap<>())
+              .put(view.id, sp));
+        }
+      }
+      for (Map.Entry<String, SortedMap<Long, User>> entry : seenUsers.entrySet()) {
+        if (!users.containsKey(entry.getKey())) {
+          users.put(entry.getKey(), user(entry.getKey(), entry.getValue()));
+        }
+      }
+      for (Map.Entry<String, SortedMap<Long, ServicePrincipal>> entry : seenServicePrincipals.entrySet()) {
+        if (!servicePrincipals.containsKey(entry.getKey())) {
+          servicePrincipals.put(entry.getKey(), servicePrincipal(entry.getKey(), entry.getValue()));
+        }
+      }
+      Set<String> givenGroups = new HashSet<>(groups.keySet());
+      for (Map.Entry<String, SortedMap<Long, Group>> entry : localGroups.entrySet()) {
+        groups.put(entry.getKey(), group(entry.getKey(), entry.getValue(), views));
+      }
+      dropUnknownMemberGroups(groups, givenGroups);
+      for (ConflictOverride override : overrides.overrides()) {
+        if (!usedOverrides.contains(override.key())) {
+          warnings.add("conflict override for " + AttributeConflict.kindName(override.kind()) + " "
+              + override.name() + " " + override.attribute() + " is not used: the workspaces do not disagree on it");
+        }
+      }
+      List<DirectoryWorkspaceAssignment> assignments = assignments(given, views, users, servicePrincipals, groups,
+          protectedNames);
+      return Directory.builder().users(new ArrayList<>(users.values()))
+          .servicePrincipals(new ArrayList<>(servicePrincipals.values())).groups(new ArrayList<>(groups.values()))
+          .workspaceAssignments(assignments).build();
+    }
+
+    private DirectoryUser user(String key, SortedMap<Long, User> seen) {
+      Optional<User> inAccount = Optional.ofNullable(accountView.users.get(key));
+      String userName = inAccount.map(User::userName).orElse(seen.get(seen.firstKey()).userName());
+      DirectoryUser.Builder builder = DirectoryUser.builder(userName).active(active(PrincipalKind.USER, userName,
+          activity(seen, User::active)));
+      resolve(PrincipalKind.USER, userName, "displayName", values(seen, User::displayName), inAccount.isPresent(),
+          inAccount.flatMap(User::displayName)).ifPresent(builder::displayName);
+      resolve(PrincipalKind.USER, userName, "givenName", values(seen, u -> u.name().flatMap(Name::givenName)),
+          inAccount.isPresent(), inAccount.flatMap(User::name).flatMap(Name::givenName))
+          .ifPresent(builder::givenName);
+      resolve(PrincipalKind.USER, userName, "familyName", values(seen, u -> u.name().flatMap(Name::familyName)),
+          inAccount.isPresent(), inAccount.flatMap(User::name).flatMap(Name::familyName))
+          .ifPresent(builder::familyName);
+      resolve(PrincipalKind.USER, userName, "externalId", values(seen, User::externalId), inAccount.isPresent(),
+          inAccount.flatMap(User::externalId)).ifPresent(builder::externalId);
+      return builder.build();
+    }
+
+    private DirectoryServicePrincipal servicePrincipal(String applicationId, SortedMap<Long, ServicePrincipal> seen) {
+      Optional<ServicePrincipal> inAccount = Optional.ofNullable(accountView.servicePrincipals.get(applicationId));
+      DirectoryServicePrincipal.Builder builder = DirectoryServicePrincipal.builder(applicationId)
+          .active(active(PrincipalKind.SERVICE_PRINCIPAL, applicationId,
+              activity(seen, ServicePrincipal::active)));
+      resolve(PrincipalKind.SERVICE_PRINCIPAL, applicationId, "displayName",
+          values(seen, ServicePrincipal::displayName), inAccount.isPresent(),
+          inAccount.flatMap(ServicePrincipal::displayName)).ifPresent(builder::displayName);
+      resolve(PrincipalKind.SERVICE_PRINCIPAL, applicationId, "externalId", values(seen, ServicePrincipal::externalId),
+          inAccount.isPresent(), inAccount.flatMap(ServicePrincipal::externalId)).ifPresent(builder::externalId);
+      return builder.build();
+    }
+
+    /** Active wins: the principal is active when any workspace has it active; a disagreement is a warning. */
+    private boolean active(PrincipalKind kind, String name, Map<Long, Boolean> seen) {
+      Set<Long> inactive = new TreeSet<>();
+      Set<Long> active = new TreeSet<>();
+      seen.forEach((id, isActive) -> (isActive ? active : inactive).add(id));
+      if (!active.isEmpty() && !inactive.isEmpty()) {
+        warnings.add(AttributeConflict.kindName(kind) + " " + name + " is inactive in workspace(s) " + inactive
+            + " and active in " + active + ": active at account level (active wins)");
+      }
+      return !active.isEmpty();
+    }
+
+    private DirectoryGroup group(String name, SortedMap<Long, Group> seen, Map<Long, WorkspaceView> views) {
+      Set<String> users = new TreeSet<>();
+      Set<String> servicePrincipals = new TreeSet<>();
+      Set<String> memberGroups = new TreeSet<>();
+      Set<String> memberSets = new HashSet<>();
+      for (Map.Entry<Long, Group> entry : seen.entrySet()) {
+        WorkspaceView view = views.get(entry.getKey());
+        Group group = entry.getValue();
+        List<String> members = new ArrayList<>();
+        Map<String, String> names = memberNames(view);
+        for (ComplexValue member : group.members()) {
+          String memberName = names.get(member.value().orElse(""));
+          if (memberName == null) {
+            warnings.add("workspace " + view.id + ": group " + name + " has member " + member.value().orElse("?")
+                + ", which is not a principal of the workspace; left out");
+            continue;
           }
-          groups.put(group.displayName(), union);
+          members.add(memberName);
+          String value = memberName.substring(2);
+          (memberName.startsWith("u:") ? users : memberName.startsWith("s:") ? servicePrincipals : memberGroups)
+              .add(value);
+        }
+        members.sort(null);
+        memberSets.add(members.toString());
+        Set<String> held = new TreeSet<>();
+        group.entitlements().forEach(entitlement -> entitlement.value().ifPresent(held::add));
+        if (!held.isEmpty()) {
+          entitlements.add(EntitlementsLeftBehind.builder().workspaceId(view.id).groupName(name)
+              .entitlements(new ArrayList<>(held)).build());
         }
       }
-    }
-    // Drop member groups that are not in the directory (account groups already provisioned elsewhere).
-    for (Map.Entry<String, DirectoryGroup> entry : new ArrayList<>(groups.entrySet())) {
-      if (givenGroups.contains(entry.getKey())) {
-        continue;
+      if (memberSets.size() > 1) {
+        warnings.add("local group " + name + " has other members in workspaces " + seen.keySet()
+            + "; the account group gets them all");
       }
-      List<String> kept = new ArrayList<>();
-      for (String member : entry.getValue().memberGroups()) {
-        if (groups.containsKey(member)) {
-          kept.add(member);
-        } else {
-          warnings.add("group " + entry.getKey() + ": member group " + member + " is not in the directory and is "
-              + "left out of it (its account group keeps its membership)");
+      Optional<Group> inAccount = Optional.ofNullable(accountView.groups.get(name));
+      DirectoryGroup.Builder builder = DirectoryGroup.builder(name).memberUsers(new ArrayList<>(users))
+          .memberServicePrincipals(new ArrayList<>(servicePrincipals)).memberGroups(new ArrayList<>(memberGroups));
+      resolve(PrincipalKind.GROUP, name, "externalId", values(seen, Group::externalId), inAccount.isPresent(),
+          inAccount.flatMap(Group::externalId)).ifPresent(builder::externalId);
+      return builder.build();
+    }
+
+    /**
+     * Returns the value the directory gets: the one value the workspaces agree on, or for a conflict the value of the
+     * override, the rule, or none (the account keeps what it has) while unsettled.
+     */
+    private Optional<String> resolve(PrincipalKind kind, String name, String attribute, SortedMap<Long, String> values,
+        boolean inAccount, Optional<String> accountValue) {
+      Set<String> distinct = new TreeSet<>(values.values());
+      if (distinct.size() <= 1) {
+        return distinct.stream().findFirst();
+      }
+      Optional<String> value = overrides.find(kind, name, attribute);
+      Optional<String> by = Optional.empty();
+      if (value.isPresent()) {
+        usedOverrides.add(ConflictOverride.key(kind, name, attribute));
+        by = Optional.of("override file");
+      } else if (conflictRule == ConflictRule.KEEP_ACCOUNT && accountValue.isPresent()) {
+        value = accountValue;
+        by = Optional.of("KEEP_ACCOUNT");
+      } else if (conflictRule == ConflictRule.PREFER_WORKSPACES) {
+        for (long id : preferredWorkspaces) {
+          if (values.containsKey(id)) {
+            value = Optional.of(values.get(id));
+            by = Optional.of("PREFER_WORKSPACES (workspace " + id + ")");
+            break;
+          }
         }
       }
-      if (kept.size() != entry.getValue().memberGroups().size()) {
-        entry.setValue(entry.getValue().toBuilder().memberGroups(kept).build());
-      }
+      AttributeConflict.Builder conflict = AttributeConflict.builder().kind(kind).name(name).attribute(attribute)
+          .inAccount(inAccount).accountValue(accountValue).resolvedValue(value).resolvedBy(by);
+      values.forEach(conflict::putWorkspaceValues);
+      conflicts.add(conflict.build());
+      return value;
     }
-    List<DirectoryWorkspaceAssignment> assignments = new ArrayList<>(given.workspaceAssignments());
-    Set<String> assigned = new HashSet<>();
-    for (DirectoryWorkspaceAssignment assignment : assignments) {
-      assigned.add(assignment.workspaceId() + "/" + assignment.principalKind() + "/" + assignment.principalName());
-    }
-    for (WorkspaceView view : views.values()) {
-      if (!view.federated) {
-        warnings.add("workspace " + view.id + " is not identity-federated: its principals are provisioned at account "
-            + "level but cannot be assigned to it, so its workspace-level connector keeps running");
-        continue;
-      }
-      for (PermissionAssignment assignment : view.assignments) {
-        Optional<AssignedPrincipal> principal = assignment.principal();
-        if (!principal.isPresent()) {
+
+    private void dropUnknownMemberGroups(Map<String, DirectoryGroup> groups, Set<String> givenGroups) {
+      // Drop member groups that are not in the directory (account groups already provisioned elsewhere).
+      for (Map.Entry<String, DirectoryGroup> entry : new ArrayList<>(groups.entrySet())) {
+        if (givenGroups.contains(entry.getKey())) {
           continue;
         }
-        WorkspacePermission permission = assignment.permissions().contains(WorkspacePermission.ADMIN)
-            ? WorkspacePermission.ADMIN : WorkspacePermission.USER;
-        PrincipalKind kind = null;
-        String name = null;
-        if (principal.get().userName().isPresent()) {
-          name = principal.get().userName().get();
-          kind = users.containsKey(name.toLowerCase(Locale.ROOT)) ? PrincipalKind.USER : null;
-          name = kind == null ? name : users.get(name.toLowerCase(Locale.ROOT)).userName();
-        } else if (principal.get().servicePrincipalName().isPresent()) {
-          name = principal.get().servicePrincipalName().get();
-          kind = servicePrincipals.containsKey(name) ? PrincipalKind.SERVICE_PRINCIPAL : null;
-        } else if (principal.get().groupName().isPresent()) {
-          name = principal.get().groupName().get();
-          kind = groups.containsKey(name) ? PrincipalKind.GROUP : null;
+        List<String> kept = new ArrayList<>();
+        for (String member : entry.getValue().memberGroups()) {
+          if (groups.containsKey(member)) {
+            kept.add(member);
+          } else {
+            warnings.add("group " + entry.getKey() + ": member group " + member + " is not in the directory and is "
+                + "left out of it (its account group keeps its membership)");
+          }
         }
-        if (name == null) {
-          continue;
-        }
-        if (kind == null) {
-          protectedNames.add(name);
-        } else if (assigned.add(view.id + "/" + kind + "/" + name)) {
-          assignments.add(DirectoryWorkspaceAssignment.of(view.id, kind, name, permission));
+        if (kept.size() != entry.getValue().memberGroups().size()) {
+          entry.setValue(entry.getValue().toBuilder().memberGroups(kept).build());
         }
       }
+    }
+
+    private List<DirectoryWorkspaceAssignment> assignments(Directory given, Map<Long, WorkspaceView> views,
+        Map<String, DirectoryUser> users, Map<String, DirectoryServicePrincipal> servicePrincipals,
+        Map<String, DirectoryGroup> groups, Set<String> protectedNames) {
+      List<DirectoryWorkspaceAssignment> assignments = new ArrayList<>(given.workspaceAssignments());
+      Set<String> assigned = new HashSet<>();
+      for (DirectoryWorkspaceAssignment assignment : assignments) {
+        assigned.add(assignment.workspaceId() + "/" + assignment.principalKind() + "/" + assignment.principalName());
+      }
+      for (WorkspaceView view : views.values()) {
+        if (!view.federated) {
+          warnings.add("workspace " + view.id + " is not identity-federated: its principals are provisioned at "
+              + "account level but cannot be assigned to it, so its workspace-level connector keeps running");
+          continue;
+        }
+        Set<String> admins = admins(view);
+        List<DirectoryWorkspaceAssignment> viewAssignments = new ArrayList<>();
+        for (PermissionAssignment assignment : view.assignments) {
+          Optional<AssignedPrincipal> principal = assignment.principal();
+          if (!principal.isPresent()) {
+            continue;
+          }
+          PrincipalKind kind = null;
+          String name = null;
+          String adminKey = null;
+          if (principal.get().userName().isPresent()) {
+            name = principal.get().userName().get();
+            DirectoryUser user = users.get(name.toLowerCase(Locale.ROOT));
+            kind = user == null ? null : PrincipalKind.USER;
+            name = user == null ? name : user.userName();
+            adminKey = "u:" + name.toLowerCase(Locale.ROOT);
+          } else if (principal.get().servicePrincipalName().isPresent()) {
+            name = principal.get().servicePrincipalName().get();
+            kind = servicePrincipals.containsKey(name) ? PrincipalKind.SERVICE_PRINCIPAL : null;
+            adminKey = "s:" + name;
+          } else if (principal.get().groupName().isPresent()) {
+            name = principal.get().groupName().get();
+            kind = groups.containsKey(name) ? PrincipalKind.GROUP : null;
+            adminKey = "g:" + name;
+          }
+          if (name == null) {
+            continue;
+          }
+          if (kind == null) {
+            protectedNames.add(name);
+            continue;
+          }
+          WorkspacePermission permission = assignment.permissions().contains(WorkspacePermission.ADMIN)
+              || admins.remove(adminKey) ? WorkspacePermission.ADMIN : WorkspacePermission.USER;
+          if (assigned.add(view.id + "/" + kind + "/" + name)) {
+            viewAssignments.add(DirectoryWorkspaceAssignment.of(view.id, kind, name, permission));
+          }
+        }
+        // Admins (through the workspace's admins group) that no assignment names directly keep ADMIN too.
+        for (String admin : admins) {
+          String name = admin.substring(2);
+          DirectoryUser user = admin.startsWith("u:") ? users.get(name) : null;
+          PrincipalKind kind = user != null ? PrincipalKind.USER
+              : admin.startsWith("s:") && servicePrincipals.containsKey(name) ? PrincipalKind.SERVICE_PRINCIPAL : null;
+          if (kind != null) {
+            String assignedName = user != null ? user.userName() : name;
+            if (assigned.add(view.id + "/" + kind + "/" + assignedName)) {
+              viewAssignments.add(DirectoryWorkspaceAssignment.of(view.id, kind, assignedName,
+                  WorkspacePermission.ADMIN));
+            }
+          }
+        }
+        viewAssignments.sort(Comparator.comparing((DirectoryWorkspaceAssignment a) -> a.principalKind())
+            .thenComparing(DirectoryWorkspaceAssignment::principalName));
+        assignments.addAll(viewAssignments);
+        for (Group group : view.groups) {
+          if (migratable(group)) {
+            warnings.add("workspace " + view.id + ": local group " + group.displayName() + " gets an account group, "
+                + "which WorkspaceGroupMigration assigns after renaming the local group");
+          }
+        }
+      }
+      return assignments;
+    }
+
+    /**
+     * Returns the workspace's admins: the users ({@code u:<lower-case userName>}) and service principals
+     * ({@code s:<applicationId>}) in its {@code admins} group, directly or through workspace-local groups.
+     */
+    private Set<String> admins(WorkspaceView view) {
+      Map<String, Group> byId = new HashMap<>();
+      Group adminsGroup = null;
       for (Group group : view.groups) {
-        if (migratable(group)) {
-          warnings.add("workspace " + view.id + ": local group " + group.displayName() + " gets an account group, "
-              + "which WorkspaceGroupMigration assigns after renaming the local group");
+        group.id().ifPresent(id -> byId.put(id, group));
+        if (ADMINS.equals(group.displayName()) && group.workspaceLocal()) {
+          adminsGroup = group;
         }
       }
+      Set<String> admins = new TreeSet<>();
+      if (adminsGroup == null) {
+        return admins;
+      }
+      Map<String, String> names = memberNames(view);
+      Set<String> visited = new HashSet<>();
+      List<Group> pending = new ArrayList<>();
+      pending.add(adminsGroup);
+      while (!pending.isEmpty()) {
+        Group group = pending.remove(pending.size() - 1);
+        if (!visited.add(group.id().orElse(group.displayName()))) {
+          continue;
+        }
+        for (ComplexValue member : group.members()) {
+          String id = member.value().orElse("");
+          String name = names.get(id);
+          if (name == null) {
+            continue;
+          }
+          if (name.startsWith("g:")) {
+            Group nested = byId.get(id);
+            if (nested != null && nested.workspaceLocal()) {
+              pending.add(nested);
+            }
+          } else {
+            admins.add(name.startsWith("u:") ? "u:" + name.substring(2).toLowerCase(Locale.ROOT) : name);
+          }
+        }
+      }
+      return admins;
     }
-    return Directory.builder().users(new ArrayList<>(users.values()))
-        .servicePrincipals(new ArrayList<>(servicePrincipals.values())).groups(new ArrayList<>(groups.values()))
-        .workspaceAssignments(assignments).build();
+  }
+
+  private static <T> SortedMap<Long, Boolean> activity(SortedMap<Long, T> seen,
+      java.util.function.Function<T, Optional<Boolean>> active) {
+    SortedMap<Long, Boolean> activity = new TreeMap<>();
+    seen.forEach((id, principal) -> activity.put(id, active.apply(principal).orElse(Boolean.TRUE)));
+    return activity;
+  }
+
+  private static <T> SortedMap<Long, String> values(SortedMap<Long, T> seen,
+      java.util.function.Function<T, Optional<String>> attribute) {
+    SortedMap<Long, String> values = new TreeMap<>();
+    seen.forEach((id, principal) -> attribute.apply(principal).ifPresent(value -> values.put(id, value)));
+    return values;
   }
 
   private static Map<String, String> memberNames(WorkspaceView view) {
@@ -376,58 +702,10 @@ public final class WorkspaceToAccountMigration {
     return names;
   }
 
-  private DirectoryGroup directoryGroup(Group group, WorkspaceView view, Map<String, String> names,
-      List<String> warnings) {
-    List<String> users = new ArrayList<>();
-    List<String> servicePrincipals = new ArrayList<>();
-    List<String> groups = new ArrayList<>();
-    for (ComplexValue member : group.members()) {
-      String name = names.get(member.value().orElse(""));
-      if (name == null) {
-        warnings.add("workspace " + view.id + ": group " + group.displayName() + " has member "
-            + member.value().orElse("?") + ", which is not a principal of the workspace; left out");
-      } else if (name.startsWith("u:")) {
-        users.add(name.substring(2));
-      } else if (name.startsWith("s:")) {
-        servicePrincipals.add(name.substring(2));
-      } else {
-        groups.add(name.substring(2));
-      }
-    }
-    DirectoryGroup.Builder builder = DirectoryGroup.builder(group.displayName()).memberUsers(users)
-        .memberServicePrincipals(servicePrincipals).memberGroups(groups);
-    group.externalId().ifPresent(builder::externalId);
-    return builder.build();
-  }
 
-  private static DirectoryGroup union(DirectoryGroup a, DirectoryGroup b) {
-    return a.toBuilder().memberUsers(unionOf(a.memberUsers(), b.memberUsers()))
-        .memberServicePrincipals(unionOf(a.memberServicePrincipals(), b.memberServicePrincipals()))
-        .memberGroups(unionOf(a.memberGroups(), b.memberGroups())).build();
-  }
 
-  private static List<String> unionOf(List<String> a, List<String> b) {
-    Set<String> union = new LinkedHashSet<>(a);
-    union.addAll(b);
-    return new ArrayList<>(union);
-  }
 
-  private static DirectoryUser directoryUser(User user) {
-    DirectoryUser.Builder builder = DirectoryUser.builder(user.userName()).active(user.active().orElse(true));
-    user.displayName().ifPresent(builder::displayName);
-    user.externalId().ifPresent(builder::externalId);
-    user.name().flatMap(Name::givenName).ifPresent(builder::givenName);
-    user.name().flatMap(Name::familyName).ifPresent(builder::familyName);
-    return builder.build();
-  }
 
-  private static DirectoryServicePrincipal directoryServicePrincipal(ServicePrincipal sp) {
-    DirectoryServicePrincipal.Builder builder = DirectoryServicePrincipal.builder(sp.applicationId().get())
-        .active(sp.active().orElse(true));
-    sp.displayName().ifPresent(builder::displayName);
-    sp.externalId().ifPresent(builder::externalId);
-    return builder.build();
-  }
 
   // ---------------------------------------------------------------------------------------------------- verdicts
 
@@ -438,8 +716,8 @@ public final class WorkspaceToAccountMigration {
     for (User user : view.users) {
       if (user.externalId().isPresent()) {
         provisioned++;
-        if (!user.externalId().equals(accounts.users.getOrDefault(user.userName().toLowerCase(Locale.ROOT),
-            Optional.empty()))) {
+        if (!user.externalId().equals(Optional.ofNullable(accounts.users.get(user.userName().toLowerCase(Locale.ROOT)))
+            .flatMap(User::externalId))) {
           uncovered.add("user:" + user.userName());
         }
       }
@@ -447,8 +725,8 @@ public final class WorkspaceToAccountMigration {
     for (ServicePrincipal sp : view.servicePrincipals) {
       if (sp.externalId().isPresent() && sp.applicationId().isPresent()) {
         provisioned++;
-        if (!sp.externalId().equals(accounts.servicePrincipals.getOrDefault(sp.applicationId().get(),
-            Optional.empty()))) {
+        if (!sp.externalId().equals(Optional.ofNullable(accounts.servicePrincipals.get(sp.applicationId().get()))
+            .flatMap(ServicePrincipal::externalId))) {
           uncovered.add("service-principal:" + sp.applicationId().get());
         }
       }
@@ -457,7 +735,8 @@ public final class WorkspaceToAccountMigration {
       if (group.externalId().isPresent() && !BUILT_IN.contains(group.displayName())
           && !(group.workspaceLocal() && group.displayName().startsWith(ignoredGroupPrefix))) {
         provisioned++;
-        if (!group.externalId().equals(accounts.groups.getOrDefault(group.displayName(), Optional.empty()))) {
+        if (!group.externalId().equals(Optional.ofNullable(accounts.groups.get(group.displayName()))
+            .flatMap(Group::externalId))) {
           uncovered.add("group:" + group.displayName());
         }
         if (group.workspaceLocal()) {
@@ -489,8 +768,55 @@ public final class WorkspaceToAccountMigration {
     private String ignoredGroupPrefix = GroupMigrationOptions.DEFAULT_RENAME_PREFIX;
     private int pageSize = 100;
     private Clock clock = Clock.systemUTC();
+    private ConflictRule conflictRule = ConflictRule.REFUSE;
+    private final List<Long> preferredWorkspaces = new ArrayList<>();
+    private ConflictOverrides overrides = ConflictOverrides.empty();
 
     private Builder() {}
+
+    /**
+     * Sets how conflicts (workspaces that give one principal different values of a mapped attribute) are settled;
+     * the {@linkplain #conflictOverrides(ConflictOverrides) overrides} win over it.
+     *
+     * @param rule the rule; default {@link ConflictRule#REFUSE}: conflicts stay unsettled and apply refuses the plan
+     * @return this builder
+     */
+    public Builder conflictRule(ConflictRule rule) {
+      this.conflictRule = Objects.requireNonNull(rule, "rule");
+      return this;
+    }
+
+    /**
+     * Sets the workspaces whose values win a conflict, first one first, and the rule to
+     * {@link ConflictRule#PREFER_WORKSPACES}.
+     *
+     * @param workspaceIds the workspace ids, at least one
+     * @return this builder
+     * @throws IllegalArgumentException when no id is given
+     */
+    public Builder preferredWorkspaces(long... workspaceIds) {
+      if (workspaceIds.length == 0) {
+        throw new IllegalArgumentException("preferredWorkspaces needs at least one workspace id");
+      }
+      preferredWorkspaces.clear();
+      for (long id : workspaceIds) {
+        preferredWorkspaces.add(id);
+      }
+      this.conflictRule = ConflictRule.PREFER_WORKSPACES;
+      return this;
+    }
+
+    /**
+     * Sets the values chosen per principal and attribute, such as those of a conflict file read with
+     * {@link ConflictOverrides#read(java.nio.file.Path)}; they win over the {@link #conflictRule(ConflictRule) rule}.
+     *
+     * @param overrides the overrides; default none
+     * @return this builder
+     */
+    public Builder conflictOverrides(ConflictOverrides overrides) {
+      this.overrides = Objects.requireNonNull(overrides, "overrides");
+      return this;
+    }
 
     /**
      * Sets the account client (required): the sync engine provisions through it.
@@ -600,7 +926,8 @@ public final class WorkspaceToAccountMigration {
      *
      * @return the migration
      * @throws NullPointerException when the account client is missing
-     * @throws IllegalStateException when no workspace was added
+     * @throws IllegalStateException when no workspace was added, or the rule is
+     *     {@link ConflictRule#PREFER_WORKSPACES} without preferred workspaces
      */
     public WorkspaceToAccountMigration build() {
       return new WorkspaceToAccountMigration(this);

@@ -2,6 +2,7 @@ package dev.dbscim.client.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dbscim.client.migrate.UnresolvedConflictsException;
 import dev.dbscim.client.sync.DeletionThresholdExceededException;
 import dev.dbscim.client.sync.DirectorySourceException;
 import dev.dbscim.client.sync.InvalidDirectoryException;
@@ -51,6 +52,7 @@ class ExceptionTreeTest {
     TREE.put(DirectorySourceException.class, SyncException.class);
     TREE.put(GoogleDirectoryException.class, DirectorySourceException.class);
     TREE.put(StalePlanException.class, SyncException.class);
+    TREE.put(UnresolvedConflictsException.class, SyncException.class);
     TREE.put(DeletionThresholdExceededException.class, SyncException.class);
     TREE.put(SyncInterruptedException.class, SyncException.class);
   }
