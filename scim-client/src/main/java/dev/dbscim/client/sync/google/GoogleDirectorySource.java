@@ -293,10 +293,10 @@ public final class GoogleDirectorySource implements DirectorySource {
         }
         JsonNode name = user.path("name");
         users.add(DirectoryUser.builder(email)
-            .displayName(text(name, "fullName"))
-            .givenName(text(name, "givenName"))
-            .familyName(text(name, "familyName"))
-            .externalId(id)
+            .displayName(Optional.ofNullable(text(name, "fullName")))
+            .givenName(Optional.ofNullable(text(name, "givenName")))
+            .familyName(Optional.ofNullable(text(name, "familyName")))
+            .externalId(Optional.ofNullable(id))
             .active(!inactive)
             .build());
         if (id != null) {
@@ -367,7 +367,7 @@ public final class GoogleDirectorySource implements DirectorySource {
             }
           });
       return DirectoryGroup.builder(group.displayName)
-          .externalId(group.id)
+          .externalId(Optional.ofNullable(group.id))
           .memberUsers(memberUsers)
           .memberGroups(memberGroups)
           .build();
