@@ -342,7 +342,7 @@ public final class GoogleDirectorySource implements DirectorySource {
                 if (userName != null) {
                   memberUsers.add(userName);
                 } else {
-                  skipped.add(new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.USER_NOT_IN_SCOPE));
+                  skipped.add(SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.USER_NOT_IN_SCOPE));
                 }
                 break;
               }
@@ -352,18 +352,18 @@ public final class GoogleDirectorySource implements DirectorySource {
                   memberGroups.add(groupName);
                 } else {
                   skipped.add(
-                      new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.GROUP_NOT_IN_SCOPE));
+                      SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.GROUP_NOT_IN_SCOPE));
                 }
                 break;
               }
               case "CUSTOMER":
-                skipped.add(new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.CUSTOMER_MEMBER));
+                skipped.add(SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.CUSTOMER_MEMBER));
                 break;
               case "EXTERNAL":
-                skipped.add(new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.EXTERNAL_MEMBER));
+                skipped.add(SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.EXTERNAL_MEMBER));
                 break;
               default:
-                skipped.add(new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.UNKNOWN_TYPE));
+                skipped.add(SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.UNKNOWN_TYPE));
             }
           });
       return DirectoryGroup.builder(group.displayName)
