@@ -1,6 +1,6 @@
 package dev.dbscim.client.sync;
 
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * The most removals (deactivations plus deletions of users, service principals and groups) a plan may carry before
@@ -13,20 +13,15 @@ import java.util.Objects;
  * DeletionThreshold strict = DeletionThreshold.of(50, 5.0);   // at most 50 removals and at most 5%
  * }</pre>
  */
-public final class DeletionThreshold {
+@Value.Immutable
+public abstract class DeletionThreshold {
   /** Removals below this count are never refused by the percentage rule. */
   public static final int PERCENT_RULE_MINIMUM = 10;
 
-  private static final DeletionThreshold DEFAULT = new DeletionThreshold(500, 20.0);
-  private static final DeletionThreshold NONE = new DeletionThreshold(Integer.MAX_VALUE, 100.0);
+  private static final DeletionThreshold DEFAULT = of(500, 20.0);
+  private static final DeletionThreshold NONE = of(Integer.MAX_VALUE, 100.0);
 
-  private final int maxRemovals;
-  private final double maxPercent;
-
-  private DeletionThreshold(int maxRemovals, double maxPercent) {
-    this.maxRemovals = maxRemovals;
-    this.maxPercent = maxPercent;
-  }
+  DeletionThreshold() {}
 
   /**
    * Returns the default threshold: at most 500 removals (Entra ID's default) and at most 20% of the managed principals.
@@ -55,13 +50,7 @@ public final class DeletionThreshold {
    * @throws IllegalArgumentException when a value is out of range
    */
   public static DeletionThreshold of(int maxRemovals, double maxPercent) {
-    if (maxRemovals < 0) {
-      throw new IllegalArgumentException("maxRemovals must be at least 0: " + maxRemovals);
-    }
-    if (!(maxPercent >= 0 && maxPercent <= 100)) {
-      throw new IllegalArgumentException("maxPercent must be between 0 and 100: " + maxPercent);
-    }
-    return new DeletionThreshold(maxRemovals, maxPercent);
+    return ImmutableDeletionThreshold.of(maxRemovals, maxPercent);
   }
 
   /**
@@ -69,18 +58,16 @@ public final class DeletionThreshold {
    *
    * @return the absolute limit
    */
-  public int maxRemovals() {
-    return maxRemovals;
-  }
+  @Value.Parameter
+  public abstract int maxRemovals();
 
   /**
    * Returns the most removals allowed as a percentage of the managed principals.
    *
    * @return the percentage limit
    */
-  public double maxPercent() {
-    return maxPercent;
-  }
+  @Value.Parameter
+  public abstract double maxPercent();
 
   /**
    * Returns whether a plan with these counts goes over the threshold.
@@ -90,29 +77,20 @@ public final class DeletionThreshold {
    * @return whether the plan would be refused
    */
   public boolean isExceededBy(int removals, int managedPrincipals) {
-    if (removals > maxRemovals) {
+    if (removals > maxRemovals()) {
       return true;
     }
-    return maxPercent < 100 && removals >= PERCENT_RULE_MINIMUM
-        && removals * 100.0 > maxPercent * Math.max(managedPrincipals, 1);
+    return maxPercent() < 100 && removals >= PERCENT_RULE_MINIMUM
+        && removals * 100.0 > maxPercent() * Math.max(managedPrincipals, 1);
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof DeletionThreshold)) {
-      return false;
+  @Value.Check
+  void checkRanges() {
+    if (maxRemovals() < 0) {
+      throw new IllegalArgumentException("maxRemovals must be at least 0: " + maxRemovals());
     }
-    DeletionThreshold that = (DeletionThreshold) other;
-    return maxRemovals == that.maxRemovals && Double.compare(maxPercent, that.maxPercent) == 0;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(maxRemovals, maxPercent);
-  }
-
-  @Override
-  public String toString() {
-    return "DeletionThreshold{maxRemovals=" + maxRemovals + ", maxPercent=" + maxPercent + "}";
+    if (!(maxPercent() >= 0 && maxPercent() <= 100)) {
+      throw new IllegalArgumentException("maxPercent must be between 0 and 100: " + maxPercent());
+    }
   }
 }

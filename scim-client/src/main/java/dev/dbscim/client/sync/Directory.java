@@ -1,10 +1,8 @@
 package dev.dbscim.client.sync;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * The desired state of an account's identities, as the identity provider sees it: users, service principals, groups
@@ -20,20 +18,11 @@ import java.util.Objects;
  * directory.validateOrThrow(DirectoryLimits.databricks());
  * }</pre>
  */
-public final class Directory {
+@Value.Immutable
+public abstract class Directory {
   private static final Directory EMPTY = builder().build();
 
-  private final List<DirectoryUser> users;
-  private final List<DirectoryServicePrincipal> servicePrincipals;
-  private final List<DirectoryGroup> groups;
-  private final List<DirectoryWorkspaceAssignment> workspaceAssignments;
-
-  private Directory(Builder builder) {
-    this.users = Values.copy(builder.users, "users");
-    this.servicePrincipals = Values.copy(builder.servicePrincipals, "servicePrincipals");
-    this.groups = Values.copy(builder.groups, "groups");
-    this.workspaceAssignments = Values.copy(builder.workspaceAssignments, "workspaceAssignments");
-  }
+  Directory() {}
 
   /**
    * Returns a builder for a directory.
@@ -58,12 +47,8 @@ public final class Directory {
    *
    * @return a new builder
    */
-  public Builder toBuilder() {
-    return new Builder()
-        .users(users)
-        .servicePrincipals(servicePrincipals)
-        .groups(groups)
-        .workspaceAssignments(workspaceAssignments);
+  public final Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -71,36 +56,28 @@ public final class Directory {
    *
    * @return the users in directory order; never {@code null}
    */
-  public List<DirectoryUser> users() {
-    return users;
-  }
+  public abstract List<DirectoryUser> users();
 
   /**
    * Returns the service principals.
    *
    * @return the service principals in directory order; never {@code null}
    */
-  public List<DirectoryServicePrincipal> servicePrincipals() {
-    return servicePrincipals;
-  }
+  public abstract List<DirectoryServicePrincipal> servicePrincipals();
 
   /**
    * Returns the groups.
    *
    * @return the groups in directory order; never {@code null}
    */
-  public List<DirectoryGroup> groups() {
-    return groups;
-  }
+  public abstract List<DirectoryGroup> groups();
 
   /**
    * Returns the workspace assignments.
    *
    * @return the assignments in directory order; never {@code null}
    */
-  public List<DirectoryWorkspaceAssignment> workspaceAssignments() {
-    return workspaceAssignments;
-  }
+  public abstract List<DirectoryWorkspaceAssignment> workspaceAssignments();
 
   /**
    * Returns every problem in this directory: blank or malformed values, duplicates, unknown members, entitlements and
@@ -128,26 +105,6 @@ public final class Directory {
     return this;
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
-    }
-    if (!(other instanceof Directory)) {
-      return false;
-    }
-    Directory that = (Directory) other;
-    return users.equals(that.users)
-        && servicePrincipals.equals(that.servicePrincipals)
-        && groups.equals(that.groups)
-        && workspaceAssignments.equals(that.workspaceAssignments);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(users, servicePrincipals, groups, workspaceAssignments);
-  }
-
   /**
    * Returns a short summary: the number of each kind of entry (not the entries themselves, which may be many).
    *
@@ -155,118 +112,12 @@ public final class Directory {
    */
   @Override
   public String toString() {
-    return "Directory{users=" + users.size() + ", servicePrincipals=" + servicePrincipals.size()
-        + ", groups=" + groups.size() + ", workspaceAssignments=" + workspaceAssignments.size() + "}";
+    return "Directory{users=" + users().size() + ", servicePrincipals=" + servicePrincipals().size()
+        + ", groups=" + groups().size() + ", workspaceAssignments=" + workspaceAssignments().size() + "}";
   }
 
   /** Builds a {@link Directory}; every collection setter replaces the whole collection. */
-  public static final class Builder {
-    private final List<DirectoryUser> users = new ArrayList<>();
-    private final List<DirectoryServicePrincipal> servicePrincipals = new ArrayList<>();
-    private final List<DirectoryGroup> groups = new ArrayList<>();
-    private final List<DirectoryWorkspaceAssignment> workspaceAssignments = new ArrayList<>();
-
-    private Builder() {}
-
-    /**
-     * Replaces the users.
-     *
-     * @param users the users
-     * @return this builder
-     */
-    public Builder users(Collection<DirectoryUser> users) {
-      this.users.clear();
-      Values.addAll(this.users, users, "users");
-      return this;
-    }
-
-    /**
-     * Adds users.
-     *
-     * @param users the users to add
-     * @return this builder
-     */
-    public Builder addUsers(DirectoryUser... users) {
-      Values.addAll(this.users, Arrays.asList(users), "users");
-      return this;
-    }
-
-    /**
-     * Replaces the service principals.
-     *
-     * @param servicePrincipals the service principals
-     * @return this builder
-     */
-    public Builder servicePrincipals(Collection<DirectoryServicePrincipal> servicePrincipals) {
-      this.servicePrincipals.clear();
-      Values.addAll(this.servicePrincipals, servicePrincipals, "servicePrincipals");
-      return this;
-    }
-
-    /**
-     * Adds service principals.
-     *
-     * @param servicePrincipals the service principals to add
-     * @return this builder
-     */
-    public Builder addServicePrincipals(DirectoryServicePrincipal... servicePrincipals) {
-      Values.addAll(this.servicePrincipals, Arrays.asList(servicePrincipals), "servicePrincipals");
-      return this;
-    }
-
-    /**
-     * Replaces the groups.
-     *
-     * @param groups the groups
-     * @return this builder
-     */
-    public Builder groups(Collection<DirectoryGroup> groups) {
-      this.groups.clear();
-      Values.addAll(this.groups, groups, "groups");
-      return this;
-    }
-
-    /**
-     * Adds groups.
-     *
-     * @param groups the groups to add
-     * @return this builder
-     */
-    public Builder addGroups(DirectoryGroup... groups) {
-      Values.addAll(this.groups, Arrays.asList(groups), "groups");
-      return this;
-    }
-
-    /**
-     * Replaces the workspace assignments.
-     *
-     * @param workspaceAssignments the assignments
-     * @return this builder
-     */
-    public Builder workspaceAssignments(Collection<DirectoryWorkspaceAssignment> workspaceAssignments) {
-      this.workspaceAssignments.clear();
-      Values.addAll(this.workspaceAssignments, workspaceAssignments, "workspaceAssignments");
-      return this;
-    }
-
-    /**
-     * Adds workspace assignments.
-     *
-     * @param workspaceAssignments the assignments to add
-     * @return this builder
-     */
-    public Builder addWorkspaceAssignments(DirectoryWorkspaceAssignment... workspaceAssignments) {
-      Values.addAll(this.workspaceAssignments, Arrays.asList(workspaceAssignments), "workspaceAssignments");
-      return this;
-    }
-
-    /**
-     * Builds the directory. It is not validated here; call {@link Directory#validate(DirectoryLimits)}.
-     *
-     * @return the directory
-     */
-    public Directory build() {
-      return new Directory(this);
-    }
+  public static final class Builder extends ImmutableDirectory.Builder {
+    Builder() {}
   }
 }

@@ -1,19 +1,17 @@
 package dev.dbscim.client.sync;
 
 import dev.dbscim.core.model.Entitlement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * A group as the identity provider wants it: matched by {@code displayName} or {@code externalId}, with its direct
  * members named by their directory identities (user names, application ids, group display names).
  *
  * <pre>{@code
- * DirectoryGroup dataEng = DirectoryGroup.builder("data-eng")
+ * DirectoryGroup dataEng = DirectoryGroup.builder().displayName("data-eng")
  *     .externalId("idp-g-1")
  *     .memberUsers("ada@example.com")
  *     .memberGroups("analysts")
@@ -21,31 +19,28 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  */
-public final class DirectoryGroup {
-  private final String displayName;
-  private final String externalId;
-  private final List<String> memberUsers;
-  private final List<String> memberServicePrincipals;
-  private final List<String> memberGroups;
-  private final List<String> entitlements;
+@Value.Immutable
+public abstract class DirectoryGroup {
+  DirectoryGroup() {}
 
-  private DirectoryGroup(Builder builder) {
-    this.displayName = builder.displayName;
-    this.externalId = builder.externalId;
-    this.memberUsers = Values.copy(builder.memberUsers, "memberUsers");
-    this.memberServicePrincipals = Values.copy(builder.memberServicePrincipals, "memberServicePrincipals");
-    this.memberGroups = Values.copy(builder.memberGroups, "memberGroups");
-    this.entitlements = Values.copy(builder.entitlements, "entitlements");
+  /**
+   * Returns a new, empty builder; {@code displayName} must be set.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * Returns a builder for a group with the given display name.
+   * Returns a builder for a group with the given display name; a shortcut for
+   * {@code builder().displayName(displayName)}.
    *
    * @param displayName the display name; must not be {@code null}
    * @return a new builder
    */
   public static Builder builder(String displayName) {
-    return new Builder(displayName);
+    return builder().displayName(displayName);
   }
 
   /**
@@ -53,13 +48,8 @@ public final class DirectoryGroup {
    *
    * @return a new builder
    */
-  public Builder toBuilder() {
-    return new Builder(displayName)
-        .externalId(externalId)
-        .memberUsers(memberUsers)
-        .memberServicePrincipals(memberServicePrincipals)
-        .memberGroups(memberGroups)
-        .entitlements(entitlements);
+  public final Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -67,120 +57,60 @@ public final class DirectoryGroup {
    *
    * @return the display name
    */
-  public String displayName() {
-    return displayName;
-  }
+  public abstract String displayName();
 
   /**
    * Returns the identity provider's id for the group.
    *
    * @return the external id; empty when none
    */
-  public Optional<String> externalId() {
-    return Optional.ofNullable(externalId);
-  }
+  public abstract Optional<String> externalId();
 
   /**
    * Returns the user names of the users that are direct members.
    *
    * @return the user names in directory order; never {@code null}
    */
-  public List<String> memberUsers() {
-    return memberUsers;
-  }
+  public abstract List<String> memberUsers();
 
   /**
    * Returns the application ids of the service principals that are direct members.
    *
    * @return the application ids in directory order; never {@code null}
    */
-  public List<String> memberServicePrincipals() {
-    return memberServicePrincipals;
-  }
+  public abstract List<String> memberServicePrincipals();
 
   /**
    * Returns the display names of the groups that are direct members (nested groups).
    *
    * @return the display names in directory order; never {@code null}
    */
-  public List<String> memberGroups() {
-    return memberGroups;
-  }
+  public abstract List<String> memberGroups();
 
   /**
    * Returns the entitlements granted to the group, as wire values.
    *
    * @return the entitlements in directory order; never {@code null}
    */
-  public List<String> entitlements() {
-    return entitlements;
-  }
+  public abstract List<String> entitlements();
 
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
-    }
-    if (!(other instanceof DirectoryGroup)) {
-      return false;
-    }
-    DirectoryGroup that = (DirectoryGroup) other;
-    return displayName.equals(that.displayName)
-        && Objects.equals(externalId, that.externalId)
-        && memberUsers.equals(that.memberUsers)
-        && memberServicePrincipals.equals(that.memberServicePrincipals)
-        && memberGroups.equals(that.memberGroups)
-        && entitlements.equals(that.entitlements);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(displayName, externalId, memberUsers, memberServicePrincipals, memberGroups, entitlements);
-  }
-
+  /**
+   * Returns a short summary: the display name, external id, the number of members and the entitlements.
+   *
+   * @return the summary
+   */
   @Override
   public String toString() {
-    return "DirectoryGroup{displayName=" + displayName
-        + (externalId == null ? "" : ", externalId=" + externalId)
-        + ", members=" + (memberUsers.size() + memberServicePrincipals.size() + memberGroups.size())
-        + (entitlements.isEmpty() ? "" : ", entitlements=" + entitlements)
+    return "DirectoryGroup{displayName=" + displayName()
+        + externalId().map(id -> ", externalId=" + id).orElse("")
+        + ", members=" + (memberUsers().size() + memberServicePrincipals().size() + memberGroups().size())
+        + (entitlements().isEmpty() ? "" : ", entitlements=" + entitlements())
         + "}";
   }
 
   /** Builds a {@link DirectoryGroup}; every collection setter replaces the whole collection. */
-  public static final class Builder {
-    private String displayName;
-    private String externalId;
-    private final List<String> memberUsers = new ArrayList<>();
-    private final List<String> memberServicePrincipals = new ArrayList<>();
-    private final List<String> memberGroups = new ArrayList<>();
-    private final List<String> entitlements = new ArrayList<>();
-
-    private Builder(String displayName) {
-      displayName(displayName);
-    }
-
-    /**
-     * Sets the display name.
-     *
-     * @param displayName the display name; must not be {@code null}
-     * @return this builder
-     */
-    public Builder displayName(String displayName) {
-      this.displayName = Objects.requireNonNull(displayName, "displayName");
-      return this;
-    }
-
-    /**
-     * Sets the identity provider's id for the group.
-     *
-     * @param externalId the external id, or {@code null} for none
-     * @return this builder
-     */
-    public Builder externalId(String externalId) {
-      this.externalId = externalId;
-      return this;
-    }
+  public static final class Builder extends ImmutableDirectoryGroup.Builder {
+    Builder() {}
 
     /**
      * Replaces the member users.
@@ -188,19 +118,7 @@ public final class DirectoryGroup {
      * @param userNames the user names of the member users
      * @return this builder
      */
-    public Builder memberUsers(Collection<String> userNames) {
-      memberUsers.clear();
-      Values.addAll(memberUsers, userNames, "memberUsers");
-      return this;
-    }
-
-    /**
-     * Replaces the member users.
-     *
-     * @param userNames the user names of the member users
-     * @return this builder
-     */
-    public Builder memberUsers(String... userNames) {
+    public final Builder memberUsers(String... userNames) {
       return memberUsers(Arrays.asList(userNames));
     }
 
@@ -210,19 +128,7 @@ public final class DirectoryGroup {
      * @param applicationIds the application ids of the member service principals
      * @return this builder
      */
-    public Builder memberServicePrincipals(Collection<String> applicationIds) {
-      memberServicePrincipals.clear();
-      Values.addAll(memberServicePrincipals, applicationIds, "memberServicePrincipals");
-      return this;
-    }
-
-    /**
-     * Replaces the member service principals.
-     *
-     * @param applicationIds the application ids of the member service principals
-     * @return this builder
-     */
-    public Builder memberServicePrincipals(String... applicationIds) {
+    public final Builder memberServicePrincipals(String... applicationIds) {
       return memberServicePrincipals(Arrays.asList(applicationIds));
     }
 
@@ -232,52 +138,18 @@ public final class DirectoryGroup {
      * @param displayNames the display names of the member groups
      * @return this builder
      */
-    public Builder memberGroups(Collection<String> displayNames) {
-      memberGroups.clear();
-      Values.addAll(memberGroups, displayNames, "memberGroups");
-      return this;
-    }
-
-    /**
-     * Replaces the member groups.
-     *
-     * @param displayNames the display names of the member groups
-     * @return this builder
-     */
-    public Builder memberGroups(String... displayNames) {
+    public final Builder memberGroups(String... displayNames) {
       return memberGroups(Arrays.asList(displayNames));
     }
 
     /**
-     * Replaces the entitlements with the given wire values.
-     *
-     * @param entitlements the wire values, such as {@code "databricks-sql-access"}
-     * @return this builder
-     */
-    public Builder entitlements(Collection<String> entitlements) {
-      this.entitlements.clear();
-      Values.addAll(this.entitlements, entitlements, "entitlements");
-      return this;
-    }
-
-    /**
-     * Adds entitlements.
+     * Adds entitlements by their constants.
      *
      * @param entitlements the entitlements to add
      * @return this builder
      */
-    public Builder addEntitlements(Entitlement... entitlements) {
-      this.entitlements.addAll(Values.entitlementValues(entitlements));
-      return this;
-    }
-
-    /**
-     * Builds the group.
-     *
-     * @return the group
-     */
-    public DirectoryGroup build() {
-      return new DirectoryGroup(this);
+    public final Builder addEntitlements(Entitlement... entitlements) {
+      return addAllEntitlements(Values.entitlementValues(entitlements));
     }
   }
 }

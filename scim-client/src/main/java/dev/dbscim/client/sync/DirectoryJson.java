@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -328,10 +329,10 @@ public final class DirectoryJson {
         return DirectoryUser.builder("").build();
       }
       return DirectoryUser.builder(orEmpty(text(node, "userName", at, true)))
-          .displayName(text(node, "displayName", at, false))
-          .givenName(text(node, "givenName", at, false))
-          .familyName(text(node, "familyName", at, false))
-          .externalId(text(node, "externalId", at, false))
+          .displayName(Optional.ofNullable(text(node, "displayName", at, false)))
+          .givenName(Optional.ofNullable(text(node, "givenName", at, false)))
+          .familyName(Optional.ofNullable(text(node, "familyName", at, false)))
+          .externalId(Optional.ofNullable(text(node, "externalId", at, false)))
           .active(bool(node, "active", at))
           .entitlements(texts(node, "entitlements", at))
           .build();
@@ -342,8 +343,8 @@ public final class DirectoryJson {
         return DirectoryServicePrincipal.builder("").build();
       }
       return DirectoryServicePrincipal.builder(orEmpty(text(node, "applicationId", at, true)))
-          .displayName(text(node, "displayName", at, false))
-          .externalId(text(node, "externalId", at, false))
+          .displayName(Optional.ofNullable(text(node, "displayName", at, false)))
+          .externalId(Optional.ofNullable(text(node, "externalId", at, false)))
           .active(bool(node, "active", at))
           .entitlements(texts(node, "entitlements", at))
           .build();
@@ -354,7 +355,7 @@ public final class DirectoryJson {
         return DirectoryGroup.builder("").build();
       }
       DirectoryGroup.Builder group = DirectoryGroup.builder(orEmpty(text(node, "displayName", at, true)))
-          .externalId(text(node, "externalId", at, false))
+          .externalId(Optional.ofNullable(text(node, "externalId", at, false)))
           .entitlements(texts(node, "entitlements", at));
       JsonNode members = node.get("members");
       String membersAt = at + "/members";

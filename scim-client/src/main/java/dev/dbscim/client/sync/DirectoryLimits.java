@@ -1,12 +1,15 @@
 package dev.dbscim.client.sync;
 
+import org.immutables.value.Value;
+
 /**
  * The size limits a directory must stay within: by default those of a Databricks account, 10,000 users and service
  * principals together and 5,000 groups. The lengths of single values are fixed: see {@link #MAX_USER_NAME_LENGTH},
  * {@link #MAX_NAME_LENGTH} and {@link #MAX_EXTERNAL_ID_LENGTH}; a longer value is a
  * {@link DirectoryProblem.Code#VALUE_TOO_LONG} problem whatever the limits.
  */
-public final class DirectoryLimits {
+@Value.Immutable
+public abstract class DirectoryLimits {
   /**
    * The most characters of a user's {@code userName}: 254. INFERRED: Databricks documents no limit; user names are
    * email addresses, and an email address has at most 254 characters (RFC 5321 section 4.5.3.1.3 limits a path to
@@ -28,18 +31,9 @@ public final class DirectoryLimits {
    */
   public static final int MAX_EXTERNAL_ID_LENGTH = 64;
 
-  private static final DirectoryLimits DATABRICKS = new DirectoryLimits(10_000, 5_000);
+  private static final DirectoryLimits DATABRICKS = of(10_000, 5_000);
 
-  private final int maxPrincipals;
-  private final int maxGroups;
-
-  private DirectoryLimits(int maxPrincipals, int maxGroups) {
-    if (maxPrincipals < 0 || maxGroups < 0) {
-      throw new IllegalArgumentException("limits must not be negative");
-    }
-    this.maxPrincipals = maxPrincipals;
-    this.maxGroups = maxGroups;
-  }
+  DirectoryLimits() {}
 
   /**
    * Returns the limits of a Databricks account: 10,000 users and service principals together, 5,000 groups.
@@ -59,7 +53,7 @@ public final class DirectoryLimits {
    * @throws IllegalArgumentException when a limit is negative
    */
   public static DirectoryLimits of(int maxPrincipals, int maxGroups) {
-    return new DirectoryLimits(maxPrincipals, maxGroups);
+    return ImmutableDirectoryLimits.of(maxPrincipals, maxGroups);
   }
 
   /**
@@ -67,35 +61,21 @@ public final class DirectoryLimits {
    *
    * @return the principal limit
    */
-  public int maxPrincipals() {
-    return maxPrincipals;
-  }
+  @Value.Parameter
+  public abstract int maxPrincipals();
 
   /**
    * Returns the most groups a directory may hold.
    *
    * @return the group limit
    */
-  public int maxGroups() {
-    return maxGroups;
-  }
+  @Value.Parameter
+  public abstract int maxGroups();
 
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof DirectoryLimits)) {
-      return false;
+  @Value.Check
+  void checkNotNegative() {
+    if (maxPrincipals() < 0 || maxGroups() < 0) {
+      throw new IllegalArgumentException("limits must not be negative");
     }
-    DirectoryLimits that = (DirectoryLimits) other;
-    return maxPrincipals == that.maxPrincipals && maxGroups == that.maxGroups;
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * maxPrincipals + maxGroups;
-  }
-
-  @Override
-  public String toString() {
-    return "DirectoryLimits{maxPrincipals=" + maxPrincipals + ", maxGroups=" + maxGroups + "}";
   }
 }

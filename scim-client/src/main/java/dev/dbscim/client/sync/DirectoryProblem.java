@@ -1,6 +1,6 @@
 package dev.dbscim.client.sync;
 
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * One thing wrong with a directory: where it is (a JSON pointer into the directory's JSON form, such as
@@ -8,7 +8,10 @@ import java.util.Objects;
  * such as {@link dev.dbscim.client.sync.csv.CsvDirectorySource}, the file and line, such as {@code users.csv:12}), a
  * machine-readable {@link Code}, and a message that names the offending value.
  */
-public final class DirectoryProblem {
+@Value.Immutable
+public abstract class DirectoryProblem {
+  DirectoryProblem() {}
+
   /** The kinds of problem. */
   public enum Code {
     /** The text is not JSON. */
@@ -61,16 +64,6 @@ public final class DirectoryProblem {
     VALUE_TOO_LONG
   }
 
-  private final String location;
-  private final Code code;
-  private final String message;
-
-  private DirectoryProblem(String location, Code code, String message) {
-    this.location = Objects.requireNonNull(location, "location");
-    this.code = Objects.requireNonNull(code, "code");
-    this.message = Objects.requireNonNull(message, "message");
-  }
-
   /**
    * Returns a problem.
    *
@@ -81,7 +74,7 @@ public final class DirectoryProblem {
    * @return the problem
    */
   public static DirectoryProblem of(String location, Code code, String message) {
-    return new DirectoryProblem(location, code, message);
+    return ImmutableDirectoryProblem.of(location, code, message);
   }
 
   /**
@@ -91,49 +84,27 @@ public final class DirectoryProblem {
    * @return the location, such as {@code /groups/3/members/users/0} or {@code users.csv:12}; {@code ""} for the whole
    *     directory
    */
-  public String location() {
-    return location;
-  }
+  @Value.Parameter
+  public abstract String location();
 
   /**
    * Returns the kind of problem.
    *
    * @return the code
    */
-  public Code code() {
-    return code;
-  }
+  @Value.Parameter
+  public abstract Code code();
 
   /**
    * Returns a description of the problem that names the offending value.
    *
    * @return the message
    */
-  public String message() {
-    return message;
-  }
+  @Value.Parameter
+  public abstract String message();
 
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof DirectoryProblem)) {
-      return false;
-    }
-    DirectoryProblem that = (DirectoryProblem) other;
-    return location.equals(that.location) && code == that.code && message.equals(that.message);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(location, code, message);
-  }
-
-  /**
-   * Returns the problem as one line: location, code and message.
-   *
-   * @return the problem, such as {@code /users/1/userName: DUPLICATE_USER_NAME: ...}
-   */
   @Override
   public String toString() {
-    return (location.isEmpty() ? "/" : location) + ": " + code + ": " + message;
+    return (location().isEmpty() ? "/" : location()) + ": " + code() + ": " + message();
   }
 }

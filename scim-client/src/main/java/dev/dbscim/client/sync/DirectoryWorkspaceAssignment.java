@@ -1,7 +1,7 @@
 package dev.dbscim.client.sync;
 
 import dev.dbscim.client.api.WorkspacePermission;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * A permission on one workspace for exactly one directory principal: a user, a service principal or a group, named by
@@ -11,22 +11,9 @@ import java.util.Objects;
  * DirectoryWorkspaceAssignment a = DirectoryWorkspaceAssignment.ofGroup(1001L, "data-eng", WorkspacePermission.USER);
  * }</pre>
  */
-public final class DirectoryWorkspaceAssignment {
-  private final long workspaceId;
-  private final PrincipalKind principalKind;
-  private final String principalName;
-  private final WorkspacePermission permission;
-
-  private DirectoryWorkspaceAssignment(
-      long workspaceId, PrincipalKind principalKind, String principalName, WorkspacePermission permission) {
-    this.workspaceId = workspaceId;
-    this.principalKind = Objects.requireNonNull(principalKind, "principalKind");
-    this.principalName = Objects.requireNonNull(principalName, "principalName");
-    this.permission = Objects.requireNonNull(permission, "permission");
-    if (permission == WorkspacePermission.UNKNOWN) {
-      throw new IllegalArgumentException("permission must be USER or ADMIN");
-    }
-  }
+@Value.Immutable
+public abstract class DirectoryWorkspaceAssignment {
+  DirectoryWorkspaceAssignment() {}
 
   /**
    * Returns an assignment for a principal of the given kind.
@@ -40,7 +27,7 @@ public final class DirectoryWorkspaceAssignment {
    */
   public static DirectoryWorkspaceAssignment of(
       long workspaceId, PrincipalKind principalKind, String principalName, WorkspacePermission permission) {
-    return new DirectoryWorkspaceAssignment(workspaceId, principalKind, principalName, permission);
+    return ImmutableDirectoryWorkspaceAssignment.of(workspaceId, principalKind, principalName, permission);
   }
 
   /**
@@ -85,18 +72,16 @@ public final class DirectoryWorkspaceAssignment {
    *
    * @return the workspace id
    */
-  public long workspaceId() {
-    return workspaceId;
-  }
+  @Value.Parameter
+  public abstract long workspaceId();
 
   /**
    * Returns the kind of the assigned principal.
    *
    * @return the principal kind
    */
-  public PrincipalKind principalKind() {
-    return principalKind;
-  }
+  @Value.Parameter
+  public abstract PrincipalKind principalKind();
 
   /**
    * Returns the assigned principal's directory identity: a user name, an application id or a group display name,
@@ -104,42 +89,27 @@ public final class DirectoryWorkspaceAssignment {
    *
    * @return the principal's name
    */
-  public String principalName() {
-    return principalName;
-  }
+  @Value.Parameter
+  public abstract String principalName();
 
   /**
    * Returns the permission granted.
    *
    * @return {@link WorkspacePermission#USER} or {@link WorkspacePermission#ADMIN}
    */
-  public WorkspacePermission permission() {
-    return permission;
-  }
+  @Value.Parameter
+  public abstract WorkspacePermission permission();
 
-  @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
+  @Value.Check
+  final void check() {
+    if (permission() == WorkspacePermission.UNKNOWN) {
+      throw new IllegalArgumentException("permission must be USER or ADMIN");
     }
-    if (!(other instanceof DirectoryWorkspaceAssignment)) {
-      return false;
-    }
-    DirectoryWorkspaceAssignment that = (DirectoryWorkspaceAssignment) other;
-    return workspaceId == that.workspaceId
-        && principalKind == that.principalKind
-        && principalName.equals(that.principalName)
-        && permission == that.permission;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(workspaceId, principalKind, principalName, permission);
   }
 
   @Override
   public String toString() {
-    return "DirectoryWorkspaceAssignment{workspaceId=" + workspaceId + ", " + principalKind + "=" + principalName
-        + ", permission=" + permission + "}";
+    return "DirectoryWorkspaceAssignment{workspaceId=" + workspaceId() + ", " + principalKind() + "=" + principalName()
+        + ", permission=" + permission() + "}";
   }
 }

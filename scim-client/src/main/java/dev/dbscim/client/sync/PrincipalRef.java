@@ -1,8 +1,8 @@
 package dev.dbscim.client.sync;
 
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * A principal named in a {@link SyncPlan}: its kind, its directory identity ({@code userName}, {@code applicationId}
@@ -13,16 +13,9 @@ import java.util.Optional;
  * PrincipalRef ada = PrincipalRef.of(PrincipalKind.USER, "ada@example.com", "1001");
  * }</pre>
  */
-public final class PrincipalRef {
-  private final PrincipalKind kind;
-  private final String name;
-  private final String id;
-
-  private PrincipalRef(PrincipalKind kind, String name, String id) {
-    this.kind = Objects.requireNonNull(kind, "kind");
-    this.name = Objects.requireNonNull(name, "name");
-    this.id = id;
-  }
+@Value.Immutable
+public abstract class PrincipalRef {
+  PrincipalRef() {}
 
   /**
    * Returns a reference to an existing principal.
@@ -33,7 +26,7 @@ public final class PrincipalRef {
    * @return the reference
    */
   public static PrincipalRef of(PrincipalKind kind, String name, String id) {
-    return new PrincipalRef(kind, name, id);
+    return ImmutablePrincipalRef.of(kind, name, Optional.ofNullable(id));
   }
 
   /**
@@ -44,7 +37,7 @@ public final class PrincipalRef {
    * @return the reference, without id
    */
   public static PrincipalRef toCreate(PrincipalKind kind, String name) {
-    return new PrincipalRef(kind, name, null);
+    return ImmutablePrincipalRef.of(kind, name, Optional.empty());
   }
 
   /**
@@ -52,36 +45,33 @@ public final class PrincipalRef {
    *
    * @return the kind
    */
-  public PrincipalKind kind() {
-    return kind;
-  }
+  @Value.Parameter
+  public abstract PrincipalKind kind();
 
   /**
    * Returns the directory identity: user name, application id or group display name.
    *
    * @return the name
    */
-  public String name() {
-    return name;
-  }
+  @Value.Parameter
+  public abstract String name();
 
   /**
    * Returns the Databricks id, empty for a principal the plan creates.
    *
    * @return the id
    */
-  public Optional<String> id() {
-    return Optional.ofNullable(id);
-  }
+  @Value.Parameter
+  public abstract Optional<String> id();
 
   /** Returns the key under which apply resolves the ids of created principals: kind plus lower-cased name. */
   String key() {
-    return key(kind, name);
+    return key(kind(), name());
   }
 
   /** Returns the principal as people read it: its kind and name, such as {@code user bob@example.com}. */
   String describe() {
-    return PlanText.kindName(kind) + " " + name;
+    return PlanText.kindName(kind()) + " " + name();
   }
 
   static String key(PrincipalKind kind, String name) {
@@ -89,24 +79,7 @@ public final class PrincipalRef {
   }
 
   @Override
-  public boolean equals(Object other) {
-    if (this == other) {
-      return true;
-    }
-    if (!(other instanceof PrincipalRef)) {
-      return false;
-    }
-    PrincipalRef that = (PrincipalRef) other;
-    return kind == that.kind && name.equals(that.name) && Objects.equals(id, that.id);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(kind, name, id);
-  }
-
-  @Override
   public String toString() {
-    return kind + " " + name + (id == null ? "" : " (" + id + ")");
+    return kind() + " " + name() + id().map(id -> " (" + id + ")").orElse("");
   }
 }

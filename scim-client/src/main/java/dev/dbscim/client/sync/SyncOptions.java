@@ -1,13 +1,16 @@
 package dev.dbscim.client.sync;
 
+import java.util.AbstractSet;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.immutables.value.Value;
 
 /**
  * How a sync plans: which principals it owns, what it does with those the directory no longer has, how much it may
@@ -26,42 +29,14 @@ import java.util.TreeSet;
  *     .build();
  * }</pre>
  */
-public final class SyncOptions {
+@Value.Immutable
+public abstract class SyncOptions {
   /** The prefix of the external ids the engine stamps on principals the directory gives none. */
   public static final String EXTERNAL_ID_STAMP_PREFIX = "dbscim:";
 
   private static final SyncOptions DEFAULTS = builder().build();
 
-  private final Ownership ownership;
-  private final RemovalPolicy removalPolicy;
-  private final DeletionThreshold deletionThreshold;
-  private final MembershipReads membershipReads;
-  private final boolean stampExternalIds;
-  private final Set<String> managedEntitlements;
-  private final Set<String> protectedNames;
-  private final Set<String> protectedLower;
-  private final Set<Long> managedWorkspaces;
-  private final int memberBatchSize;
-  private final int pageSize;
-
-  private SyncOptions(Builder builder) {
-    this.ownership = builder.ownership;
-    this.removalPolicy = builder.removalPolicy;
-    this.deletionThreshold = builder.deletionThreshold;
-    this.membershipReads = builder.membershipReads;
-    this.stampExternalIds = builder.stampExternalIds;
-    this.managedEntitlements =
-        builder.managedEntitlements == null ? null : Collections.unmodifiableSet(new TreeSet<>(builder.managedEntitlements));
-    this.protectedNames = Collections.unmodifiableSet(new TreeSet<>(builder.protectedNames));
-    Set<String> lower = new TreeSet<>();
-    for (String name : builder.protectedNames) {
-      lower.add(name.toLowerCase(Locale.ROOT));
-    }
-    this.protectedLower = lower;
-    this.managedWorkspaces = Collections.unmodifiableSet(new TreeSet<>(builder.managedWorkspaces));
-    this.memberBatchSize = builder.memberBatchSize;
-    this.pageSize = builder.pageSize;
-  }
+  SyncOptions() {}
 
   /**
    * Returns the default options.
@@ -86,19 +61,8 @@ public final class SyncOptions {
    *
    * @return a new builder
    */
-  public Builder toBuilder() {
-    Builder builder = new Builder()
-        .ownership(ownership)
-        .removalPolicy(removalPolicy)
-        .deletionThreshold(deletionThreshold)
-        .membershipReads(membershipReads)
-        .stampExternalIds(stampExternalIds)
-        .memberBatchSize(memberBatchSize)
-        .pageSize(pageSize);
-    builder.managedEntitlements = managedEntitlements == null ? null : new LinkedHashSet<>(managedEntitlements);
-    builder.protectedNames.addAll(protectedNames);
-    builder.managedWorkspaces.addAll(managedWorkspaces);
-    return builder;
+  public final Builder toBuilder() {
+    return builder().from(this);
   }
 
   /**
@@ -106,8 +70,9 @@ public final class SyncOptions {
    *
    * @return the ownership rule
    */
+  @Value.Default
   public Ownership ownership() {
-    return ownership;
+    return Ownership.EXTERNAL_ID;
   }
 
   /**
@@ -115,8 +80,9 @@ public final class SyncOptions {
    *
    * @return the removal policy
    */
+  @Value.Default
   public RemovalPolicy removalPolicy() {
-    return removalPolicy;
+    return RemovalPolicy.DEACTIVATE;
   }
 
   /**
@@ -124,8 +90,9 @@ public final class SyncOptions {
    *
    * @return the threshold
    */
+  @Value.Default
   public DeletionThreshold deletionThreshold() {
-    return deletionThreshold;
+    return DeletionThreshold.defaults();
   }
 
   /**
@@ -133,8 +100,9 @@ public final class SyncOptions {
    *
    * @return the strategy
    */
+  @Value.Default
   public MembershipReads membershipReads() {
-    return membershipReads;
+    return MembershipReads.AUTO;
   }
 
   /**
@@ -144,8 +112,9 @@ public final class SyncOptions {
    *
    * @return whether external ids are stamped
    */
+  @Value.Default
   public boolean stampExternalIds() {
-    return stampExternalIds;
+    return true;
   }
 
   /**
@@ -154,9 +123,7 @@ public final class SyncOptions {
    *
    * @return the managed entitlements, if set
    */
-  public Optional<Set<String>> managedEntitlements() {
-    return Optional.ofNullable(managedEntitlements);
-  }
+  public abstract Optional<Set<String>> managedEntitlements();
 
   /**
    * Returns the user names, application ids and group display names (compared case-insensitively) that the sync never
@@ -164,9 +131,7 @@ public final class SyncOptions {
    *
    * @return the protected names
    */
-  public Set<String> protectedNames() {
-    return protectedNames;
-  }
+  public abstract Set<String> protectedNames();
 
   /**
    * Returns workspaces whose assignments the sync manages besides those the directory assigns: assignments of managed
@@ -174,17 +139,16 @@ public final class SyncOptions {
    *
    * @return the extra managed workspace ids
    */
-  public Set<Long> managedWorkspaces() {
-    return managedWorkspaces;
-  }
+  public abstract Set<Long> managedWorkspaces();
 
   /**
    * Returns the most member changes sent in one group PATCH.
    *
    * @return the batch size
    */
+  @Value.Default
   public int memberBatchSize() {
-    return memberBatchSize;
+    return 20;
   }
 
   /**
@@ -192,12 +156,23 @@ public final class SyncOptions {
    *
    * @return the page size
    */
+  @Value.Default
   public int pageSize() {
-    return pageSize;
+    return 100;
+  }
+
+  /** Returns the protected names in lower case, for {@link #isProtected(String)}. */
+  @Value.Lazy
+  Set<String> protectedLower() {
+    Set<String> lower = new TreeSet<>();
+    for (String name : protectedNames()) {
+      lower.add(name.toLowerCase(Locale.ROOT));
+    }
+    return lower;
   }
 
   boolean isProtected(String name) {
-    return !protectedLower.isEmpty() && protectedLower.contains(name.toLowerCase(Locale.ROOT));
+    return !protectedNames().isEmpty() && protectedLower().contains(name.toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -205,14 +180,14 @@ public final class SyncOptions {
    * workspaces, membership reads, member batch), the safety rules left at their defaults. A saved plan records these.
    */
   SyncOptions planShape() {
-    Builder shape = builder()
-        .removalPolicy(removalPolicy)
-        .stampExternalIds(stampExternalIds)
-        .membershipReads(membershipReads)
-        .memberBatchSize(memberBatchSize);
-    shape.managedEntitlements = managedEntitlements;
-    shape.managedWorkspaces.addAll(managedWorkspaces);
-    return shape.build();
+    return builder()
+        .removalPolicy(removalPolicy())
+        .stampExternalIds(stampExternalIds())
+        .membershipReads(membershipReads())
+        .memberBatchSize(memberBatchSize())
+        .managedEntitlements(managedEntitlements())
+        .managedWorkspaces(managedWorkspaces())
+        .build();
   }
 
   /**
@@ -220,117 +195,78 @@ public final class SyncOptions {
    * threshold (and its page size). A saved plan never brings its own safety rules.
    */
   SyncOptions withSafetyRulesOf(SyncOptions run) {
-    Builder combined = toBuilder()
-        .ownership(run.ownership)
-        .deletionThreshold(run.deletionThreshold)
-        .pageSize(run.pageSize);
-    combined.protectedNames.clear();
-    combined.protectedNames.addAll(run.protectedNames);
-    return combined.build();
+    return toBuilder()
+        .ownership(run.ownership())
+        .deletionThreshold(run.deletionThreshold())
+        .pageSize(run.pageSize())
+        .protectedNames(run.protectedNames())
+        .build();
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof SyncOptions)) {
-      return false;
+  /**
+   * Checks the ranges, and keeps the sets sorted and the managed entitlements copied, whichever setter filled them.
+   *
+   * @return these options, or a sorted copy
+   */
+  @Value.Check
+  SyncOptions normalize() {
+    if (memberBatchSize() < 1 || memberBatchSize() > 1000) {
+      throw new IllegalArgumentException("memberBatchSize must be between 1 and 1000: " + memberBatchSize());
     }
-    SyncOptions that = (SyncOptions) other;
-    return ownership == that.ownership
-        && removalPolicy == that.removalPolicy
-        && deletionThreshold.equals(that.deletionThreshold)
-        && membershipReads == that.membershipReads
-        && stampExternalIds == that.stampExternalIds
-        && Objects.equals(managedEntitlements, that.managedEntitlements)
-        && protectedNames.equals(that.protectedNames)
-        && managedWorkspaces.equals(that.managedWorkspaces)
-        && memberBatchSize == that.memberBatchSize
-        && pageSize == that.pageSize;
+    if (pageSize() < 1 || pageSize() > 10_000) {
+      throw new IllegalArgumentException("pageSize must be between 1 and 10000: " + pageSize());
+    }
+    Optional<Set<String>> entitlements = managedEntitlements();
+    if (entitlements.isPresent() && !(entitlements.get() instanceof SortedCopy)) {
+      return toBuilder().managedEntitlements(new SortedCopy<>(entitlements.get())).build();
+    }
+    if (!isSorted(protectedNames())) {
+      return toBuilder().protectedNames(new TreeSet<>(protectedNames())).build();
+    }
+    if (!isSorted(managedWorkspaces())) {
+      return toBuilder().managedWorkspaces(new TreeSet<>(managedWorkspaces())).build();
+    }
+    return this;
   }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(ownership, removalPolicy, deletionThreshold, membershipReads, stampExternalIds,
-        managedEntitlements, protectedNames, managedWorkspaces, memberBatchSize, pageSize);
+  private static <T extends Comparable<T>> boolean isSorted(Set<T> values) {
+    T previous = null;
+    for (T value : values) {
+      if (previous != null && previous.compareTo(value) > 0) {
+        return false;
+      }
+      previous = value;
+    }
+    return true;
   }
 
-  @Override
-  public String toString() {
-    return "SyncOptions{ownership=" + ownership + ", removalPolicy=" + removalPolicy + ", deletionThreshold="
-        + deletionThreshold + ", membershipReads=" + membershipReads + ", stampExternalIds=" + stampExternalIds
-        + ", managedEntitlements=" + (managedEntitlements == null ? "<from directory>" : managedEntitlements)
-        + ", protectedNames=" + protectedNames + ", managedWorkspaces=" + managedWorkspaces
-        + ", memberBatchSize=" + memberBatchSize + ", pageSize=" + pageSize + "}";
+  /** An unmodifiable sorted copy, which {@link #normalize()} knows needs no further copy. */
+  private static final class SortedCopy<T> extends AbstractSet<T> {
+    private final Set<T> values;
+
+    SortedCopy(Collection<? extends T> values) {
+      this.values = Collections.unmodifiableSet(new TreeSet<>(values));
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+      return values.iterator();
+    }
+
+    @Override
+    public int size() {
+      return values.size();
+    }
+
+    @Override
+    public boolean contains(Object value) {
+      return values.contains(value);
+    }
   }
 
-  /** Builds {@link SyncOptions}; starts from the defaults. */
-  public static final class Builder {
-    private Ownership ownership = Ownership.EXTERNAL_ID;
-    private RemovalPolicy removalPolicy = RemovalPolicy.DEACTIVATE;
-    private DeletionThreshold deletionThreshold = DeletionThreshold.defaults();
-    private MembershipReads membershipReads = MembershipReads.AUTO;
-    private boolean stampExternalIds = true;
-    private Set<String> managedEntitlements;
-    private final Set<String> protectedNames = new LinkedHashSet<>();
-    private final Set<Long> managedWorkspaces = new LinkedHashSet<>();
-    private int memberBatchSize = 20;
-    private int pageSize = 100;
-
-    private Builder() {}
-
-    /**
-     * Sets which principals the sync owns beyond those in the directory.
-     *
-     * @param ownership the rule
-     * @return this builder
-     */
-    public Builder ownership(Ownership ownership) {
-      this.ownership = Objects.requireNonNull(ownership, "ownership");
-      return this;
-    }
-
-    /**
-     * Sets what happens to managed principals the directory no longer has.
-     *
-     * @param removalPolicy the policy
-     * @return this builder
-     */
-    public Builder removalPolicy(RemovalPolicy removalPolicy) {
-      this.removalPolicy = Objects.requireNonNull(removalPolicy, "removalPolicy");
-      return this;
-    }
-
-    /**
-     * Sets the removal threshold.
-     *
-     * @param deletionThreshold the threshold
-     * @return this builder
-     */
-    public Builder deletionThreshold(DeletionThreshold deletionThreshold) {
-      this.deletionThreshold = Objects.requireNonNull(deletionThreshold, "deletionThreshold");
-      return this;
-    }
-
-    /**
-     * Sets how group members are read.
-     *
-     * @param membershipReads the strategy
-     * @return this builder
-     */
-    public Builder membershipReads(MembershipReads membershipReads) {
-      this.membershipReads = Objects.requireNonNull(membershipReads, "membershipReads");
-      return this;
-    }
-
-    /**
-     * Sets whether external ids are stamped on principals the directory gives none.
-     *
-     * @param stampExternalIds whether to stamp
-     * @return this builder
-     */
-    public Builder stampExternalIds(boolean stampExternalIds) {
-      this.stampExternalIds = stampExternalIds;
-      return this;
-    }
+  /** Builds {@link SyncOptions}; unset options keep their defaults, every collection setter replaces the collection. */
+  public static final class Builder extends ImmutableSyncOptions.Builder {
+    Builder() {}
 
     /**
      * Sets the entitlements the sync manages, instead of those the directory mentions.
@@ -338,78 +274,12 @@ public final class SyncOptions {
      * @param entitlements the entitlement values, such as {@code databricks-sql-access}
      * @return this builder
      */
-    public Builder managedEntitlements(Collection<String> entitlements) {
+    public final Builder managedEntitlements(Collection<String> entitlements) {
       Set<String> copy = new LinkedHashSet<>();
       for (String entitlement : Objects.requireNonNull(entitlements, "entitlements")) {
         copy.add(Objects.requireNonNull(entitlement, "entitlement"));
       }
-      this.managedEntitlements = copy;
-      return this;
-    }
-
-    /**
-     * Adds protected principals (user names, application ids or group display names).
-     *
-     * @param names the names
-     * @return this builder
-     */
-    public Builder addProtectedNames(String... names) {
-      for (String name : names) {
-        protectedNames.add(Objects.requireNonNull(name, "name"));
-      }
-      return this;
-    }
-
-    /**
-     * Adds workspaces whose assignments the sync manages besides those the directory assigns.
-     *
-     * @param workspaceIds the workspace ids
-     * @return this builder
-     */
-    public Builder addManagedWorkspaces(long... workspaceIds) {
-      for (long id : workspaceIds) {
-        managedWorkspaces.add(id);
-      }
-      return this;
-    }
-
-    /**
-     * Sets the most member changes sent in one group PATCH.
-     *
-     * @param memberBatchSize 1 to 1000
-     * @return this builder
-     * @throws IllegalArgumentException when out of range
-     */
-    public Builder memberBatchSize(int memberBatchSize) {
-      if (memberBatchSize < 1 || memberBatchSize > 1000) {
-        throw new IllegalArgumentException("memberBatchSize must be between 1 and 1000: " + memberBatchSize);
-      }
-      this.memberBatchSize = memberBatchSize;
-      return this;
-    }
-
-    /**
-     * Sets the page size used to read the current state.
-     *
-     * @param pageSize 1 to 10000
-     * @return this builder
-     * @throws IllegalArgumentException when out of range
-     */
-    public Builder pageSize(int pageSize) {
-      if (pageSize < 1 || pageSize > 10_000) {
-        throw new IllegalArgumentException("pageSize must be between 1 and 10000: " + pageSize);
-      }
-      this.pageSize = pageSize;
-      return this;
-    }
-
-    /**
-     * Returns the options.
-     *
-     * @return the options
-     */
-    public SyncOptions build() {
-      return new SyncOptions(this);
+      return managedEntitlements(new SortedCopy<>(copy));
     }
   }
 }

@@ -5,4 +5,7 @@
  * these classes), pluggable {@link dev.dbscim.client.sync.DirectorySource}s, and validation that reports every problem
  * at once before anything is sent.
  */
+@ValueStyle
 package dev.dbscim.client.sync;
+
+import dev.dbscim.client.internal.ValueStyle;

@@ -7,6 +7,7 @@ import dev.dbscim.client.api.WorkspacePermission;
 import dev.dbscim.core.model.Entitlement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DirectoryValuesTest {
@@ -28,7 +29,7 @@ class DirectoryValuesTest {
 
     assertThat(ada.toBuilder().build()).isEqualTo(ada).hasSameHashCodeAs(ada);
     assertThat(ada.toBuilder().active(false).build()).isNotEqualTo(ada);
-    assertThat(ada.toBuilder().displayName(null).build()).isNotEqualTo(ada);
+    assertThat(ada.toBuilder().displayName(Optional.empty()).build()).isNotEqualTo(ada);
     DirectoryGroup group = DirectoryGroup.builder("g").memberUsers("a@x").build();
     assertThat(group.toBuilder().build()).isEqualTo(group).hasSameHashCodeAs(group);
     assertThat(group.toBuilder().memberGroups("h").build()).isNotEqualTo(group);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -248,10 +249,10 @@ public final class CsvDirectorySource implements DirectorySource {
           continue;
         }
         users.put(key(userName), DirectoryUser.builder(userName)
-            .displayName(row.value("displayName"))
-            .givenName(row.value("givenName"))
-            .familyName(row.value("familyName"))
-            .externalId(row.value("externalId"))
+            .displayName(Optional.ofNullable(row.value("displayName")))
+            .givenName(Optional.ofNullable(row.value("givenName")))
+            .familyName(Optional.ofNullable(row.value("familyName")))
+            .externalId(Optional.ofNullable(row.value("externalId")))
             .active(active)
             .entitlements(row.entitlements())
             .build());
@@ -272,8 +273,8 @@ public final class CsvDirectorySource implements DirectorySource {
           continue;
         }
         servicePrincipals.put(key(applicationId), DirectoryServicePrincipal.builder(applicationId)
-            .displayName(row.value("displayName"))
-            .externalId(row.value("externalId"))
+            .displayName(Optional.ofNullable(row.value("displayName")))
+            .externalId(Optional.ofNullable(row.value("externalId")))
             .active(active)
             .entitlements(row.entitlements())
             .build());
@@ -292,7 +293,7 @@ public final class CsvDirectorySource implements DirectorySource {
           continue;
         }
         groups.put(key(displayName), new GroupRows(displayName, DirectoryGroup.builder(displayName)
-            .externalId(row.value("externalId"))
+            .externalId(Optional.ofNullable(row.value("externalId")))
             .entitlements(row.entitlements())));
       }
     }

@@ -293,10 +293,10 @@ public final class GoogleDirectorySource implements DirectorySource {
         }
         JsonNode name = user.path("name");
         users.add(DirectoryUser.builder(email)
-            .displayName(text(name, "fullName"))
-            .givenName(text(name, "givenName"))
-            .familyName(text(name, "familyName"))
-            .externalId(id)
+            .displayName(Optional.ofNullable(text(name, "fullName")))
+            .givenName(Optional.ofNullable(text(name, "givenName")))
+            .familyName(Optional.ofNullable(text(name, "familyName")))
+            .externalId(Optional.ofNullable(id))
             .active(!inactive)
             .build());
         if (id != null) {
@@ -342,7 +342,7 @@ public final class GoogleDirectorySource implements DirectorySource {
                 if (userName != null) {
                   memberUsers.add(userName);
                 } else {
-                  skipped.add(new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.USER_NOT_IN_SCOPE));
+                  skipped.add(SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.USER_NOT_IN_SCOPE));
                 }
                 break;
               }
@@ -352,22 +352,22 @@ public final class GoogleDirectorySource implements DirectorySource {
                   memberGroups.add(groupName);
                 } else {
                   skipped.add(
-                      new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.GROUP_NOT_IN_SCOPE));
+                      SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.GROUP_NOT_IN_SCOPE));
                 }
                 break;
               }
               case "CUSTOMER":
-                skipped.add(new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.CUSTOMER_MEMBER));
+                skipped.add(SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.CUSTOMER_MEMBER));
                 break;
               case "EXTERNAL":
-                skipped.add(new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.EXTERNAL_MEMBER));
+                skipped.add(SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.EXTERNAL_MEMBER));
                 break;
               default:
-                skipped.add(new SkippedMember(group.email, email, id, kind, SkippedMember.Reason.UNKNOWN_TYPE));
+                skipped.add(SkippedMember.of(group.email, email, id, kind, SkippedMember.Reason.UNKNOWN_TYPE));
             }
           });
       return DirectoryGroup.builder(group.displayName)
-          .externalId(group.id)
+          .externalId(Optional.ofNullable(group.id))
           .memberUsers(memberUsers)
           .memberGroups(memberGroups)
           .build();

@@ -1,13 +1,14 @@
 package dev.dbscim.client.sync.google;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * A member of a Google group that the source left out of the directory, and why. Read them from
  * {@link GoogleLoadReport#skippedMembers()}.
  */
-public final class SkippedMember {
+@Value.Immutable
+public abstract class SkippedMember {
   /** Why a member was left out. */
   public enum Reason {
     /** A member of type {@code EXTERNAL}: an address outside the Google Workspace account. */
@@ -22,18 +23,11 @@ public final class SkippedMember {
     UNKNOWN_TYPE
   }
 
-  private final String group;
-  private final String memberEmail;
-  private final String memberId;
-  private final String memberType;
-  private final Reason reason;
+  SkippedMember() {}
 
-  SkippedMember(String group, String memberEmail, String memberId, String memberType, Reason reason) {
-    this.group = group;
-    this.memberEmail = memberEmail;
-    this.memberId = memberId;
-    this.memberType = memberType;
-    this.reason = reason;
+  static SkippedMember of(String group, String memberEmail, String memberId, String memberType, Reason reason) {
+    return ImmutableSkippedMember.of(group, Optional.ofNullable(memberEmail), Optional.ofNullable(memberId),
+        memberType, reason);
   }
 
   /**
@@ -41,64 +35,44 @@ public final class SkippedMember {
    *
    * @return the group's email
    */
-  public String group() {
-    return group;
-  }
+  @Value.Parameter
+  public abstract String group();
 
   /**
    * Returns the member's email.
    *
    * @return the email; empty for {@code CUSTOMER} members, which have none
    */
-  public Optional<String> memberEmail() {
-    return Optional.ofNullable(memberEmail);
-  }
+  @Value.Parameter
+  public abstract Optional<String> memberEmail();
 
   /**
    * Returns the member's Google id.
    *
    * @return the id; empty when Google sent none
    */
-  public Optional<String> memberId() {
-    return Optional.ofNullable(memberId);
-  }
+  @Value.Parameter
+  public abstract Optional<String> memberId();
 
   /**
    * Returns the member type as Google sent it.
    *
    * @return {@code USER}, {@code GROUP}, {@code CUSTOMER}, {@code EXTERNAL} or another value Google may add
    */
-  public String memberType() {
-    return memberType;
-  }
+  @Value.Parameter
+  public abstract String memberType();
 
   /**
    * Returns why the member was left out.
    *
    * @return the reason
    */
-  public Reason reason() {
-    return reason;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof SkippedMember)) {
-      return false;
-    }
-    SkippedMember that = (SkippedMember) other;
-    return group.equals(that.group) && Objects.equals(memberEmail, that.memberEmail)
-        && Objects.equals(memberId, that.memberId) && memberType.equals(that.memberType) && reason == that.reason;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(group, memberEmail, memberId, memberType, reason);
-  }
+  @Value.Parameter
+  public abstract Reason reason();
 
   @Override
   public String toString() {
-    return "SkippedMember{group=" + group + ", member=" + (memberEmail != null ? memberEmail : memberId)
-        + ", type=" + memberType + ", reason=" + reason + "}";
+    return "SkippedMember{group=" + group() + ", member=" + memberEmail().orElse(memberId().orElse(null))
+        + ", type=" + memberType() + ", reason=" + reason() + "}";
   }
 }

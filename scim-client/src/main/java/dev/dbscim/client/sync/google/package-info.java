@@ -5,4 +5,7 @@
  * service-account key with domain-wide delegation, or an access token). It uses only the JDK's HTTP client and
  * signature classes and Jackson; no Google library is needed.
  */
+@ValueStyle
 package dev.dbscim.client.sync.google;
+
+import dev.dbscim.client.internal.ValueStyle;
