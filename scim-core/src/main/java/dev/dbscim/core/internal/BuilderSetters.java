@@ -152,11 +152,22 @@ public final class BuilderSetters extends Module {
   /** Returns a generated no-argument constructor call for a builder class, or null to keep Jackson's. */
   @SuppressWarnings("unchecked")
   static Supplier<Object> constructor(Class<?> type) {
-    try {
+    return generated(() -> {
       MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
       MethodHandle target = lookup.findConstructor(type, MethodType.methodType(void.class));
-      return (Supplier<Object>) LambdaMetafactory.metafactory(lookup, "get", MethodType.methodType(Supplier.class),
-          MethodType.methodType(Object.class), target, target.type()).getTarget().invokeExact();
+      return (Supplier<Object>) lambda(lookup, Supplier.class, "get", MethodType.methodType(Object.class), target);
+    });
+  }
+
+  /** Code that generates a class and may fail in the ways {@link #generated} forgives. */
+  interface Generation<T> {
+    T run() throws Throwable;
+  }
+
+  /** Returns what the generation returns, or null when the JVM refuses it (access, linkage), so Jackson's path stays. */
+  static <T> T generated(Generation<T> generation) {
+    try {
+      return generation.run();
     } catch (LinkageError e) {
       return null;
     } catch (Error e) {
@@ -164,6 +175,13 @@ public final class BuilderSetters extends Module {
     } catch (Throwable e) {
       return null;
     }
+  }
+
+  /** Returns an instance of a one-method interface whose method, of the given erased type, calls the target. */
+  static Object lambda(MethodHandles.Lookup lookup, Class<?> type, String method, MethodType erased,
+      MethodHandle target) throws Throwable {
+    return LambdaMetafactory.metafactory(lookup, method, MethodType.methodType(type), erased, target,
+        target.type().wrap()).getTarget().invoke();
   }
 
   /**
@@ -220,7 +238,7 @@ public final class BuilderSetters extends Module {
       if (method.getParameterCount() != 1 || property.getValueTypeDeserializer() != null) {
         return null;
       }
-      try {
+      return generated(() -> {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(builderClass, MethodHandles.lookup());
         BiFunction<Object, Object, Object> setter = function(lookup, lookup.unreflect(method));
         BiFunction<Object, Object, Object> plain = null;
@@ -235,13 +253,7 @@ public final class BuilderSetters extends Module {
           }
         }
         return new FastSetter(property, setter, plain, contentType);
-      } catch (LinkageError e) {
-        return null;
-      } catch (Error e) {
-        throw e;
-      } catch (Throwable e) {
-        return null;
-      }
+      });
     }
 
     private static Method overload(Method method, Class<?> content) {
@@ -275,9 +287,8 @@ public final class BuilderSetters extends Module {
     @SuppressWarnings("unchecked")
     private static BiFunction<Object, Object, Object> function(MethodHandles.Lookup lookup, MethodHandle target)
         throws Throwable {
-      MethodType generic = MethodType.methodType(Object.class, Object.class, Object.class);
-      return (BiFunction<Object, Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
-          MethodType.methodType(BiFunction.class), generic, target, target.type().wrap()).getTarget().invokeExact();
+      return (BiFunction<Object, Object, Object>) lambda(lookup, BiFunction.class, "apply",
+          MethodType.methodType(Object.class, Object.class, Object.class), target);
     }
 
     @Override
