@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
 import java.util.Optional;
-import dev.dbscim.core.internal.ModelReaders;
 import org.immutables.value.Value;
 
 /**
@@ -21,7 +20,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableComplexValue.class)
-@JsonDeserialize(using = ModelReaders.ComplexValueDeserializer.class, builder = ComplexValue.Builder.class)
+@JsonDeserialize(builder = ComplexValue.Builder.class)
 public abstract class ComplexValue {
   ComplexValue() {}
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
 import java.util.Optional;
-import dev.dbscim.core.internal.ModelReaders;
 import org.immutables.value.Value;
 
 /**
@@ -19,7 +18,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableEmail.class)
-@JsonDeserialize(using = ModelReaders.EmailDeserializer.class, builder = Email.Builder.class)
+@JsonDeserialize(builder = Email.Builder.class)
 public abstract class Email implements WithEmail {
   Email() {}
 

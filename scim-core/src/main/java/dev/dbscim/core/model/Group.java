@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.dbscim.core.internal.ModelReaders;
 import org.immutables.value.Value;
 
 /**
@@ -32,7 +31,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableGroup.class)
-@JsonDeserialize(using = ModelReaders.GroupDeserializer.class, builder = Group.Builder.class)
+@JsonDeserialize(builder = Group.Builder.class)
 public abstract class Group implements ScimResource {
   /** The {@code meta.resourceType} Databricks gives groups created through a workspace's SCIM API. */
   public static final String WORKSPACE_GROUP_RESOURCE_TYPE = "WorkspaceGroup";

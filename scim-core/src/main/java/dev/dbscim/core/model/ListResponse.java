@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.dbscim.core.internal.ModelJson;
-import dev.dbscim.core.internal.ModelReaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +37,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableListResponse.class)
-@JsonDeserialize(using = ModelReaders.ListResponseDeserializer.class, builder = ListResponse.Builder.class)
+@JsonDeserialize(builder = ListResponse.Builder.class)
 public abstract class ListResponse<T> {
   ListResponse() {}
 

@@ -15,7 +15,6 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.Optional;
-import dev.dbscim.core.internal.ModelReaders;
 import org.immutables.value.Value;
 
 /**
@@ -27,7 +26,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableMeta.class)
-@JsonDeserialize(using = ModelReaders.MetaDeserializer.class, builder = Meta.Builder.class)
+@JsonDeserialize(builder = Meta.Builder.class)
 public abstract class Meta {
   Meta() {}
 

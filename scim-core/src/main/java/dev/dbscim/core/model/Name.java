@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
 import java.util.Optional;
-import dev.dbscim.core.internal.ModelReaders;
 import org.immutables.value.Value;
 
 /**
@@ -17,7 +16,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableName.class)
-@JsonDeserialize(using = ModelReaders.NameDeserializer.class, builder = Name.Builder.class)
+@JsonDeserialize(builder = Name.Builder.class)
 public abstract class Name {
   Name() {}
 

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.dbscim.core.internal.ModelReaders;
 import org.immutables.value.Value;
 
 /**
@@ -31,7 +30,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableServicePrincipal.class)
-@JsonDeserialize(using = ModelReaders.ServicePrincipalDeserializer.class, builder = ServicePrincipal.Builder.class)
+@JsonDeserialize(builder = ServicePrincipal.Builder.class)
 public abstract class ServicePrincipal implements ScimResource {
   ServicePrincipal() {}
 

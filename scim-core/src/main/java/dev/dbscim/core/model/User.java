@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.dbscim.core.internal.ModelReaders;
 import org.immutables.value.Value;
 
 /**
@@ -38,7 +37,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableUser.class)
-@JsonDeserialize(using = ModelReaders.UserDeserializer.class, builder = User.Builder.class)
+@JsonDeserialize(builder = User.Builder.class)
 public abstract class User implements ScimResource {
   User() {}
 

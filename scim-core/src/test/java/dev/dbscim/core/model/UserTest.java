@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.dbscim.core.json.SchemaUrns;
 import dev.dbscim.core.json.ScimJson;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class UserTest {
@@ -93,6 +96,19 @@ class UserTest {
     assertThat(user.emails()).containsExactly(Email.builder().value("a@b.c").primary(true).build());
     assertThat(user.name().flatMap(Name::givenName)).hasValue("Ada");
     assertThat(user.active()).hasValue(false);
+    assertThat(user.additionalAttributes()).isEmpty();
+  }
+
+  @Test
+  void read_upperCaseKeysWithTurkishMapperLocale_matchesAttributes() throws Exception {
+    ObjectMapper turkish = ScimJson.configure(JsonMapper.builder().defaultLocale(new Locale("tr", "TR")).build());
+
+    User user = turkish.readValue("{\"USERNAME\":\"a\",\"ID\":\"7\",\"DISPLAYNAME\":\"A\",\"EMAILS\":"
+        + "[{\"VALUE\":\"a@b.c\",\"PRIMARY\":true}]}", User.class);
+
+    assertThat(user.id()).hasValue("7");
+    assertThat(user.displayName()).hasValue("A");
+    assertThat(user.emails()).containsExactly(Email.builder().value("a@b.c").primary(true).build());
     assertThat(user.additionalAttributes()).isEmpty();
   }
 

@@ -1,4 +1,4 @@
-package dev.dbscim.core.model;
+package dev.dbscim.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,31 +6,42 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dbscim.core.json.ScimJson;
+import dev.dbscim.core.internal.BuilderSetters;
+import dev.dbscim.core.model.ComplexValue;
+import dev.dbscim.core.model.Email;
+import dev.dbscim.core.model.Group;
+import dev.dbscim.core.model.ListResponse;
+import dev.dbscim.core.model.Meta;
+import dev.dbscim.core.model.Name;
+import dev.dbscim.core.model.ServicePrincipal;
+import dev.dbscim.core.model.User;
 import dev.dbscim.core.theory.Gens;
 import dev.dbscim.core.theory.Theories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * The streaming deserializers ({@code core.internal.ModelReaders}) read every document exactly as Jackson's builder-based
- * deserializers did: same values, same unknown attributes in the same order, and a failure where that failed. The
- * reference mapper restores the builder path through mix-ins; documents mix known names in any case with unknown ones,
- * and every kind of JSON value, including the odd shapes (nulls, single values for lists, numbers for strings).
- * Tries as stated on each property; at least 100,000 under the {@code soak} profile.
+ * {@code ScimJson}'s mapper reads every document exactly as Jackson's plain builder-based binding with the same settings
+ * does: same values, same unknown attributes in the same order, and a failure where that fails. The two differ only by
+ * {@code core.internal.BuilderSetters} (generated setter calls, the plain overload of {@code Optional} setters, the
+ * declared spelling looked up first), which must not change what is read. Documents mix known names in any case with
+ * unknown ones, and every kind of JSON value, including the odd shapes (nulls, single values for lists, numbers for
+ * strings). Tries as stated on each property; at least 100,000 under the {@code soak} profile.
  */
-class StreamingReadPropertiesTest {
+class ModelReadPropertiesTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper FAST = ScimJson.mapper();
   private static final ObjectMapper REFERENCE = reference();
@@ -43,48 +54,16 @@ class StreamingReadPropertiesTest {
   private static final String[] UNKNOWN = {"locale", "additionalAttributes", "ref", "urn:example:Ext", "ſchemas",
       "İd", "user_name", "x"};
 
-  @JsonDeserialize(builder = User.Builder.class)
-  abstract static class LegacyUser {}
-
-  @JsonDeserialize(builder = Group.Builder.class)
-  abstract static class LegacyGroup {}
-
-  @JsonDeserialize(builder = ServicePrincipal.Builder.class)
-  abstract static class LegacyServicePrincipal {}
-
-  @JsonDeserialize(builder = ComplexValue.Builder.class)
-  abstract static class LegacyComplexValue {}
-
-  @JsonDeserialize(builder = Email.Builder.class)
-  abstract static class LegacyEmail {}
-
-  @JsonDeserialize(builder = Name.Builder.class)
-  abstract static class LegacyName {}
-
-  @JsonDeserialize(builder = Meta.Builder.class)
-  abstract static class LegacyMeta {}
-
-  @JsonDeserialize(builder = ListResponse.Builder.class)
-  abstract static class LegacyListResponse {}
-
+  /** ScimJson's settings without {@code BuilderSetters}: Jackson's plain builder binding. */
   private static ObjectMapper reference() {
-    ObjectMapper mapper = ScimJson.mapper();
-    mapper.addMixIn(User.class, LegacyUser.class);
-    mapper.addMixIn(Group.class, LegacyGroup.class);
-    mapper.addMixIn(ServicePrincipal.class, LegacyServicePrincipal.class);
-    mapper.addMixIn(ComplexValue.class, LegacyComplexValue.class);
-    mapper.addMixIn(Email.class, LegacyEmail.class);
-    mapper.addMixIn(Name.class, LegacyName.class);
-    mapper.addMixIn(Meta.class, LegacyMeta.class);
-    mapper.addMixIn(ListResponse.class, LegacyListResponse.class);
-    return mapper;
+    return ScimJson.settings(JsonMapper.builder().build());
   }
 
   @Test
-  void reference_isTheBuilderPath() throws Exception {
-    assertThat(REFERENCE.readerFor(User.class).getValueType()).isNotNull();
-    assertThat(REFERENCE.getDeserializationConfig().findMixInClassFor(User.class)).isEqualTo(LegacyUser.class);
-    assertThat(FAST.getDeserializationConfig().findMixInClassFor(User.class)).isNull();
+  void reference_isScimJsonWithoutBuilderSetters() {
+    Set<Object> modules = new HashSet<>(FAST.getRegisteredModuleIds());
+    modules.remove(BuilderSetters.class.getName());
+    assertThat(REFERENCE.getRegisteredModuleIds()).isEqualTo(modules);
   }
 
   @Test
