@@ -73,7 +73,7 @@ class DbscimCliTest {
   }
 
   @Test
-  void noCommand_runsTheDemoOnTheBundledDirectory() {
+  void noCommand_runsTheDemoOnTheBundledDirectoryWithoutWarnings() {
     assumeTrue(DbscimCli.class.getResource(DemoCommand.DEMO_DIRECTORY) != null,
         "the bundled demo directory is not in this build yet");
 
@@ -81,6 +81,7 @@ class DbscimCliTest {
 
     assertThat(run.exitCode).as(run.toString()).isZero();
     assertThat(run.out).contains("dbscim demo: the bundled demo directory has").contains("No changes.");
+    assertThat(run.out + run.err).as(run.toString()).doesNotContainIgnoringCase("warning");
   }
 
   @Test
