@@ -7,7 +7,6 @@ import dev.dbscim.client.sync.DirectoryJson;
 import dev.dbscim.client.sync.DirectoryServicePrincipal;
 import dev.dbscim.client.sync.DirectoryUser;
 import dev.dbscim.client.sync.DirectoryWorkspaceAssignment;
-import dev.dbscim.core.model.Entitlement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +27,9 @@ import java.util.UUID;
  * assignments for workspaces 1001 and 1002. The seed is fixed, so every run gives the same directory; its JSON is
  * bundled as the resource {@code dev/dbscim/examples/demo-directory.json} (regenerate it with this class's
  * {@code main}).
+ *
+ * <p>The directory has no entitlements: the demo syncs it into an account, and entitlements are managed per workspace,
+ * so an account sync would only warn that it leaves them out.
  */
 public final class DemoDirectory {
   /** The seed of every generated value. */
@@ -96,12 +98,9 @@ public final class DemoDirectory {
             .memberGroups(subTeams)
             .build());
       }
-      DirectoryGroup.Builder departmentGroup = DirectoryGroup.builder(department).externalId("dept-" + department)
-          .memberGroups(teamNames);
-      if (department.equals("engineering") || department.equals("data-science")) {
-        departmentGroup.addEntitlements(Entitlement.WORKSPACE_ACCESS, Entitlement.DATABRICKS_SQL_ACCESS);
-      }
-      groups.add(departmentGroup.build());
+      groups.add(DirectoryGroup.builder(department).externalId("dept-" + department)
+          .memberGroups(teamNames)
+          .build());
     }
     for (int i = 0; groups.size() < 300; i++) {
       String name = "project-" + PROJECTS.get(i % PROJECTS.size())
@@ -114,9 +113,6 @@ public final class DemoDirectory {
           bots.add(sp.applicationId());
         }
         project.memberServicePrincipals(bots);
-      }
-      if (i % 10 == 0) {
-        project.addEntitlements(Entitlement.ALLOW_CLUSTER_CREATE);
       }
       groups.add(project.build());
     }

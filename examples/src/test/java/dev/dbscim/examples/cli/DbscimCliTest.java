@@ -74,7 +74,7 @@ class DbscimCliTest {
   }
 
   @Test
-  void noCommand_runsTheDemoOnTheBundledDirectory() {
+  void noCommand_runsTheDemoOnTheBundledDirectoryWithoutWarnings() {
     assumeTrue(DbscimCli.class.getResource(DemoCommand.DEMO_DIRECTORY) != null,
         "the bundled demo directory is not in this build yet");
 
@@ -82,6 +82,7 @@ class DbscimCliTest {
 
     assertThat(run.exitCode).as(run.toString()).isZero();
     assertThat(run.out).contains("dbscim demo: the bundled demo directory has").contains("No changes.");
+    assertThat(run.out + run.err).as(run.toString()).doesNotContainIgnoringCase("warning");
   }
 
   @Test
