@@ -240,27 +240,16 @@ final class MigrateCommand implements Callable<Integer> {
 
   /** Asks at a terminal before the migration changes anything; anything but yes stops with nothing changed. */
   static void confirm(CliContext context, GroupMigrationPlan plan, long workspaceId) {
-    PrintWriter err = context.err();
     int groups = 0;
     for (PlannedGroupMigration group : plan.groups()) {
       if (group.actionable()) {
         groups++;
       }
     }
-    err.print("Migrate " + groups + " group(s) in workspace " + workspaceId
-        + (plan.deletesLocalGroups() ? ", deleting the renamed local groups" : "") + "? Type 'yes' to go on: ");
-    err.flush();
-    String answer;
-    try {
-      answer = context.in().readLine();
-    } catch (java.io.IOException e) {
-      answer = null;
-    }
-    String normalized = answer == null ? "" : answer.trim().toLowerCase(java.util.Locale.ROOT);
-    if (!normalized.equals("yes") && !normalized.equals("y")) {
-      throw new CliFailure(DbscimCli.EXIT_FAILURE, "Nothing was changed: the plan was not confirmed.");
-    }
+    context.confirm("Migrate " + groups + " group(s) in workspace " + workspaceId
+        + (plan.deletesLocalGroups() ? ", deleting the renamed local groups" : "") + "?");
   }
+
 
   /** {@code migrate provisioning}: workspace-level SCIM provisioning to account-level provisioning. */
   @Command(name = "provisioning", mixinStandardHelpOptions = true, sortOptions = false,
