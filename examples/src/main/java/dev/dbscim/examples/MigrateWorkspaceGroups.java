@@ -5,6 +5,7 @@ import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.client.migrate.GroupMigrationOptions;
 import dev.dbscim.client.migrate.GroupMigrationPlan;
 import dev.dbscim.client.migrate.GroupMigrationReport;
+import dev.dbscim.client.migrate.GroupMigrationResult;
 import dev.dbscim.client.migrate.WorkspaceGroupMigration;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.testkit.FakeClock;
@@ -97,9 +98,9 @@ public final class MigrateWorkspaceGroups {
     }
     GroupMigrationReport report = migration.apply(plan);
     out.print(report.summary());
-    GroupMigrationPlan after = migration.plan();
-    out.println("After the migration: " + (after.isEmpty() ? "nothing left to do." : "steps remain; run again."));
-    out.print(after.table());
+    out.print(report.table());
+    out.println("After the migration: " + (report.isSuccess() && report.count(GroupMigrationResult.Outcome.BLOCKED)
+        + report.count(GroupMigrationResult.Outcome.SKIPPED) == 0 ? "nothing left to do." : "groups remain; run again."));
     return report;
   }
 }

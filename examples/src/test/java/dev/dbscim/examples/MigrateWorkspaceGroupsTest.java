@@ -33,7 +33,7 @@ class MigrateWorkspaceGroupsTest {
     assertThat(out)
         .contains("2 migrate")
         .contains("analysts")
-        .contains("create-account-group,rename-local-group,assign-account-group")
+        .contains("create-account-group,rename-local-group,assign-account-group,migrate-permissions")
         .contains("2 migrated")
         .contains("nothing left to do");
   }

@@ -1,5 +1,8 @@
 package dev.dbscim.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.client.api.AccountIdentitiesApi;
 import dev.dbscim.client.api.GroupsApi;
 import dev.dbscim.client.api.PermissionAssignmentsApi;
@@ -13,6 +16,8 @@ import dev.dbscim.client.internal.FacadeCore;
 import dev.dbscim.client.internal.FacadeEnvironment;
 import dev.dbscim.client.internal.PermissionAssignmentsApiImpl;
 import dev.dbscim.client.internal.ScimRequest;
+import dev.dbscim.client.internal.ScimResponse;
+import dev.dbscim.client.internal.ScimTransport;
 import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.core.model.User;
 import java.net.URI;
@@ -58,12 +63,14 @@ public final class ScimWorkspaceClient implements AutoCloseable {
   private final FacadeCore core;
   private final AccountIdentitiesApi accountIdentities;
   private final PermissionAssignmentsApi permissionAssignments;
+  private final ScimTransport api20;
 
   private ScimWorkspaceClient(FacadeCore core) {
     this.core = core;
     this.accountIdentities =
         new FacadeAccountIdentities(core.transport().withBasePath(FacadeAccountIdentities.BASE_PATH));
     this.permissionAssignments = new PermissionAssignmentsApiImpl(core.transport());
+    this.api20 = core.transport().withBasePath("/api/2.0");
   }
 
   /**
@@ -163,6 +170,74 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    */
   public PermissionAssignmentsApi permissionAssignments() {
     return permissionAssignments;
+  }
+
+  /**
+   * Moves up to {@code size} permissions from a workspace-local group to an account group, with the permission
+   * migration API the Databricks SDKs expose ({@code w.permissionMigration().migratePermissions(...)}, used by
+   * databrickslabs/ucx): {@code POST /api/2.0/permissionmigration} with
+   * {@code {"workspace_id":..., "from_workspace_group_name":..., "to_account_group_name":..., "size":...}}, answered
+   * {@code {"permissions_migrated": n}} (an absent field is read as 0). The grants are moved, not copied. Call it
+   * until it answers 0 to move every permission; a repeated call continues where the last stopped. Databricks
+   * requires the local group to be renamed away from the account group's name first and the account group to be
+   * assigned to the workspace, and answers 400 when the account group already holds permissions at the first call.
+   *
+   * <p>The request is paced as {@link OperationClass#CREATE} (a POST; no limit is published for this endpoint) and,
+   * being a POST, retried only when it was not sent, on 429 and on 503.
+   *
+   * @param workspaceId the id of this workspace
+   * @param fromWorkspaceGroup the workspace-local group's current name
+   * @param toAccountGroup the account group's name
+   * @param size the most permissions to move in this call, at least 1 (ucx uses 1000)
+   * @return the number of permissions moved, 0 when none was left
+   * @throws IllegalArgumentException when an id or size is not positive or a name is blank
+   * @throws dev.dbscim.client.error.ScimServiceException for an error answer
+   * @throws dev.dbscim.client.error.ScimClientException when no usable answer arrived
+   */
+  public long migratePermissions(long workspaceId, String fromWorkspaceGroup, String toAccountGroup, int size) {
+    return migratePermissions(workspaceId, fromWorkspaceGroup, toAccountGroup, size, RequestOptions.defaults());
+  }
+
+  /**
+   * Moves permissions from a workspace-local group to an account group with per-call options; see
+   * {@link #migratePermissions(long, String, String, int)}.
+   *
+   * @param workspaceId the id of this workspace
+   * @param fromWorkspaceGroup the workspace-local group's current name
+   * @param toAccountGroup the account group's name
+   * @param size the most permissions to move in this call, at least 1
+   * @param options the per-call options
+   * @return the number of permissions moved, 0 when none was left
+   * @throws IllegalArgumentException when an id or size is not positive or a name is blank
+   * @throws dev.dbscim.client.error.ScimServiceException for an error answer
+   * @throws dev.dbscim.client.error.ScimClientException when no usable answer arrived
+   */
+  public long migratePermissions(long workspaceId, String fromWorkspaceGroup, String toAccountGroup, int size,
+      RequestOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (workspaceId < 1) {
+      throw new IllegalArgumentException("workspaceId must be positive: " + workspaceId);
+    }
+    if (size < 1) {
+      throw new IllegalArgumentException("size must be at least 1: " + size);
+    }
+    ObjectNode body = JsonNodeFactory.instance.objectNode()
+        .put("workspace_id", workspaceId)
+        .put("from_workspace_group_name", notBlank(fromWorkspaceGroup, "fromWorkspaceGroup"))
+        .put("to_account_group_name", notBlank(toAccountGroup, "toAccountGroup"))
+        .put("size", size);
+    ScimResponse response = api20.send(ScimRequest.of("POST", "/permissionmigration", OperationClass.CREATE)
+        .withBody(body).withOptions(options));
+    JsonNode moved = response.hasBody() ? response.json().get("permissions_migrated") : null;
+    return moved == null || moved.isNull() ? 0 : moved.asLong();
+  }
+
+  private static String notBlank(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.trim().isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
   }
 
   /**

@@ -7,11 +7,9 @@ import dev.dbscim.client.sync.SyncEngine;
 import dev.dbscim.client.sync.SyncOptions;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.client.sync.SyncReport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -147,18 +145,6 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private void confirm(SyncPlan plan, String target) {
-    PrintWriter err = context.err();
-    err.print("Apply these " + plan.operations().size() + " change(s) to " + target + "? Type 'yes' to go on: ");
-    err.flush();
-    String answer;
-    try {
-      answer = context.in().readLine();
-    } catch (IOException e) {
-      answer = null;
-    }
-    String normalized = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
-    if (!normalized.equals("yes") && !normalized.equals("y")) {
-      throw new CliFailure(DbscimCli.EXIT_FAILURE, "Nothing was changed: the plan was not confirmed.");
-    }
+    context.confirm("Apply these " + plan.operations().size() + " change(s) to " + target + "?");
   }
 }

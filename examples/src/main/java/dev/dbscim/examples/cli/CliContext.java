@@ -92,6 +92,25 @@ final class CliContext {
     return err;
   }
 
+  /**
+   * Asks a question on stderr and reads the answer from stdin; anything but yes (or y) stops the command with exit 1
+   * and "Nothing was changed: the plan was not confirmed."
+   */
+  void confirm(String question) {
+    err.print(question + " Type 'yes' to go on: ");
+    err.flush();
+    String answer;
+    try {
+      answer = in.readLine();
+    } catch (java.io.IOException e) {
+      answer = null;
+    }
+    String normalized = answer == null ? "" : answer.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!normalized.equals("yes") && !normalized.equals("y")) {
+      throw new CliFailure(DbscimCli.EXIT_FAILURE, "Nothing was changed: the plan was not confirmed.");
+    }
+  }
+
   /** Returns whether a person is at a terminal: then apply asks before changing anything, and progress is a bar. */
   boolean interactive() {
     return interactive;

@@ -11,6 +11,9 @@ import dev.dbscim.client.migrate.ConflictRule;
 import dev.dbscim.client.migrate.GroupMigrationOptions;
 import dev.dbscim.client.migrate.GroupMigrationPlan;
 import dev.dbscim.client.migrate.GroupMigrationReport;
+import dev.dbscim.client.migrate.GroupMigrationResult;
+import dev.dbscim.client.migrate.GroupMigrationResult.Outcome;
+import dev.dbscim.client.migrate.PlannedGroupMigration;
 import dev.dbscim.client.migrate.ProvisioningMigrationPlan;
 import dev.dbscim.client.migrate.ProvisioningMigrationReport;
 import dev.dbscim.client.migrate.WorkspaceGroupMigration;
@@ -278,8 +281,15 @@ final class MigrateCommand implements Callable<Integer> {
   @Command(name = "groups", mixinStandardHelpOptions = true, sortOptions = false,
       description = {"Moves a workspace's local groups to account groups with the same members: create or match the "
           + "account group, rename the local group out of the way, assign the account group to the workspace, and "
-          + "(with --delete-local-groups, after validation) delete the renamed local group. Resumable: run it again "
-          + "after an interruption."})
+          + "move the local group's permissions to the account group with the permission migration API, and "
+          + "(with --delete-local-groups, once no permission is left on it) delete the renamed local group. "
+          + "Resumable: run it again after an interruption.",
+        "Asks before changing anything when run at a terminal (--yes skips the question).",
+        "Environment: DATABRICKS_HOST, DATABRICKS_ACCOUNT_ID and DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID with "
+            + "DATABRICKS_CLIENT_SECRET) for the account; DATABRICKS_WORKSPACE_TOKEN_<ID>, else "
+            + "DATABRICKS_WORKSPACE_TOKEN, for workspace <ID> (default: the account credentials). Without DATABRICKS_* variables it runs against an embedded fake.",
+        "Exit codes: 0 every group the plan could move was migrated; 1 a group failed or was left (blocked, "
+            + "skipped, name clash), or the plan was not confirmed; 64 usage error."})
   static final class Groups implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     MigrateCommand parent;
@@ -302,7 +312,14 @@ final class MigrateCommand implements Callable<Integer> {
         description = "Use an account group with the same name even when its members differ.")
     boolean mergeOnNameClash;
 
-    @Option(names = "--json", description = "Print the plan (and report) as JSON.")
+    @Option(names = "--permission-batch-size", paramLabel = "N",
+        description = "Permissions moved per permission migration request (default: ${DEFAULT-VALUE}, as ucx).")
+    int permissionBatchSize = 1000;
+
+    @Option(names = {"-y", "--yes"}, description = "Apply without asking.")
+    boolean yes;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
     @Override
@@ -319,7 +336,7 @@ final class MigrateCommand implements Callable<Integer> {
             .workspaceClient(session.workspaces.get(workspaceId))
             .workspaceId(workspaceId)
             .options(GroupMigrationOptions.builder().renamePrefix(renamePrefix).mergeOnNameClash(mergeOnNameClash)
-                .dangerouslyDeleteLocalGroups(deleteLocalGroups).build())
+                .dangerouslyDeleteLocalGroups(deleteLocalGroups).permissionBatchSize(permissionBatchSize).build())
             .clock(session.clock)
             .sleeper(session.sleeper)
             .build();
@@ -329,17 +346,34 @@ final class MigrateCommand implements Callable<Integer> {
           out.println(plan.toJson());
         } else {
           out.print(plan.summary());
-          out.print(plan.table());
+          out.print(cliWords(plan.table()));
         }
         if (!apply) {
           context.err().println("Dry run: nothing was changed. Run again with --apply to migrate.");
           return DbscimCli.EXIT_OK;
         }
+        if (plan.isEmpty()) {
+          out.println("Nothing to do.");
+          return left(plan) == 0 ? DbscimCli.EXIT_OK : DbscimCli.EXIT_FAILURE;
+        }
+        if (context.interactive() && !yes) {
+          confirm(context, plan, workspaceId);
+        }
         GroupMigrationReport report = migration.apply(plan);
-        out.print(report.summary());
-        GroupMigrationPlan after = migration.plan();
-        out.println(after.isEmpty() ? "Nothing left to do." : "Steps remain; run the migration again.");
-        return report.isSuccess() ? DbscimCli.EXIT_OK : DbscimCli.EXIT_FAILURE;
+        out.print(cliWords(report.summary()));
+        int left = 0;
+        for (GroupMigrationResult result : report.results()) {
+          if (result.outcome() != Outcome.MIGRATED && result.outcome() != Outcome.ALREADY_DONE) {
+            left++;
+          }
+        }
+        if (left == 0) {
+          out.println("Every group is migrated.");
+          return DbscimCli.EXIT_OK;
+        }
+        out.println(left + " group(s) not migrated (listed above with the reason); fix what is named and run the "
+            + "migration again.");
+        return DbscimCli.EXIT_FAILURE;
       } finally {
         context.out().flush();
         context.err().flush();
@@ -353,6 +387,29 @@ final class MigrateCommand implements Callable<Integer> {
       + "  DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET  the account admin's credentials%n"
       + "  DATABRICKS_WORKSPACE_TOKEN_<ID>  the token of workspace <ID> (after --workspace-token-file)%n"
       + "  DATABRICKS_WORKSPACE_TOKEN  the token of every other workspace (default: the account's credentials)";
+
+  /** Names the command-line flag where the library's message names the Java option. */
+  static String cliWords(String text) {
+    return text.replace("enable mergeOnNameClash", "run with --merge-on-name-clash");
+  }
+
+  /** Returns how many groups the plan cannot migrate (blocked or name clash). */
+  static int left(GroupMigrationPlan plan) {
+    return plan.count(PlannedGroupMigration.Status.BLOCKED) + plan.count(PlannedGroupMigration.Status.NAME_CLASH);
+  }
+
+  /** Asks at a terminal before the migration changes anything; anything but yes stops with nothing changed. */
+  static void confirm(CliContext context, GroupMigrationPlan plan, long workspaceId) {
+    int groups = 0;
+    for (PlannedGroupMigration group : plan.groups()) {
+      if (group.actionable()) {
+        groups++;
+      }
+    }
+    context.confirm("Migrate " + groups + " group(s) in workspace " + workspaceId
+        + (plan.deletesLocalGroups() ? ", deleting the renamed local groups" : "") + "?");
+  }
+
 
   /** {@code migrate provisioning}: workspace-level SCIM provisioning to account-level provisioning. */
   @Command(name = "provisioning", mixinStandardHelpOptions = true, sortOptions = false,

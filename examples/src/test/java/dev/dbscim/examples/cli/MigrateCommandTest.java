@@ -21,11 +21,42 @@ class MigrateCommandTest {
   }
 
   @Test
-  void migrateGroups_apply_migratesEverythingAndLeavesNothingToDo() {
+  void migrateGroups_apply_migratesEverythingWithPermissionsAndSaysSo() {
     CliRun run = CliRun.run("migrate", "groups", "--apply");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).contains("Nothing left to do.");
+    assertThat(run.out).contains("Every group is migrated.").contains("Permissions moved to account groups:");
+  }
+
+  @Test
+  void migrateGroups_applyAtATerminal_asksFirst_andYesSkipsTheQuestion() {
+    CliRun refused = CliRun.run(new HashMap<>(), "no\n", true, "migrate", "groups", "--apply");
+
+    assertThat(refused.exitCode).as(refused.toString()).isEqualTo(DbscimCli.EXIT_FAILURE);
+    assertThat(refused.err).contains("Type 'yes' to go on").contains("Nothing was changed");
+    assertThat(refused.out).doesNotContain("Every group is migrated.");
+
+    CliRun confirmed = CliRun.run(new HashMap<>(), "yes\n", true, "migrate", "groups", "--apply");
+    assertThat(confirmed.exitCode).as(confirmed.toString()).isZero();
+    assertThat(confirmed.out).contains("Every group is migrated.");
+
+    CliRun skipped = CliRun.run(new HashMap<>(), "", true, "migrate", "groups", "--apply", "--yes");
+    assertThat(skipped.exitCode).as(skipped.toString()).isZero();
+    assertThat(skipped.err).doesNotContain("Type 'yes'");
+  }
+
+  @Test
+  void cliWords_namesTheFlagInsteadOfTheJavaOption() {
+    assertThat(MigrateCommand.cliWords("account group x exists with other members; enable mergeOnNameClash to add"))
+        .contains("run with --merge-on-name-clash").doesNotContain("mergeOnNameClash");
+  }
+
+  @Test
+  void migrateGroups_help_namesTheEnvironmentVariablesAndExitCodes() {
+    CliRun run = CliRun.run("migrate", "groups", "--help");
+
+    assertThat(run.out).contains("DATABRICKS_WORKSPACE_TOKEN").contains("DATABRICKS_ACCOUNT_ID")
+        .contains("DATABRICKS_CLIENT_SECRET").contains("Exit codes").contains("--permission-batch-size");
   }
 
   @Test

@@ -8,7 +8,8 @@ import org.immutables.value.Value;
  *
  * <p>Defaults: rename prefix {@value #DEFAULT_RENAME_PREFIX} (as databrickslabs/ucx uses), no merge into account groups
  * whose members differ, local groups kept after the migration, 10 renames per minute (the workspace group rename limit
- * ucx applies), renames awaited for up to 2 minutes, polled every 5 seconds, 100 resources per list page.
+ * ucx applies), renames awaited for up to 2 minutes, polled every 5 seconds, permissions moved 1000 per request (as
+ * ucx does), 100 resources per list page.
  *
  * <pre>{@code
  * GroupMigrationOptions options = GroupMigrationOptions.builder()
@@ -79,8 +80,8 @@ public abstract class GroupMigrationOptions {
 
   /**
    * Returns whether the renamed local groups are deleted once the account group is visible in the workspace with
-   * every member. Deleting a local group drops the permissions granted to it that were not copied to the account
-   * group; copy them first (for example with the permission migration API).
+   * every member and the permission migration API moves no more permissions from it (a group whose permissions could
+   * not all be moved is kept and reported failed).
    *
    * @return whether local groups are deleted; false by default
    */
@@ -120,6 +121,17 @@ public abstract class GroupMigrationOptions {
   }
 
   /**
+   * Returns the {@code size} of each permission migration call: the most permissions one request moves. The step
+   * repeats the call until it answers 0.
+   *
+   * @return the batch size, 1 to 100000; 1000 by default (as databrickslabs/ucx uses)
+   */
+  @Value.Default
+  public int permissionBatchSize() {
+    return 1000;
+  }
+
+  /**
    * Returns the page size of the lists read while planning.
    *
    * @return the page size, 1 to 10000; 100 by default
@@ -138,6 +150,9 @@ public abstract class GroupMigrationOptions {
       throw new IllegalArgumentException("renamesPerMinute must be between 1 and 600: " + renamesPerMinute());
     }
     positive(renameTimeout(), "renameTimeout");
+    if (permissionBatchSize() < 1 || permissionBatchSize() > 100_000) {
+      throw new IllegalArgumentException("permissionBatchSize must be between 1 and 100000: " + permissionBatchSize());
+    }
     positive(pollInterval(), "pollInterval");
     if (pageSize() < 1 || pageSize() > 10_000) {
       throw new IllegalArgumentException("pageSize must be between 1 and 10000: " + pageSize());

@@ -118,6 +118,13 @@ public final class GroupMigrationReport {
       out.setLength(out.length() - 1);
     }
     out.append(" (").append(duration().getSeconds()).append(" s).\n");
+    out.append("Permissions moved to account groups: ").append(permissionsMigrated()).append('\n');
+    for (GroupMigrationResult result : results) {
+      if (result.permissionsMigrated() > 0) {
+        out.append("  ").append(result.name()).append(": ").append(result.permissionsMigrated())
+            .append(" permission(s) moved\n");
+      }
+    }
     for (GroupMigrationResult result : results) {
       if (result.outcome() != Outcome.MIGRATED && result.outcome() != Outcome.ALREADY_DONE) {
         out.append("  ").append(result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(": ")
@@ -131,6 +138,42 @@ public final class GroupMigrationReport {
       out.append("Run the migration again to continue where it stopped.\n");
     }
     return out.toString();
+  }
+
+  /**
+   * Returns how many permissions the run moved, over every group.
+   *
+   * @return the count
+   */
+  public long permissionsMigrated() {
+    long total = 0;
+    for (GroupMigrationResult result : results) {
+      total += result.permissionsMigrated();
+    }
+    return total;
+  }
+
+  /**
+   * Returns every group as a text table (group, outcome, steps done, permissions moved, detail), for people.
+   *
+   * @return the table
+   */
+  public String table() {
+    String[] header = {"#", "group", "outcome", "steps done", "permissions moved", "detail"};
+    List<String[]> rows = new ArrayList<>();
+    int index = 1;
+    for (GroupMigrationResult result : results) {
+      List<String> steps = new ArrayList<>();
+      for (GroupMigrationStep step : result.completedSteps()) {
+        steps.add(step.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      }
+      String detail = result.failedStep().map(step -> "at " + step.name().toLowerCase(Locale.ROOT).replace('_', '-')
+          + ": ").orElse("") + result.detail().orElse("");
+      rows.add(new String[] {Integer.toString(index++), result.name(),
+        result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        steps.isEmpty() ? "-" : String.join(",", steps), Long.toString(result.permissionsMigrated()), detail});
+    }
+    return MigrationText.table(header, rows);
   }
 
   @Override

@@ -27,9 +27,14 @@ public abstract class GroupMigrationResult {
 
   static GroupMigrationResult of(String name, Outcome outcome, List<GroupMigrationStep> completedSteps,
       GroupMigrationStep failedStep, String accountGroupId, String detail) {
+    return of(name, outcome, completedSteps, failedStep, accountGroupId, detail, 0);
+  }
+
+  static GroupMigrationResult of(String name, Outcome outcome, List<GroupMigrationStep> completedSteps,
+      GroupMigrationStep failedStep, String accountGroupId, String detail, long permissionsMigrated) {
     return ImmutableGroupMigrationResult.builder().name(name).outcome(outcome).completedSteps(completedSteps)
         .failedStep(Optional.ofNullable(failedStep)).accountGroupId(Optional.ofNullable(accountGroupId))
-        .detail(Optional.ofNullable(detail)).build();
+        .detail(Optional.ofNullable(detail)).permissionsMigrated(permissionsMigrated).build();
   }
 
   /**
@@ -73,4 +78,15 @@ public abstract class GroupMigrationResult {
    * @return the detail, if any
    */
   public abstract Optional<String> detail();
+
+  /**
+   * Returns how many permissions this run moved from the local group to the account group (the sum of the
+   * permission migration API's answers), also when the group failed later.
+   *
+   * @return the count, 0 when none moved
+   */
+  @Value.Default
+  public long permissionsMigrated() {
+    return 0;
+  }
 }

@@ -14,8 +14,16 @@ public enum GroupMigrationStep {
   /** Assigns the account group to the workspace with the local group's workspace permission. */
   ASSIGN_ACCOUNT_GROUP,
   /**
-   * Checks that the account group is visible in the workspace with every member, then deletes the renamed local
-   * group; planned only when {@link GroupMigrationOptions#dangerouslyDeleteLocalGroups()} is set.
+   * Moves the renamed local group's permissions (on jobs, clusters, notebooks, warehouses, table ACLs...) to the
+   * account group with the permission migration API, {@link GroupMigrationOptions#permissionBatchSize()} at a time,
+   * until the API answers 0. Planned for every renamed local group that still exists, because only that API can tell
+   * whether permissions are left: on a group an earlier run finished, it costs one request that moves nothing.
+   */
+  MIGRATE_PERMISSIONS,
+  /**
+   * Checks that the account group is visible in the workspace with every member and that the permission migration API
+   * moves nothing more (so the local group holds no permission it could take away), then deletes the renamed local
+   * group; refused when a permission may remain. Planned only when {@link GroupMigrationOptions#dangerouslyDeleteLocalGroups()} is set.
    */
   DELETE_LOCAL_GROUP
 }

@@ -51,8 +51,11 @@ import java.util.Set;
  *       new name (renames are eventually consistent);</li>
  *   <li>assigns the account group to the workspace with the local group's permission ({@code ADMIN} for members of
  *       the workspace's {@code admins} group, otherwise {@code USER});</li>
+ *   <li>moves the local group's permissions to the account group with the permission migration API
+ *       ({@link ScimWorkspaceClient#migratePermissions(long, String, String, int)}), until it answers 0;</li>
  *   <li>only with {@link GroupMigrationOptions#dangerouslyDeleteLocalGroups()}, and after checking that the account
- *       group is visible in the workspace with every member, deletes the renamed local group.</li>
+ *       group is visible in the workspace with every member and that the permission migration API moves nothing
+ *       more, deletes the renamed local group.</li>
  * </ol>
  * Every step is checked before the next. {@link #plan()} only reads (a dry run); {@link #apply(GroupMigrationPlan)}
  * observes again and runs what is left. No state is kept between runs: the progress is read from the workspace and the
@@ -193,7 +196,8 @@ public final class WorkspaceGroupMigration {
             ? result(group, Outcome.BLOCKED, Collections.emptyList(), null,
                 "member group " + blockedBy + " did not migrate in this run")
             : run.migrate(group);
-        if (result.outcome() == Outcome.MIGRATED && group.steps().contains(GroupMigrationStep.DELETE_LOCAL_GROUP)) {
+        boolean ready = result.outcome() == Outcome.MIGRATED || result.outcome() == Outcome.ALREADY_DONE;
+        if (ready && group.steps().contains(GroupMigrationStep.DELETE_LOCAL_GROUP)) {
           toDelete.add(group);
         }
       }
@@ -338,8 +342,8 @@ public final class WorkspaceGroupMigration {
       planGroup(name, observed, unrenamed, renamed, originalNameById, admins, delete, planned, visiting);
     }
     if (delete) {
-      warnings.add("renamed local groups are deleted after validation: permissions granted to them that were not "
-          + "copied to the account groups are lost");
+      warnings.add("renamed local groups are deleted after validation; a group is kept (and reported failed) "
+          + "unless the permission migration API confirms that no permission is left on it");
     }
     return GroupMigrationPlan.of(workspaceId, clock.instant(), prefix, delete, new ArrayList<>(planned.values()),
         warnings);
@@ -461,12 +465,15 @@ public final class WorkspaceGroupMigration {
     if (assigned == null || !(assigned.contains(permission) || assigned.contains(WorkspacePermission.ADMIN))) {
       steps.add(GroupMigrationStep.ASSIGN_ACCOUNT_GROUP);
     }
+    boolean onlyPermissions = steps.isEmpty();
+    steps.add(GroupMigrationStep.MIGRATE_PERMISSIONS);
     if (delete) {
       steps.add(GroupMigrationStep.DELETE_LOCAL_GROUP);
     }
-    Status status = steps.isEmpty() ? Status.DONE : progress ? Status.RESUME : Status.MIGRATE;
-    if (status == Status.DONE) {
-      reason = "local group kept as " + group.displayName();
+    Status status = progress ? Status.RESUME : Status.MIGRATE;
+    if (onlyPermissions) {
+      reason = "renamed to " + group.displayName() + " and assigned by an earlier run; permissions left on it, if any, "
+          + "are moved (one request when none is)";
     }
     return PlannedGroupMigration.of(name, localId, group.displayName(), status, accountGroupId, permission, members,
         steps, reason);
@@ -506,6 +513,7 @@ public final class WorkspaceGroupMigration {
 
     GroupMigrationResult migrate(PlannedGroupMigration group) {
       List<GroupMigrationStep> done = new ArrayList<>();
+      long[] moved = {0};
       String accountGroupId = group.accountGroupId().orElse(null);
       for (GroupMigrationStep step : group.steps()) {
         if (step == GroupMigrationStep.DELETE_LOCAL_GROUP) {
@@ -522,6 +530,9 @@ public final class WorkspaceGroupMigration {
             case RENAME_LOCAL_GROUP:
               rename(group);
               break;
+            case MIGRATE_PERMISSIONS:
+              migratePermissions(group, moved);
+              break;
             default:
               assign(group, accountGroupId);
               break;
@@ -529,20 +540,46 @@ public final class WorkspaceGroupMigration {
           LOG.log(System.Logger.Level.DEBUG, "group migration: {0} {1} done", group.name(), step);
           done.add(step);
         } catch (StepFailure | ScimException e) {
-          return GroupMigrationResult.of(group.name(), Outcome.FAILED, done, step, accountGroupId, e.getMessage());
+          return GroupMigrationResult.of(group.name(), Outcome.FAILED, done, step, accountGroupId, e.getMessage(),
+              moved[0]);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           stopped = true;
           return GroupMigrationResult.of(group.name(), Outcome.NOT_RUN, done, step, accountGroupId,
-              "interrupted");
+              "interrupted", moved[0]);
         }
       }
-      return GroupMigrationResult.of(group.name(), Outcome.MIGRATED, done, null, accountGroupId,
-          group.reason().orElse(null));
+      boolean onlyChecked = moved[0] == 0 && done.equals(Collections.singletonList(
+          GroupMigrationStep.MIGRATE_PERMISSIONS));
+      return onlyChecked
+          ? GroupMigrationResult.of(group.name(), Outcome.ALREADY_DONE, done, null, accountGroupId,
+              "no permission left on " + options.renamePrefix() + group.name())
+          : GroupMigrationResult.of(group.name(), Outcome.MIGRATED, done, null, accountGroupId,
+              group.reason().orElse(null), moved[0]);
+    }
+
+    /**
+     * Calls the permission migration API until it answers 0, adding what moves to {@code moved[0]} as it goes, so
+     * an interrupted or failed step still reports what it moved. A re-run continues: the API moves what is left.
+     */
+    private void migratePermissions(PlannedGroupMigration group, long[] moved) throws InterruptedException {
+      String from = options.renamePrefix() + group.name();
+      while (true) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException();
+        }
+        long batch = workspace.migratePermissions(workspaceId, from, group.name(), options.permissionBatchSize());
+        if (batch <= 0) {
+          return;
+        }
+        moved[0] += batch;
+        LOG.log(System.Logger.Level.DEBUG, "group migration: {0} permissions moved from {1} so far", moved[0], from);
+      }
     }
 
     GroupMigrationResult delete(PlannedGroupMigration group, GroupMigrationResult before) {
       List<GroupMigrationStep> done = new ArrayList<>(before.completedSteps());
+      long[] moved = {before.permissionsMigrated()};
       String accountGroupId = before.accountGroupId().orElse(observed.accountGroups.get(group.name()));
       try {
         Group visible = workspace.groups().find(accountGroupId)
@@ -556,6 +593,13 @@ public final class WorkspaceGroupMigration {
           throw new StepFailure("the account group lacks " + missing.size() + " member(s) in the workspace view");
         }
         try {
+          migratePermissions(group, moved);
+        } catch (ScimException e) {
+          throw new StepFailure("not deleted: the permission migration API could not confirm that no permission is "
+              + "left on " + options.renamePrefix() + group.name() + " (" + e.getMessage() + "); the local group "
+              + "is kept");
+        }
+        try {
           workspace.groups().delete(group.localGroupId());
         } catch (ScimNotFoundException e) {
           LOG.log(System.Logger.Level.DEBUG, "group migration: local group {0} was already gone", group.name());
@@ -564,10 +608,15 @@ public final class WorkspaceGroupMigration {
           throw new StepFailure("the local group is still there after its deletion");
         }
         done.add(GroupMigrationStep.DELETE_LOCAL_GROUP);
-        return GroupMigrationResult.of(group.name(), Outcome.MIGRATED, done, null, accountGroupId, null);
+        return GroupMigrationResult.of(group.name(), Outcome.MIGRATED, done, null, accountGroupId, null, moved[0]);
       } catch (StepFailure | ScimException e) {
         return GroupMigrationResult.of(group.name(), Outcome.FAILED, done, GroupMigrationStep.DELETE_LOCAL_GROUP,
-            accountGroupId, e.getMessage());
+            accountGroupId, e.getMessage(), moved[0]);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stopped = true;
+        return GroupMigrationResult.of(group.name(), Outcome.NOT_RUN, done, GroupMigrationStep.DELETE_LOCAL_GROUP,
+            accountGroupId, "interrupted before deletion", moved[0]);
       }
     }
 

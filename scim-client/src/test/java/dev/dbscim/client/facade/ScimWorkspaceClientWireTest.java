@@ -68,6 +68,24 @@ class ScimWorkspaceClientWireTest {
   }
 
   @Test
+  void migratePermissions_postsTheSdkShape_andReadsTheCount() throws Exception {
+    server.json(200, "{\"permissions_migrated\":1000}");
+    server.json(200, "{}");
+
+    long moved = workspace.migratePermissions(1234567890123456L, "db-temp-data-eng", "data-eng", 1000);
+    long none = workspace.migratePermissions(1234567890123456L, "db-temp-data-eng", "data-eng", 1000);
+
+    RecordedRequest request = server.take();
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getTarget()).isEqualTo("/api/2.0/permissionmigration");
+    assertThat(request.getBody().utf8()).isEqualTo("{\"workspace_id\":1234567890123456,"
+        + "\"from_workspace_group_name\":\"db-temp-data-eng\",\"to_account_group_name\":\"data-eng\","
+        + "\"size\":1000}");
+    assertThat(moved).isEqualTo(1000);
+    assertThat(none).isZero();
+  }
+
+  @Test
   void usersCreate_postsToPreviewPath() throws Exception {
     server.json(201, "{\"id\":\"5\",\"userName\":\"a@b.com\"}");
 

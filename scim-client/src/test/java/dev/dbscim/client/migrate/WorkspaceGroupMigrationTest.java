@@ -22,6 +22,8 @@ import dev.dbscim.core.model.Group;
 import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
 import dev.dbscim.testkit.FakeClock;
+import dev.dbscim.testkit.FakePrincipal;
+import dev.dbscim.testkit.FakeWorkspace;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.Fault;
 import dev.dbscim.testkit.RecordedCall;
@@ -141,7 +143,8 @@ class WorkspaceGroupMigrationTest {
     assertThat(dataEng.members()).containsExactlyInAnyOrder("user:ada@example.com", "user:alan@example.com",
         "service-principal:" + SP_APP, "group:analysts");
     assertThat(dataEng.steps()).containsExactly(GroupMigrationStep.CREATE_ACCOUNT_GROUP,
-        GroupMigrationStep.RENAME_LOCAL_GROUP, GroupMigrationStep.ASSIGN_ACCOUNT_GROUP);
+        GroupMigrationStep.RENAME_LOCAL_GROUP, GroupMigrationStep.ASSIGN_ACCOUNT_GROUP,
+        GroupMigrationStep.MIGRATE_PERMISSIONS);
     assertThat(plan.groups().get(2).permission()).isEqualTo(WorkspacePermission.ADMIN);
     assertThat(plan.table()).contains("data-eng").contains("create-account-group,rename-local-group");
     assertThat(plan.summary()).contains("3 migrate").contains("kept (deletion not enabled)");
@@ -170,10 +173,13 @@ class WorkspaceGroupMigrationTest {
 
     server.clearRecordedRequests();
     GroupMigrationPlan again = migration.plan();
-    assertThat(again.isEmpty()).isTrue();
-    assertThat(again.count(Status.DONE)).isEqualTo(3);
+    // Only the permission migration API can tell whether permissions are left, so a re-run asks it once per group.
+    assertThat(again.groups()).allSatisfy(group -> {
+      assertThat(group.status()).isEqualTo(Status.RESUME);
+      assertThat(group.steps()).containsExactly(GroupMigrationStep.MIGRATE_PERMISSIONS);
+    });
     assertThat(migration.apply(again).count(Outcome.ALREADY_DONE)).isEqualTo(3);
-    assertThat(writes()).isEmpty();
+    assertThat(writes()).hasSize(3).allSatisfy(call -> assertThat(call.path()).endsWith("/permissionmigration"));
   }
 
   @Test
@@ -191,11 +197,13 @@ class WorkspaceGroupMigrationTest {
     clock.advance(Duration.ofMinutes(1));
     GroupMigrationPlan resumed = migration.plan();
     assertThat(resumed.groups().get(0).status()).isEqualTo(Status.RESUME);
-    assertThat(resumed.groups().get(0).steps()).containsExactly(GroupMigrationStep.ASSIGN_ACCOUNT_GROUP);
+    assertThat(resumed.groups().get(0).steps()).containsExactly(GroupMigrationStep.ASSIGN_ACCOUNT_GROUP,
+        GroupMigrationStep.MIGRATE_PERMISSIONS);
     GroupMigrationReport second = migration(GroupMigrationOptions.defaults()).apply(resumed);
     assertThat(second.isSuccess()).as(second.summary()).isTrue();
     assertThat(second.result("data-eng").completedSteps()).containsExactly(GroupMigrationStep.CREATE_ACCOUNT_GROUP,
-        GroupMigrationStep.RENAME_LOCAL_GROUP, GroupMigrationStep.ASSIGN_ACCOUNT_GROUP);
+        GroupMigrationStep.RENAME_LOCAL_GROUP, GroupMigrationStep.ASSIGN_ACCOUNT_GROUP,
+        GroupMigrationStep.MIGRATE_PERMISSIONS);
   }
 
   @Test
@@ -216,7 +224,7 @@ class WorkspaceGroupMigrationTest {
 
     assertThat(second.isSuccess()).as(second.summary()).isTrue();
     assertThat(second.result("analysts").completedSteps())
-        .containsExactly(GroupMigrationStep.ASSIGN_ACCOUNT_GROUP);
+        .containsExactly(GroupMigrationStep.ASSIGN_ACCOUNT_GROUP, GroupMigrationStep.MIGRATE_PERMISSIONS);
     assertThat(second.result("platform").outcome()).isEqualTo(Outcome.ALREADY_DONE);
     assertThat(accountGroupsNamed("analysts")).hasSize(1);
     assertThat(accountGroupsNamed("data-eng")).hasSize(1);
@@ -234,7 +242,7 @@ class WorkspaceGroupMigrationTest {
     assertThat(first.result("analysts").failedStep()).contains(GroupMigrationStep.RENAME_LOCAL_GROUP);
     PlannedGroupMigration analysts = migration.plan().groups().get(0);
     assertThat(analysts.steps()).containsExactly(GroupMigrationStep.RENAME_LOCAL_GROUP,
-        GroupMigrationStep.ASSIGN_ACCOUNT_GROUP);
+        GroupMigrationStep.ASSIGN_ACCOUNT_GROUP, GroupMigrationStep.MIGRATE_PERMISSIONS);
     assertThat(migration.run().isSuccess()).isTrue();
     assertThat(accountGroupsNamed("analysts")).hasSize(1);
   }
@@ -288,7 +296,8 @@ class WorkspaceGroupMigrationTest {
         migration(GroupMigrationOptions.builder().dangerouslyDeleteLocalGroups(true).build());
     GroupMigrationPlan plan = deleting.plan();
     assertThat(plan.groups()).allSatisfy(group ->
-        assertThat(group.steps()).containsExactly(GroupMigrationStep.DELETE_LOCAL_GROUP));
+        assertThat(group.steps()).containsExactly(GroupMigrationStep.MIGRATE_PERMISSIONS,
+            GroupMigrationStep.DELETE_LOCAL_GROUP));
     assertThat(plan.summary()).contains("DELETED");
     assertThatThrownBy(() -> migration(GroupMigrationOptions.defaults()).apply(plan))
         .isInstanceOf(IllegalArgumentException.class);
@@ -302,6 +311,109 @@ class WorkspaceGroupMigrationTest {
     assertThat(visible).filteredOn(group -> group.displayName().equals("data-eng"))
         .singleElement().satisfies(group -> assertThat(group.workspaceLocal()).isFalse());
     assertThat(deleting.plan().groups()).isEmpty();
+  }
+
+  FakeWorkspace fakeWorkspace() {
+    return server.workspaces().stream().filter(ws -> ws.id() == WS).findFirst().get();
+  }
+
+  /** Seeds grants for local groups on a job, a cluster, a warehouse and a notebook; returns {type, id} pairs. */
+  List<String[]> seedGrants() {
+    FakeWorkspace ws = fakeWorkspace();
+    List<String[]> objects = new ArrayList<>();
+    String owner = "ada@example.com";
+    objects.add(new String[] {"jobs", Long.toString(ws.addJob(owner, "nightly", true))});
+    objects.add(new String[] {"clusters", ws.addCluster(owner, "shared")});
+    objects.add(new String[] {"sql/warehouses", ws.addWarehouse(owner, "bi")});
+    ws.grant("jobs", objects.get(0)[1], FakePrincipal.group("data-eng"), "CAN_MANAGE_RUN");
+    ws.grant("clusters", objects.get(1)[1], FakePrincipal.group("data-eng"), "CAN_RESTART");
+    ws.grant("sql/warehouses", objects.get(2)[1], FakePrincipal.group("data-eng"), "CAN_USE");
+    ws.grant("jobs", objects.get(0)[1], FakePrincipal.group("analysts"), "CAN_VIEW");
+    ws.grant("sql/warehouses", objects.get(2)[1], FakePrincipal.group("analysts"), "CAN_USE");
+    return objects;
+  }
+
+  @Test
+  void apply_localGroupsHoldingPermissions_movesThemInBatchesAndReportsPerGroup() {
+    List<String[]> objects = seedGrants();
+    WorkspaceGroupMigration migration =
+        migration(GroupMigrationOptions.builder().permissionBatchSize(2).build());
+
+    GroupMigrationReport report = migration.apply(migration.plan());
+
+    assertThat(report.isSuccess()).as(report.summary()).isTrue();
+    assertThat(report.result("data-eng").permissionsMigrated()).isEqualTo(3);
+    assertThat(report.result("analysts").permissionsMigrated()).isEqualTo(2);
+    assertThat(report.permissionsMigrated()).isEqualTo(5);
+    assertThat(report.summary()).contains("data-eng: 3 permission(s) moved");
+    assertThat(report.table()).contains("permissions moved");
+    FakeWorkspace ws = fakeWorkspace();
+    assertThat(ws.permissions("jobs", objects.get(0)[1]).levelOf(FakePrincipal.group("data-eng")))
+        .contains("CAN_MANAGE_RUN");
+    assertThat(ws.permissions("clusters", objects.get(1)[1]).levelOf(FakePrincipal.group("data-eng")))
+        .contains("CAN_RESTART");
+    assertThat(ws.permissions("jobs", objects.get(0)[1]).levelOf(FakePrincipal.group("analysts")))
+        .contains("CAN_VIEW");
+    for (String[] object : objects) {
+      assertThat(ws.permissions(object[0], object[1]).grants().keySet())
+          .doesNotContain(FakePrincipal.group("db-temp-data-eng"), FakePrincipal.group("db-temp-analysts"));
+    }
+    // 3 grants in batches of 2: 2 + 1 + the call answering 0.
+    assertThat(writes().stream().filter(call -> call.path().endsWith("/permissionmigration")
+        && call.body().contains("db-temp-data-eng")).count()).isEqualTo(3);
+  }
+
+  @Test
+  void apply_interruptedWhileMovingPermissions_aReRunMovesTheRest() {
+    List<String[]> objects = seedGrants();
+    WorkspaceGroupMigration migration =
+        migration(GroupMigrationOptions.builder().permissionBatchSize(1).build());
+    server.failNext(Fault.status(500).on("POST", "permissionmigration").times(1));
+
+    GroupMigrationReport first = migration.apply(migration.plan());
+
+    assertThat(first.result("analysts").outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(first.result("analysts").failedStep()).contains(GroupMigrationStep.MIGRATE_PERMISSIONS);
+    assertThat(first.result("data-eng").outcome()).isEqualTo(Outcome.BLOCKED);
+    PlannedGroupMigration analysts = migration.plan().groups().get(0);
+    assertThat(analysts.status()).isEqualTo(Status.RESUME);
+    assertThat(analysts.steps()).containsExactly(GroupMigrationStep.MIGRATE_PERMISSIONS);
+
+    GroupMigrationReport second = migration.apply(migration.plan());
+
+    assertThat(second.isSuccess()).as(second.summary()).isTrue();
+    assertThat(second.result("analysts").permissionsMigrated()).isEqualTo(2);
+    assertThat(second.result("data-eng").permissionsMigrated()).isEqualTo(3);
+    assertThat(fakeWorkspace().permissions("sql/warehouses", objects.get(2)[1])
+        .levelOf(FakePrincipal.group("analysts"))).contains("CAN_USE");
+  }
+
+  @Test
+  void apply_deletion_movesLatePermissionsFirstAndIsRefusedWhenTheApiCannotConfirmNoneRemain() {
+    List<String[]> objects = seedGrants();
+    migration(GroupMigrationOptions.defaults()).run();
+    // Granted to the renamed local groups after the migration: deleting them now would take these away.
+    fakeWorkspace().grant("clusters", objects.get(1)[1], FakePrincipal.group("db-temp-analysts"), "CAN_ATTACH_TO");
+    fakeWorkspace().grant("clusters", objects.get(1)[1], FakePrincipal.group("db-temp-platform"), "CAN_ATTACH_TO");
+    WorkspaceGroupMigration deleting =
+        migration(GroupMigrationOptions.builder().dangerouslyDeleteLocalGroups(true).build());
+    GroupMigrationPlan plan = deleting.plan();
+    server.failNext(Fault.status(500).on("POST", "permissionmigration").times(1));
+
+    GroupMigrationReport report = deleting.apply(plan);
+
+    assertThat(report.result("analysts").outcome()).as(report.summary()).isEqualTo(Outcome.FAILED);
+    assertThat(report.result("analysts").failedStep()).contains(GroupMigrationStep.MIGRATE_PERMISSIONS);
+    assertThat(report.result("analysts").completedSteps()).doesNotContain(GroupMigrationStep.DELETE_LOCAL_GROUP);
+    assertThat(localGroupId(WS, "db-temp-analysts")).isNotNull();
+    assertThat(fakeWorkspace().permissions("clusters", objects.get(1)[1])
+        .levelOf(FakePrincipal.group("db-temp-analysts"))).contains("CAN_ATTACH_TO");
+    assertThat(report.result("platform").completedSteps()).containsExactly(GroupMigrationStep.MIGRATE_PERMISSIONS,
+        GroupMigrationStep.DELETE_LOCAL_GROUP);
+    assertThat(report.result("platform").permissionsMigrated()).isEqualTo(1);
+    assertThat(fakeWorkspace().permissions("clusters", objects.get(1)[1])
+        .levelOf(FakePrincipal.group("platform"))).contains("CAN_ATTACH_TO");
+    assertThat(report.isSuccess()).isFalse();
   }
 
   @Test
