@@ -1,6 +1,5 @@
 package dev.dbscim.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.client.api.AccountIdentitiesApi;
@@ -177,7 +176,8 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    * migration API the Databricks SDKs expose ({@code w.permissionMigration().migratePermissions(...)}, used by
    * databrickslabs/ucx): {@code POST /api/2.0/permissionmigration} with
    * {@code {"workspace_id":..., "from_workspace_group_name":..., "to_account_group_name":..., "size":...}}, answered
-   * {@code {"permissions_migrated": n}} (an absent field is read as 0). The grants are moved, not copied. Call it
+   * {@code {"permissions_migrated": n}} (an absent field is read as 0, as the SDKs and ucx do; any other answer, such
+   * as an empty body or a count that is not a whole number, throws instead of reading as 0). The grants are moved, not copied. Call it
    * until it answers 0 to move every permission; a repeated call continues where the last stopped. Databricks
    * requires the local group to be renamed away from the account group's name first and the account group to be
    * assigned to the workspace, and answers 400 when the account group already holds permissions at the first call.
@@ -192,7 +192,8 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    * @return the number of permissions moved, 0 when none was left
    * @throws IllegalArgumentException when an id or size is not positive or a name is blank
    * @throws dev.dbscim.client.error.ScimServiceException for an error answer
-   * @throws dev.dbscim.client.error.ScimClientException when no usable answer arrived
+   * @throws dev.dbscim.client.error.ScimClientException when no usable answer arrived, or the answer carries no
+   *     usable count
    */
   public long migratePermissions(long workspaceId, String fromWorkspaceGroup, String toAccountGroup, int size) {
     return migratePermissions(workspaceId, fromWorkspaceGroup, toAccountGroup, size, RequestOptions.defaults());
@@ -228,8 +229,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
         .put("size", size);
     ScimResponse response = api20.send(ScimRequest.of("POST", "/permissionmigration", OperationClass.CREATE)
         .withBody(body).withOptions(options));
-    JsonNode moved = response.hasBody() ? response.json().get("permissions_migrated") : null;
-    return moved == null || moved.isNull() ? 0 : moved.asLong();
+    return response.count("permissions_migrated");
   }
 
   private static String notBlank(String value, String name) {

@@ -193,10 +193,37 @@ public final class ScimResponse {
     return false;
   }
 
-  private RuntimeException unusable(String problem, Class<?> rawType) {
-    String message = "SCIM " + method + " " + path + " -> " + status + ": body is not a valid "
-        + rawType.getSimpleName() + " (" + problem + ") [" + (requestId == null ? ""
-        : "requestId=" + requestId + ", ") + "attempts=" + attempts + "]";
+  /**
+   * Returns a non-negative whole number from a JSON object answer, where an absent field means 0 (servers that omit
+   * zero values, proto3 style). Anything else (no body, not an object, a value that is not a whole number, a negative
+   * number) is an unusable answer: a caller that stops when the count is 0 must never read a malformed answer as 0.
+   *
+   * @param field the field name, such as {@code "permissions_migrated"}
+   * @return the count
+   * @throws dev.dbscim.client.error.ScimClientException when the answer does not carry a usable count
+   */
+  public long count(String field) {
+    JsonNode answer = json();
+    if (!answer.isObject()) {
+      throw unusable(hasBody() ? "not a JSON object" : "the body is empty", "JSON object");
+    }
+    JsonNode value = answer.get(field);
+    if (value == null || value.isNull()) {
+      return 0;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+      throw unusable("\"" + field + "\" is not a non-negative whole number", "JSON object");
+    }
+    return value.asLong();
+  }
+
+  private RuntimeException unusable(String problem, String typeName) {
+    String message = "SCIM " + method + " " + path + " -> " + status + ": body is not a valid " + typeName + " ("
+        + problem + ") [" + (requestId == null ? "" : "requestId=" + requestId + ", ") + "attempts=" + attempts + "]";
     return ScimErrorAccess.get().clientException(message, null, attempts, false);
+  }
+
+  private RuntimeException unusable(String problem, Class<?> rawType) {
+    return unusable(problem, rawType.getSimpleName());
   }
 }

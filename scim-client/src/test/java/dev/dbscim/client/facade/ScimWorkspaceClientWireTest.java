@@ -4,12 +4,14 @@ import static dev.dbscim.client.facade.FacadeServer.PROXY_BASE;
 import static dev.dbscim.client.facade.FacadeServer.TOKEN;
 import static dev.dbscim.client.facade.FacadeServer.WORKSPACE_BASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dbscim.client.RawResponse;
 import dev.dbscim.client.RequestOptions;
 import dev.dbscim.client.ScimWorkspaceClient;
 import dev.dbscim.client.api.GroupsReadApi;
 import dev.dbscim.client.api.ListRequest;
+import dev.dbscim.client.error.ScimClientException;
 import dev.dbscim.core.model.Group;
 import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
@@ -83,6 +85,20 @@ class ScimWorkspaceClientWireTest {
         + "\"size\":1000}");
     assertThat(moved).isEqualTo(1000);
     assertThat(none).isZero();
+  }
+
+  @Test
+  void migratePermissions_answerWithoutAUsableCount_throwsInsteadOfReadingZero() {
+    // A caller deletes the local group once the count is 0: a malformed answer must never read as "nothing left".
+    String[] answers = {"", "[]", "{\"permissions_migrated\":\"12\"}", "{\"permissions_migrated\":1.5}",
+      "{\"permissions_migrated\":-1}", "{\"permissions_migrated\":true}"};
+    for (String answer : answers) {
+      server.json(200, answer);
+
+      assertThatThrownBy(() -> workspace.migratePermissions(1L, "db-temp-data-eng", "data-eng", 10))
+          .as(answer).isInstanceOf(ScimClientException.class)
+          .hasMessageContaining("/permissionmigration").hasMessageContaining("not a valid JSON object");
+    }
   }
 
   @Test
