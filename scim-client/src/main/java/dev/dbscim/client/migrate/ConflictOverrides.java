@@ -242,5 +242,7 @@ public abstract class ConflictOverrides {
   }
 
   /** Builds {@link ConflictOverrides}. */
-  public static final class Builder extends ImmutableConflictOverrides.Builder {}
+  public static final class Builder extends ImmutableConflictOverrides.Builder {
+    Builder() {}
+  }
 }
