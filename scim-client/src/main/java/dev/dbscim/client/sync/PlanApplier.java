@@ -375,11 +375,11 @@ final class PlanApplier {
     try {
       switch (principal.kind()) {
         case USER:
-          created = target.users().create(ScimJson.fromTree(operation.resourceNode(), User.class));
+          created = target.users().create(ScimJson.fromTree(operation.resourceNode().get(), User.class));
           break;
         case SERVICE_PRINCIPAL:
           created = target.servicePrincipals().create(
-              ScimJson.fromTree(operation.resourceNode(), ServicePrincipal.class));
+              ScimJson.fromTree(operation.resourceNode().get(), ServicePrincipal.class));
           break;
         default:
           List<ComplexValue> members = new ArrayList<>(operation.addMembers().size());
@@ -392,7 +392,7 @@ final class PlanApplier {
               skipped++;
             }
           }
-          Group group = Group.builder().from(ScimJson.fromTree(operation.resourceNode(), Group.class))
+          Group group = Group.builder().from(ScimJson.fromTree(operation.resourceNode().get(), Group.class))
               .members(members).build();
           created = target.groups().create(group);
           note = skipped == 0 ? null : skipped + " member(s) skipped: their creation failed";

@@ -132,7 +132,7 @@ class PlanValuesTest {
 
   static PlannedOperation create(ObjectNode resource) {
     return PlannedOperation.builder(Action.CREATE, PrincipalRef.toCreate(PrincipalKind.USER, "ada@x.com"), 0)
-        .resource(resource).build(0);
+        .resourceNode(resource).build(0);
   }
 
   static ScimAccountClient account() {
