@@ -16,6 +16,7 @@ import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -128,6 +129,28 @@ class PlanValuesTest {
       assertThat(plan.allowRemovalsAboveThreshold().madeBy(engine)).isTrue();
       assertThat(SyncPlan.fromJson(plan.toJson()).madeBy(engine)).isFalse();
     }
+  }
+
+  @Test
+  void reportValues_toString_keepTheirOneLineForms() {
+    PlannedOperation create = create(JsonNodeFactory.instance.objectNode());
+    OperationResult done = OperationResult.of(create, OperationResult.Outcome.SUCCEEDED, 1, null, null,
+        Duration.ofMillis(5));
+    OperationResult failed = OperationResult.of(create, OperationResult.Outcome.FAILED, 2, "boom", "ScimException",
+        Duration.ofMillis(5));
+    SyncReport report = SyncReport.of("account acc", List.of(done, failed), Instant.EPOCH, Instant.EPOCH.plusSeconds(1),
+        false);
+
+    assertThat(done.toString()).isEqualTo("#0 CREATE USER ada@x.com -> SUCCEEDED");
+    assertThat(failed.toString()).isEqualTo("#0 CREATE USER ada@x.com -> FAILED: boom");
+    assertThat(done.detail()).isEmpty();
+    assertThat(failed.errorType()).contains("ScimException");
+    assertThat(report.toString())
+        .isEqualTo("SyncReport{target=account acc, succeeded=1, failed=1, notRun=0, requests=3, interrupted=false}");
+    assertThat(report.failures()).containsExactly(failed);
+    assertThat(report.duration()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(SyncProgress.of(4, 10, 1, Duration.ofSeconds(2)).toString()).isEqualTo("4/10 (1 failed, 2.0/s, ETA 3s)");
+    assertThat(SyncProgress.of(0, 0, 0, Duration.ZERO).fraction()).isEqualTo(1.0);
   }
 
   static PlannedOperation create(ObjectNode resource) {
