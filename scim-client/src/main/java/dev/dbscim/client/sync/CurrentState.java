@@ -4,14 +4,15 @@ import dev.dbscim.client.api.PermissionAssignment;
 import dev.dbscim.core.model.Group;
 import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
+import org.immutables.value.Value;
 
 /**
  * What a sync target holds before a sync: its users, service principals and groups (with the members of at least the
@@ -24,20 +25,11 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  */
-public final class CurrentState {
-  private final List<User> users;
-  private final List<ServicePrincipal> servicePrincipals;
-  private final List<Group> groups;
-  private final Map<Long, List<PermissionAssignment>> workspaceAssignments;
+@Value.Immutable
+public abstract class CurrentState {
+  private static final CurrentState EMPTY = builder().build();
 
-  private CurrentState(Builder builder) {
-    this.users = Collections.unmodifiableList(new ArrayList<>(builder.users));
-    this.servicePrincipals = Collections.unmodifiableList(new ArrayList<>(builder.servicePrincipals));
-    this.groups = Collections.unmodifiableList(new ArrayList<>(builder.groups));
-    Map<Long, List<PermissionAssignment>> assignments = new LinkedHashMap<>();
-    builder.workspaceAssignments.forEach((id, list) -> assignments.put(id, Collections.unmodifiableList(list)));
-    this.workspaceAssignments = Collections.unmodifiableMap(assignments);
-  }
+  CurrentState() {}
 
   /**
    * Returns an empty state, as of a new account.
@@ -45,7 +37,7 @@ public final class CurrentState {
    * @return the empty state
    */
   public static CurrentState empty() {
-    return builder().build();
+    return EMPTY;
   }
 
   /**
@@ -62,36 +54,28 @@ public final class CurrentState {
    *
    * @return the users, each with an id
    */
-  public List<User> users() {
-    return users;
-  }
+  public abstract List<User> users();
 
   /**
    * Returns the service principals.
    *
    * @return the service principals, each with an id
    */
-  public List<ServicePrincipal> servicePrincipals() {
-    return servicePrincipals;
-  }
+  public abstract List<ServicePrincipal> servicePrincipals();
 
   /**
    * Returns the groups.
    *
    * @return the groups, each with an id
    */
-  public List<Group> groups() {
-    return groups;
-  }
+  public abstract List<Group> groups();
 
   /**
    * Returns the assignments of the workspaces that were read, by workspace id.
    *
    * @return the assignments
    */
-  public Map<Long, List<PermissionAssignment>> workspaceAssignments() {
-    return workspaceAssignments;
-  }
+  public abstract Map<Long, List<PermissionAssignment>> workspaceAssignments();
 
   /**
    * Returns the assignments of one workspace, if they were read.
@@ -100,38 +84,48 @@ public final class CurrentState {
    * @return the assignments, or empty when the workspace was not read
    */
   public Optional<List<PermissionAssignment>> workspaceAssignments(long workspaceId) {
-    return Optional.ofNullable(workspaceAssignments.get(workspaceId));
+    return Optional.ofNullable(workspaceAssignments().get(workspaceId));
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof CurrentState)) {
-      return false;
+  /**
+   * Checks the ids of principals given through the inherited setters ({@code addUsers}, ...), and copies assignment
+   * lists that {@link Builder#workspaceAssignments(long, Collection)} did not copy already.
+   *
+   * @return this state, or one with copied assignment lists
+   */
+  @Value.Check
+  CurrentState check() {
+    users().forEach(Builder::requireId);
+    servicePrincipals().forEach(Builder::requireIds);
+    groups().forEach(Builder::requireId);
+    for (List<PermissionAssignment> assignments : workspaceAssignments().values()) {
+      if (!(assignments instanceof Copy)) {
+        Map<Long, List<PermissionAssignment>> copied = new LinkedHashMap<>();
+        workspaceAssignments().forEach((id, list) -> copied.put(id, new Copy<>(list)));
+        return builder().from(this).workspaceAssignments(copied).build();
+      }
     }
-    CurrentState that = (CurrentState) other;
-    return users.equals(that.users) && servicePrincipals.equals(that.servicePrincipals) && groups.equals(that.groups)
-        && workspaceAssignments.equals(that.workspaceAssignments);
+    return this;
   }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(users, servicePrincipals, groups, workspaceAssignments);
-  }
-
+  /**
+   * Returns the counts (not the principals, which may be many) and the workspaces read.
+   *
+   * @return the summary
+   */
   @Override
   public String toString() {
-    return "CurrentState{users=" + users.size() + ", servicePrincipals=" + servicePrincipals.size() + ", groups="
-        + groups.size() + ", workspaces=" + workspaceAssignments.keySet() + "}";
+    return "CurrentState{users=" + users().size() + ", servicePrincipals=" + servicePrincipals().size() + ", groups="
+        + groups().size() + ", workspaces=" + workspaceAssignments().keySet() + "}";
   }
 
-  /** Builds a {@link CurrentState}. */
-  public static final class Builder {
-    private final List<User> users = new ArrayList<>();
-    private final List<ServicePrincipal> servicePrincipals = new ArrayList<>();
-    private final List<Group> groups = new ArrayList<>();
-    private final Map<Long, List<PermissionAssignment>> workspaceAssignments = new LinkedHashMap<>();
-
-    private Builder() {}
+  /**
+   * Builds a {@link CurrentState}. The setters below add to what was given before and check each principal as they
+   * go; the inherited {@code users(Iterable)}, {@code groups(Iterable)} and {@code servicePrincipals(Iterable)} replace
+   * instead, and their principals are checked by {@code build()}.
+   */
+  public static final class Builder extends ImmutableCurrentState.Builder {
+    Builder() {}
 
     /**
      * Adds users; each must have an id.
@@ -142,8 +136,7 @@ public final class CurrentState {
      */
     public Builder users(Collection<User> users) {
       for (User user : users) {
-        requireId(user.id(), "user " + user.userName());
-        this.users.add(user);
+        addUsers(requireId(user));
       }
       return this;
     }
@@ -157,11 +150,7 @@ public final class CurrentState {
      */
     public Builder servicePrincipals(Collection<ServicePrincipal> servicePrincipals) {
       for (ServicePrincipal sp : servicePrincipals) {
-        requireId(sp.id(), "service principal " + sp.displayName().orElse(""));
-        if (!sp.applicationId().isPresent()) {
-          throw new IllegalArgumentException("service principal " + sp.id().get() + " has no applicationId");
-        }
-        this.servicePrincipals.add(sp);
+        addServicePrincipals(requireIds(sp));
       }
       return this;
     }
@@ -175,37 +164,63 @@ public final class CurrentState {
      */
     public Builder groups(Collection<Group> groups) {
       for (Group group : groups) {
-        requireId(group.id(), "group " + group.displayName());
-        this.groups.add(group);
+        addGroups(requireId(group));
       }
       return this;
     }
 
     /**
-     * Sets the assignments of one workspace.
+     * Sets the assignments of one workspace, replacing those given before for it.
      *
      * @param workspaceId the workspace id
      * @param assignments its assignments
      * @return this builder
      */
     public Builder workspaceAssignments(long workspaceId, Collection<PermissionAssignment> assignments) {
-      workspaceAssignments.put(workspaceId, new ArrayList<>(assignments));
+      putWorkspaceAssignments(workspaceId, new Copy<>(assignments));
       return this;
     }
 
-    /**
-     * Returns the state.
-     *
-     * @return the state
-     */
-    public CurrentState build() {
-      return new CurrentState(this);
+    private static User requireId(User user) {
+      return requireId(user, user.id(), "user " + user.userName());
     }
 
-    private static void requireId(Optional<String> id, String what) {
+    private static Group requireId(Group group) {
+      return requireId(group, group.id(), "group " + group.displayName());
+    }
+
+    private static ServicePrincipal requireIds(ServicePrincipal sp) {
+      requireId(sp, sp.id(), "service principal " + sp.displayName().orElse(""));
+      if (!sp.applicationId().isPresent()) {
+        throw new IllegalArgumentException("service principal " + sp.id().get() + " has no applicationId");
+      }
+      return sp;
+    }
+
+    private static <T> T requireId(T principal, Optional<String> id, String what) {
       if (!id.isPresent()) {
         throw new IllegalArgumentException(what + " has no id");
       }
+      return principal;
+    }
+  }
+
+  /** An unmodifiable copy of a workspace's assignments, which {@link #check()} knows needs no further copy. */
+  private static final class Copy<T> extends AbstractList<T> implements RandomAccess {
+    private final List<T> values;
+
+    Copy(Collection<? extends T> values) {
+      this.values = new ArrayList<>(values);
+    }
+
+    @Override
+    public T get(int index) {
+      return values.get(index);
+    }
+
+    @Override
+    public int size() {
+      return values.size();
     }
   }
 }

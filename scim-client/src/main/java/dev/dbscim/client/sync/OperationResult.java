@@ -1,11 +1,12 @@
 package dev.dbscim.client.sync;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /** What became of one {@link PlannedOperation} when a plan was applied. */
-public final class OperationResult {
+@Value.Immutable
+public abstract class OperationResult {
   /** How a step ended. */
   public enum Outcome {
     /** The step was applied (possibly partly; see {@link #detail()}). */
@@ -19,21 +20,13 @@ public final class OperationResult {
     NOT_RUN
   }
 
-  private final PlannedOperation operation;
-  private final Outcome outcome;
-  private final int requests;
-  private final String detail;
-  private final String errorType;
-  private final Duration duration;
+  OperationResult() {}
 
-  OperationResult(PlannedOperation operation, Outcome outcome, int requests, String detail, String errorType,
+  /** Returns a result; {@code detail} and {@code errorType} may be null. */
+  static OperationResult of(PlannedOperation operation, Outcome outcome, int requests, String detail, String errorType,
       Duration duration) {
-    this.operation = Objects.requireNonNull(operation, "operation");
-    this.outcome = Objects.requireNonNull(outcome, "outcome");
-    this.requests = requests;
-    this.detail = detail;
-    this.errorType = errorType;
-    this.duration = Objects.requireNonNull(duration, "duration");
+    return ImmutableOperationResult.builder().operation(operation).outcome(outcome).requests(requests)
+        .detail(Optional.ofNullable(detail)).errorType(Optional.ofNullable(errorType)).duration(duration).build();
   }
 
   /**
@@ -41,27 +34,21 @@ public final class OperationResult {
    *
    * @return the planned operation
    */
-  public PlannedOperation operation() {
-    return operation;
-  }
+  public abstract PlannedOperation operation();
 
   /**
    * Returns how the step ended.
    *
    * @return the outcome
    */
-  public Outcome outcome() {
-    return outcome;
-  }
+  public abstract Outcome outcome();
 
   /**
    * Returns the write requests the step sent (retries inside the client not counted).
    *
    * @return the request count
    */
-  public int requests() {
-    return requests;
-  }
+  public abstract int requests();
 
   /**
    * Returns a sentence about the outcome: the error message of a failure, or a note such as "already existed" or
@@ -69,30 +56,29 @@ public final class OperationResult {
    *
    * @return the detail, if any
    */
-  public Optional<String> detail() {
-    return Optional.ofNullable(detail);
-  }
+  public abstract Optional<String> detail();
 
   /**
    * Returns the simple class name of the exception that failed the step, such as {@code ScimConflictException}.
    *
    * @return the error type, if the step failed
    */
-  public Optional<String> errorType() {
-    return Optional.ofNullable(errorType);
-  }
+  public abstract Optional<String> errorType();
 
   /**
    * Returns how long the step took.
    *
    * @return the duration
    */
-  public Duration duration() {
-    return duration;
-  }
+  public abstract Duration duration();
 
+  /**
+   * Returns the step, its outcome and the detail, such as {@code #3 CREATE USER ada@example.com -> SUCCEEDED}.
+   *
+   * @return the result in one line
+   */
   @Override
   public String toString() {
-    return operation + " -> " + outcome + (detail == null ? "" : ": " + detail);
+    return operation() + " -> " + outcome() + detail().map(detail -> ": " + detail).orElse("");
   }
 }

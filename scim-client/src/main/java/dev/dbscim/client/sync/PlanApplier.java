@@ -225,16 +225,16 @@ final class PlanApplier {
         if (result == null) {
           incomplete = true;
           result = stepStarts[i] != null
-              ? new OperationResult(operations.get(i), Outcome.FAILED, 0, "still running when the apply stopped "
+              ? OperationResult.of(operations.get(i), Outcome.FAILED, 0, "still running when the apply stopped "
                   + "waiting for it, " + gracePeriod.toMillis() + " ms after it was interrupted; it may have taken "
                   + "effect", null, Duration.between(stepStarts[i], clock.instant()))
-              : new OperationResult(operations.get(i), Outcome.NOT_RUN, 0, "the apply was interrupted first", null,
+              : OperationResult.of(operations.get(i), Outcome.NOT_RUN, 0, "the apply was interrupted first", null,
                   Duration.ZERO);
         }
         ordered.add(result);
       }
     }
-    return new SyncReport(plan.target(), ordered, startedAt, clock.instant(), incomplete);
+    return SyncReport.of(plan.target(), ordered, startedAt, clock.instant(), incomplete);
   }
 
   private void remember(PrincipalRef ref) {
@@ -252,7 +252,7 @@ final class PlanApplier {
     if (result.outcome() == Outcome.FAILED) {
       failed++;
     }
-    SyncProgress progress = new SyncProgress(done, results.length, failed,
+    SyncProgress progress = SyncProgress.of(done, results.length, failed,
         Duration.between(startedAt, clock.instant()));
     try {
       listener.onOperationDone(result, progress);
@@ -266,10 +266,10 @@ final class PlanApplier {
     int[] requests = {0};
     try {
       String detail = run(operation, memberBatchSize, requests);
-      return new OperationResult(operation, Outcome.SUCCEEDED, requests[0], detail, null, since(start));
+      return OperationResult.of(operation, Outcome.SUCCEEDED, requests[0], detail, null, since(start));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, () -> "sync step failed: " + operation + ": " + e.getMessage());
-      return new OperationResult(operation, Outcome.FAILED, requests[0], e.getMessage(), e.getClass().getSimpleName(),
+      return OperationResult.of(operation, Outcome.FAILED, requests[0], e.getMessage(), e.getClass().getSimpleName(),
           since(start));
     }
   }
@@ -375,11 +375,11 @@ final class PlanApplier {
     try {
       switch (principal.kind()) {
         case USER:
-          created = target.users().create(ScimJson.fromTree(operation.resourceNode(), User.class));
+          created = target.users().create(ScimJson.fromTree(operation.resourceNode().get(), User.class));
           break;
         case SERVICE_PRINCIPAL:
           created = target.servicePrincipals().create(
-              ScimJson.fromTree(operation.resourceNode(), ServicePrincipal.class));
+              ScimJson.fromTree(operation.resourceNode().get(), ServicePrincipal.class));
           break;
         default:
           List<ComplexValue> members = new ArrayList<>(operation.addMembers().size());
@@ -392,7 +392,7 @@ final class PlanApplier {
               skipped++;
             }
           }
-          Group group = Group.builder().from(ScimJson.fromTree(operation.resourceNode(), Group.class))
+          Group group = Group.builder().from(ScimJson.fromTree(operation.resourceNode().get(), Group.class))
               .members(members).build();
           created = target.groups().create(group);
           note = skipped == 0 ? null : skipped + " member(s) skipped: their creation failed";

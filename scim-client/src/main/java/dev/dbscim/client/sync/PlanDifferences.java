@@ -60,7 +60,7 @@ final class PlanDifferences {
       return "the name is \"" + saved.principal().name() + "\" in the saved plan but \"" + fresh.principal().name()
           + "\" now";
     }
-    if (!Objects.equals(saved.resource(), fresh.resource())) {
+    if (!saved.resourceNode().equals(fresh.resourceNode())) {
       return "the resource to create differs";
     }
     if (!saved.patch().equals(fresh.patch()) || !saved.changes().equals(fresh.changes())) {

@@ -55,9 +55,7 @@ final class PlanJson {
         ArrayNode changes = node.putArray("changes");
         operation.changes().forEach(changes::add);
       }
-      if (operation.resourceNode() != null) {
-        node.set("resource", operation.resourceNode().deepCopy());
-      }
+      operation.resourceNode().ifPresent(resource -> node.set("resource", resource.deepCopy()));
       operation.patch().ifPresent(patch -> node.set("patch", ScimJson.toTree(patch)));
       refs(node, "addMembers", operation.addMembers());
       refs(node, "removeMembers", operation.removeMembers());
@@ -97,10 +95,10 @@ final class PlanJson {
         PlannedOperation.Builder builder = PlannedOperation.builder(
             Action.valueOf(text(node, "action")), readRef(required(node, "principal")), node.path("phase").asInt());
         for (JsonNode change : node.path("changes")) {
-          builder.change(change.asText());
+          builder.addChanges(change.asText());
         }
         if (node.path("resource").isObject()) {
-          builder.resource((ObjectNode) node.get("resource").deepCopy());
+          builder.resourceNode((ObjectNode) node.get("resource").deepCopy());
         }
         if (node.path("patch").isObject()) {
           builder.patch(ScimJson.fromTree(node.get("patch"), PatchRequest.class));
@@ -108,9 +106,11 @@ final class PlanJson {
         builder.addMembers(readRefs(node.path("addMembers")));
         builder.removeMembers(readRefs(node.path("removeMembers")));
         if (node.has("workspaceId")) {
+          builder.workspaceId(node.get("workspaceId").asLong());
           JsonNode permission = node.path("permission");
-          builder.workspace(node.get("workspaceId").asLong(),
-              permission.isTextual() ? WorkspacePermission.fromWire(permission.asText()) : null);
+          if (permission.isTextual()) {
+            builder.permission(WorkspacePermission.fromWire(permission.asText()));
+          }
         }
         operations.add(builder.build(operations.size()));
       }
@@ -125,9 +125,10 @@ final class PlanJson {
               DeletionThreshold.of(threshold.path("maxRemovals").asInt(), threshold.path("maxPercent").asDouble()))
           .build();
       Directory directory = DirectoryJson.read(required(root, "directory"));
-      return new SyncPlan(SyncTarget.Kind.valueOf(text(root, "targetKind")), text(root, "target"),
-          Instant.parse(text(root, "createdAt")), operations, warnings, root.path("managedPrincipals").asInt(),
-          options, directory, false, null);
+      return SyncPlan.builder().targetKind(SyncTarget.Kind.valueOf(text(root, "targetKind")))
+          .target(text(root, "target")).createdAt(Instant.parse(text(root, "createdAt"))).operations(operations)
+          .warnings(warnings).managedPrincipalCount(root.path("managedPrincipals").asInt()).options(options)
+          .directory(directory).build();
     } catch (RuntimeException e) {
       if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("not a sync")) {
         throw e;

@@ -3,12 +3,10 @@ package dev.dbscim.client.sync;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.client.api.WorkspacePermission;
 import dev.dbscim.core.patch.PatchRequest;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.immutables.value.Value;
 
 /**
  * One step of a {@link SyncPlan}: create, update, deactivate or delete a principal, or assign it to or remove it from a
@@ -18,7 +16,8 @@ import java.util.OptionalLong;
  * per {@link SyncOptions#memberBatchSize()} member changes (at least one). A group creation carries its members, sent
  * in the creating POST.
  */
-public final class PlannedOperation {
+@Value.Immutable
+public abstract class PlannedOperation {
   /** What a step does. */
   public enum Action {
     /** Creates a principal ({@code POST}); a group is created with its members. */
@@ -35,34 +34,11 @@ public final class PlannedOperation {
     UNASSIGN
   }
 
-  private final int index;
-  private final int phase;
-  private final Action action;
-  private final PrincipalRef principal;
-  private final List<String> changes;
-  private final ObjectNode resource;
-  private final PatchRequest patch;
-  private final List<PrincipalRef> addMembers;
-  private final List<PrincipalRef> removeMembers;
-  private final Long workspaceId;
-  private final WorkspacePermission permission;
+  PlannedOperation() {}
 
-  private PlannedOperation(Builder builder, int index) {
-    this.index = index;
-    this.phase = builder.phase;
-    this.action = Objects.requireNonNull(builder.action, "action");
-    this.principal = Objects.requireNonNull(builder.principal, "principal");
-    this.changes = Collections.unmodifiableList(new ArrayList<>(builder.changes));
-    this.resource = builder.resource;
-    this.patch = builder.patch;
-    this.addMembers = Collections.unmodifiableList(new ArrayList<>(builder.addMembers));
-    this.removeMembers = Collections.unmodifiableList(new ArrayList<>(builder.removeMembers));
-    this.workspaceId = builder.workspaceId;
-    this.permission = builder.permission;
-  }
-
+  /** Returns a builder of a step; {@link Builder#build(int)} gives it its index. */
   static Builder builder(Action action, PrincipalRef principal, int phase) {
-    return new Builder(action, principal, phase);
+    return new Builder().action(action).principal(principal).phase(phase);
   }
 
   /**
@@ -70,45 +46,35 @@ public final class PlannedOperation {
    *
    * @return the index
    */
-  public int index() {
-    return index;
-  }
+  public abstract int index();
 
   /**
    * Returns the phase: steps of a phase run after every step of the phases before it.
    *
    * @return the phase, from 0
    */
-  public int phase() {
-    return phase;
-  }
+  public abstract int phase();
 
   /**
    * Returns what the step does.
    *
    * @return the action
    */
-  public Action action() {
-    return action;
-  }
+  public abstract Action action();
 
   /**
    * Returns the principal the step is about.
    *
    * @return the principal
    */
-  public PrincipalRef principal() {
-    return principal;
-  }
+  public abstract PrincipalRef principal();
 
   /**
    * Returns the changes in words, such as {@code displayName: "Ada" -> "Ada Lovelace"} or {@code +3 members}.
    *
    * @return the human-readable changes
    */
-  public List<String> changes() {
-    return changes;
-  }
+  public abstract List<String> changes();
 
   /**
    * Returns the resource a {@link Action#CREATE} step sends, without members (see {@link #addMembers()}).
@@ -116,53 +82,46 @@ public final class PlannedOperation {
    * @return the SCIM resource JSON
    */
   public Optional<ObjectNode> resource() {
-    return Optional.ofNullable(resource).map(ObjectNode::deepCopy);
+    return resourceNode().map(ObjectNode::deepCopy);
   }
+
+  /** Returns the resource itself, not a copy: the plan's own readers and writers do not change it. */
+  abstract Optional<ObjectNode> resourceNode();
 
   /**
    * Returns the attribute operations of an {@link Action#UPDATE} step, without member changes.
    *
    * @return the patch, if attributes change
    */
-  public Optional<PatchRequest> patch() {
-    return Optional.ofNullable(patch);
-  }
+  public abstract Optional<PatchRequest> patch();
 
   /**
    * Returns the members a group step adds.
    *
    * @return the added members
    */
-  public List<PrincipalRef> addMembers() {
-    return addMembers;
-  }
+  public abstract List<PrincipalRef> addMembers();
 
   /**
    * Returns the members a group step removes.
    *
    * @return the removed members
    */
-  public List<PrincipalRef> removeMembers() {
-    return removeMembers;
-  }
+  public abstract List<PrincipalRef> removeMembers();
 
   /**
    * Returns the workspace of an {@link Action#ASSIGN} or {@link Action#UNASSIGN} step.
    *
    * @return the workspace id
    */
-  public OptionalLong workspaceId() {
-    return workspaceId == null ? OptionalLong.empty() : OptionalLong.of(workspaceId);
-  }
+  public abstract OptionalLong workspaceId();
 
   /**
    * Returns the permission an {@link Action#ASSIGN} step grants.
    *
    * @return the permission
    */
-  public Optional<WorkspacePermission> permission() {
-    return Optional.ofNullable(permission);
-  }
+  public abstract Optional<WorkspacePermission> permission();
 
   /**
    * Returns whether the step deactivates or deletes a principal (what the {@link DeletionThreshold} counts).
@@ -170,7 +129,7 @@ public final class PlannedOperation {
    * @return whether this is a removal
    */
   public boolean isRemoval() {
-    return action == Action.DEACTIVATE || action == Action.DELETE;
+    return action() == Action.DEACTIVATE || action() == Action.DELETE;
   }
 
   /**
@@ -180,104 +139,43 @@ public final class PlannedOperation {
    * @return the request count
    */
   public int writeRequests(int memberBatchSize) {
-    if (action != Action.UPDATE || principal.kind() != PrincipalKind.GROUP) {
+    if (action() != Action.UPDATE || principal().kind() != PrincipalKind.GROUP) {
       return 1;
     }
-    int memberChanges = addMembers.size() + removeMembers.size();
+    int memberChanges = addMembers().size() + removeMembers().size();
     return Math.max(1, (memberChanges + memberBatchSize - 1) / memberBatchSize);
   }
 
-  ObjectNode resourceNode() {
-    return resource;
+  /** Returns this step in another phase. */
+  PlannedOperation inPhase(int phase) {
+    return new Builder().from(this).phase(phase).build();
   }
 
-  Builder toBuilderWithPhase(int phase) {
-    Builder builder = new Builder(action, principal, phase);
-    builder.changes.addAll(changes);
-    builder.resource = resource;
-    builder.patch = patch;
-    builder.addMembers.addAll(addMembers);
-    builder.removeMembers.addAll(removeMembers);
-    builder.workspaceId = workspaceId;
-    builder.permission = permission;
-    return builder;
+  /** Returns this step at another position in its plan. */
+  PlannedOperation atIndex(int index) {
+    return new Builder().from(this).build(index);
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof PlannedOperation)) {
-      return false;
-    }
-    PlannedOperation that = (PlannedOperation) other;
-    return index == that.index && phase == that.phase && action == that.action && principal.equals(that.principal)
-        && changes.equals(that.changes) && Objects.equals(resource, that.resource) && Objects.equals(patch, that.patch)
-        && addMembers.equals(that.addMembers) && removeMembers.equals(that.removeMembers)
-        && Objects.equals(workspaceId, that.workspaceId) && permission == that.permission;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(index, phase, action, principal, changes, patch, addMembers, removeMembers, workspaceId,
-        permission);
-  }
-
+  /**
+   * Returns the step as people read it: index, action, principal, workspace and changes, such as
+   * {@code #3 ASSIGN GROUP data-eng (42) workspace 1001 [USER]}.
+   *
+   * @return the step in one line
+   */
   @Override
   public String toString() {
-    return "#" + index + " " + action + " " + principal + (workspaceId == null ? "" : " workspace " + workspaceId)
-        + (changes.isEmpty() ? "" : " " + changes);
+    return "#" + index() + " " + action() + " " + principal()
+        + (workspaceId().isPresent() ? " workspace " + workspaceId().getAsLong() : "")
+        + (changes().isEmpty() ? "" : " " + changes());
   }
 
-  static final class Builder {
-    private final Action action;
-    private final PrincipalRef principal;
-    private final int phase;
-    private final List<String> changes = new ArrayList<>(2);
-    private ObjectNode resource;
-    private PatchRequest patch;
-    private final List<PrincipalRef> addMembers = new ArrayList<>(0);
-    private final List<PrincipalRef> removeMembers = new ArrayList<>(0);
-    private Long workspaceId;
-    private WorkspacePermission permission;
+  /** Builds a step; every collection setter replaces the whole collection, {@code addChanges} adds one change. */
+  static final class Builder extends ImmutablePlannedOperation.Builder {
+    Builder() {}
 
-    private Builder(Action action, PrincipalRef principal, int phase) {
-      this.action = action;
-      this.principal = principal;
-      this.phase = phase;
-    }
-
-    Builder change(String change) {
-      changes.add(change);
-      return this;
-    }
-
-    Builder resource(ObjectNode resource) {
-      this.resource = resource;
-      return this;
-    }
-
-    Builder patch(PatchRequest patch) {
-      this.patch = patch;
-      return this;
-    }
-
-    Builder addMembers(List<PrincipalRef> members) {
-      addMembers.addAll(members);
-      return this;
-    }
-
-    Builder removeMembers(List<PrincipalRef> members) {
-      removeMembers.addAll(members);
-      return this;
-    }
-
-    Builder workspace(long workspaceId, WorkspacePermission permission) {
-      this.workspaceId = workspaceId;
-      this.permission = permission;
-      return this;
-    }
-
+    /** Returns the step, at the given position in its plan. */
     PlannedOperation build(int index) {
-      return new PlannedOperation(this, index);
+      return index(index).build();
     }
   }
 }

@@ -310,7 +310,7 @@ final class Planner {
       boolean active = user.active().orElse(Boolean.TRUE);
       if (active != wanted.active()) {
         patch.active(wanted.active());
-        step.change("active: " + active + " -> " + wanted.active());
+        step.addChanges("active: " + active + " -> " + wanted.active());
         changed = true;
       }
       changed |= entitlements(step, patch::addEntitlement, patch::removeEntitlement, user.entitlements(), wanted.entitlements());
@@ -339,7 +339,7 @@ final class Planner {
     }
     PlannedOperation.Builder step = PlannedOperation.builder(Action.CREATE,
         PrincipalRef.toCreate(PrincipalKind.USER, wanted.userName()), 0);
-    steps.add(step.resource((ObjectNode) ScimJson.toTree(user.build())));
+    steps.add(step.resourceNode((ObjectNode) ScimJson.toTree(user.build())));
   }
 
   private void planServicePrincipals(Map<DirectoryServicePrincipal, ServicePrincipal> matches) {
@@ -359,7 +359,7 @@ final class Planner {
         }
         steps.add(PlannedOperation.builder(Action.CREATE,
                 PrincipalRef.toCreate(PrincipalKind.SERVICE_PRINCIPAL, wanted.applicationId()), 0)
-            .resource((ObjectNode) ScimJson.toTree(created.build())));
+            .resourceNode((ObjectNode) ScimJson.toTree(created.build())));
         continue;
       }
       PrincipalRef ref = refs.get(PrincipalRef.key(PrincipalKind.SERVICE_PRINCIPAL, wanted.applicationId()));
@@ -372,7 +372,7 @@ final class Planner {
       boolean active = sp.active().orElse(Boolean.TRUE);
       if (active != wanted.active()) {
         patch.active(wanted.active());
-        step.change("active: " + active + " -> " + wanted.active());
+        step.addChanges("active: " + active + " -> " + wanted.active());
         changed = true;
       }
       changed |= entitlements(step, patch::addEntitlement, patch::removeEntitlement, sp.entitlements(), wanted.entitlements());
@@ -396,12 +396,12 @@ final class Planner {
       if (policy == RemovalPolicy.DELETE) {
         removedIds.add(existing.id);
         deletedUsers++;
-        steps.add(PlannedOperation.builder(Action.DELETE, ref(existing), -1).change("not in the directory"));
+        steps.add(PlannedOperation.builder(Action.DELETE, ref(existing), -1).addChanges("not in the directory"));
       } else if (policy == RemovalPolicy.DEACTIVATE) {
         if (user.active().orElse(Boolean.TRUE)) {
           steps.add(PlannedOperation.builder(Action.DEACTIVATE, ref(existing), -1)
               .patch(UserPatch.builder().active(false).build())
-              .change("not in the directory; active: true -> false"));
+              .addChanges("not in the directory; active: true -> false"));
         }
       } else {
         keptPrincipals++;
@@ -414,12 +414,12 @@ final class Planner {
       }
       if (policy == RemovalPolicy.DELETE) {
         removedIds.add(existing.id);
-        steps.add(PlannedOperation.builder(Action.DELETE, ref(existing), -1).change("not in the directory"));
+        steps.add(PlannedOperation.builder(Action.DELETE, ref(existing), -1).addChanges("not in the directory"));
       } else if (policy == RemovalPolicy.DEACTIVATE) {
         if (sp.active().orElse(Boolean.TRUE)) {
           steps.add(PlannedOperation.builder(Action.DEACTIVATE, ref(existing), -1)
               .patch(ServicePrincipalPatch.builder().active(false).build())
-              .change("not in the directory; active: true -> false"));
+              .addChanges("not in the directory; active: true -> false"));
         }
       } else {
         keptPrincipals++;
@@ -433,7 +433,7 @@ final class Planner {
       if (policy == RemovalPolicy.DELETE) {
         removedIds.add(existing.id);
         deletedGroups++;
-        steps.add(PlannedOperation.builder(Action.DELETE, ref(existing), -1).change("not in the directory"));
+        steps.add(PlannedOperation.builder(Action.DELETE, ref(existing), -1).addChanges("not in the directory"));
       } else {
         keptGroups++;
       }
@@ -520,10 +520,10 @@ final class Planner {
       List<PrincipalRef> members = desiredMembers(wanted);
       PlannedOperation.Builder step = PlannedOperation.builder(Action.CREATE,
           PrincipalRef.toCreate(PrincipalKind.GROUP, wanted.displayName()), phase)
-          .resource((ObjectNode) ScimJson.toTree(group.build()))
+          .resourceNode((ObjectNode) ScimJson.toTree(group.build()))
           .addMembers(members);
       if (!members.isEmpty()) {
-        step.change("+" + members.size() + " member(s)");
+        step.addChanges("+" + members.size() + " member(s)");
       }
       steps.add(step);
     }
@@ -561,7 +561,7 @@ final class Planner {
       boolean attributes = false;
       if (!group.displayName().equals(wanted.displayName())) {
         patch.displayName(wanted.displayName());
-        step.change("displayName: " + quote(group.displayName()) + " -> " + quote(wanted.displayName()));
+        step.addChanges("displayName: " + quote(group.displayName()) + " -> " + quote(wanted.displayName()));
         attributes = true;
       }
       attributes |= replace(step, "externalId", group.externalId(),
@@ -594,10 +594,10 @@ final class Planner {
       }
       removes.sort(Comparator.comparing(PrincipalRef::name));
       if (!adds.isEmpty()) {
-        step.change("+" + adds.size() + " member(s)");
+        step.addChanges("+" + adds.size() + " member(s)");
       }
       if (!removes.isEmpty()) {
-        step.change("-" + removes.size() + " member(s)");
+        step.addChanges("-" + removes.size() + " member(s)");
       }
       if (attributes || !adds.isEmpty() || !removes.isEmpty()) {
         if (attributes) {
@@ -665,8 +665,8 @@ final class Planner {
         if (existing != null && from.equals(permission.wireValue())) {
           continue;
         }
-        steps.add(PlannedOperation.builder(Action.ASSIGN, ref, phase).workspace(workspaceId, permission)
-            .change(from == null ? permission.wireValue() : from + " -> " + permission.wireValue()));
+        steps.add(PlannedOperation.builder(Action.ASSIGN, ref, phase).workspaceId(workspaceId).permission(permission)
+            .addChanges(from == null ? permission.wireValue() : from + " -> " + permission.wireValue()));
       }
       for (Map.Entry<String, PermissionAssignment> entry : current.entrySet()) {
         Existing existing = existingById.get(entry.getKey());
@@ -674,8 +674,8 @@ final class Planner {
             || options.isProtected(existing.name)) {
           continue;
         }
-        steps.add(PlannedOperation.builder(Action.UNASSIGN, ref(existing), phase).workspace(workspaceId, null)
-            .change("not assigned in the directory (was " + describe(entry.getValue()) + ")"));
+        steps.add(PlannedOperation.builder(Action.UNASSIGN, ref(existing), phase).workspaceId(workspaceId)
+            .addChanges("not assigned in the directory (was " + describe(entry.getValue()) + ")"));
       }
     }
   }
@@ -699,7 +699,7 @@ final class Planner {
     List<PlannedOperation> unsorted = new ArrayList<>(steps.size());
     for (PlannedOperation.Builder step : steps) {
       PlannedOperation built = step.build(0);
-      unsorted.add(built.phase() < 0 ? built.toBuilderWithPhase(removalPhase).build(0) : built);
+      unsorted.add(built.phase() < 0 ? built.inPhase(removalPhase) : built);
     }
     // Stable order: by phase (removals last), then action, then kind; directory order within.
     unsorted.sort(Comparator.comparingInt(PlannedOperation::phase)
@@ -707,9 +707,11 @@ final class Planner {
         .thenComparing(operation -> operation.principal().kind()));
     List<PlannedOperation> operations = new ArrayList<>(unsorted.size());
     for (PlannedOperation operation : unsorted) {
-      operations.add(operation.toBuilderWithPhase(operation.phase()).build(operations.size()));
+      operations.add(operation.atIndex(operations.size()));
     }
-    return new SyncPlan(targetKind, target, now, operations, warnings, managed, options, directory, false, origin);
+    return SyncPlan.builder().targetKind(targetKind).target(target).createdAt(now).operations(operations)
+        .warnings(warnings).managedPrincipalCount(managed).options(options).directory(directory)
+        .origin(origin).build();
   }
 
   private Optional<String> desiredExternalId(Optional<String> wanted, Optional<String> current, String name) {
@@ -746,7 +748,7 @@ final class Planner {
       return false;
     }
     setter.accept(wanted.get());
-    step.change(attribute + ": " + current.map(Planner::quote).orElse("(none)") + " -> " + quote(wanted.get()));
+    step.addChanges(attribute + ": " + current.map(Planner::quote).orElse("(none)") + " -> " + quote(wanted.get()));
     return true;
   }
 
@@ -769,14 +771,14 @@ final class Planner {
     for (String entitlement : want) {
       if (!have.contains(entitlement)) {
         add.accept(entitlement);
-        step.change("+entitlement " + entitlement);
+        step.addChanges("+entitlement " + entitlement);
         changed = true;
       }
     }
     for (String entitlement : have) {
       if (!want.contains(entitlement)) {
         remove.accept(entitlement);
-        step.change("-entitlement " + entitlement);
+        step.addChanges("-entitlement " + entitlement);
         changed = true;
       }
     }

@@ -159,7 +159,7 @@ public final class SyncEngine {
     checkTarget(plan);
     Directory directory = plan.directory();
     directory.validateOrThrow(limits);
-    SyncOptions planOptions = plan.options().planShape().withSafetyRulesOf(options);
+    SyncOptions planOptions = plan.planShape().withSafetyRulesOf(options);
     SyncPlan fresh = plan(directory, readState(directory, planOptions), planOptions);
     List<String> differences = PlanDifferences.between(plan, fresh);
     if (!differences.isEmpty()) {

@@ -4,12 +4,12 @@ import dev.dbscim.client.internal.Utf8Text;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.immutables.value.Value;
 
 /**
  * What a sync would do to bring its target in line with the directory: an ordered list of {@link PlannedOperation}s,
@@ -27,32 +27,13 @@ import java.util.Objects;
  * SyncReport report = engine.apply(plan);
  * }</pre>
  */
-public final class SyncPlan {
-  private final SyncTarget.Kind targetKind;
-  private final String target;
-  private final Instant createdAt;
-  private final List<PlannedOperation> operations;
-  private final List<String> warnings;
-  private final int managedPrincipals;
-  private final SyncOptions options;
-  private final Directory directory;
-  private final boolean removalsAllowedAboveThreshold;
-  /** The engine that made or verified this plan; null for a plan read from JSON. Not part of the value. */
-  private final SyncEngine origin;
+@Value.Immutable
+public abstract class SyncPlan {
+  SyncPlan() {}
 
-  SyncPlan(SyncTarget.Kind targetKind, String target, Instant createdAt, List<PlannedOperation> operations,
-      List<String> warnings, int managedPrincipals, SyncOptions options, Directory directory,
-      boolean removalsAllowedAboveThreshold, SyncEngine origin) {
-    this.targetKind = Objects.requireNonNull(targetKind, "targetKind");
-    this.target = Objects.requireNonNull(target, "target");
-    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-    this.operations = Collections.unmodifiableList(new ArrayList<>(operations));
-    this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
-    this.managedPrincipals = managedPrincipals;
-    this.options = Objects.requireNonNull(options, "options");
-    this.directory = Objects.requireNonNull(directory, "directory");
-    this.removalsAllowedAboveThreshold = removalsAllowedAboveThreshold;
-    this.origin = origin;
+  /** Returns a builder of a plan; only the engine and {@link PlanJson} make plans. */
+  static ImmutableSyncPlan.Builder builder() {
+    return ImmutableSyncPlan.builder();
   }
 
   /**
@@ -106,36 +87,28 @@ public final class SyncPlan {
    *
    * @return the target kind
    */
-  public SyncTarget.Kind targetKind() {
-    return targetKind;
-  }
+  public abstract SyncTarget.Kind targetKind();
 
   /**
    * Returns the target the plan was made for (see {@link SyncTarget#description()}).
    *
    * @return the target description
    */
-  public String target() {
-    return target;
-  }
+  public abstract String target();
 
   /**
    * Returns when the plan was made.
    *
    * @return the instant
    */
-  public Instant createdAt() {
-    return createdAt;
-  }
+  public abstract Instant createdAt();
 
   /**
    * Returns the steps, in order.
    *
    * @return the steps
    */
-  public List<PlannedOperation> operations() {
-    return operations;
-  }
+  public abstract List<PlannedOperation> operations();
 
   /**
    * Returns the warnings: what a deletion costs, directory entries that cannot be applied to this target, principals
@@ -143,9 +116,7 @@ public final class SyncPlan {
    *
    * @return the warnings
    */
-  public List<String> warnings() {
-    return warnings;
-  }
+  public abstract List<String> warnings();
 
   /**
    * Returns whether the plan changes nothing.
@@ -153,7 +124,7 @@ public final class SyncPlan {
    * @return true when there are no steps
    */
   public boolean isEmpty() {
-    return operations.isEmpty();
+    return operations().isEmpty();
   }
 
   /**
@@ -163,7 +134,7 @@ public final class SyncPlan {
    */
   public int removalCount() {
     int count = 0;
-    for (PlannedOperation operation : operations) {
+    for (PlannedOperation operation : operations()) {
       if (operation.isRemoval()) {
         count++;
       }
@@ -176,17 +147,16 @@ public final class SyncPlan {
    *
    * @return the managed principal count
    */
-  public int managedPrincipalCount() {
-    return managedPrincipals;
-  }
+  public abstract int managedPrincipalCount();
 
   /**
    * Returns the threshold the plan is checked against.
    *
    * @return the threshold
    */
+  @Value.Derived
   public DeletionThreshold deletionThreshold() {
-    return options.deletionThreshold();
+    return options().deletionThreshold();
   }
 
   /**
@@ -195,7 +165,7 @@ public final class SyncPlan {
    * @return whether applying needs {@link #allowRemovalsAboveThreshold()}
    */
   public boolean exceedsDeletionThreshold() {
-    return options.deletionThreshold().isExceededBy(removalCount(), managedPrincipals);
+    return deletionThreshold().isExceededBy(removalCount(), managedPrincipalCount());
   }
 
   /**
@@ -205,8 +175,7 @@ public final class SyncPlan {
    * @return the allowed plan
    */
   public SyncPlan allowRemovalsAboveThreshold() {
-    return new SyncPlan(targetKind, target, createdAt, operations, warnings, managedPrincipals, options, directory,
-        true, origin);
+    return builder().from(this).removalsAllowedAboveThreshold(true).build();
   }
 
   /**
@@ -214,8 +183,9 @@ public final class SyncPlan {
    *
    * @return whether removals above the threshold are allowed
    */
+  @Value.Default
   public boolean removalsAllowedAboveThreshold() {
-    return removalsAllowedAboveThreshold;
+    return false;
   }
 
   /**
@@ -224,7 +194,7 @@ public final class SyncPlan {
    * @return the batch size
    */
   public int memberBatchSize() {
-    return options.memberBatchSize();
+    return options().memberBatchSize();
   }
 
   /**
@@ -234,8 +204,8 @@ public final class SyncPlan {
    */
   public int writeRequests() {
     int count = 0;
-    for (PlannedOperation operation : operations) {
-      count += operation.writeRequests(options.memberBatchSize());
+    for (PlannedOperation operation : operations()) {
+      count += operation.writeRequests(memberBatchSize());
     }
     return count;
   }
@@ -249,7 +219,7 @@ public final class SyncPlan {
    */
   public int count(PlannedOperation.Action action, PrincipalKind kind) {
     int count = 0;
-    for (PlannedOperation operation : operations) {
+    for (PlannedOperation operation : operations()) {
       if (operation.action() == action && operation.principal().kind() == kind) {
         count++;
       }
@@ -286,51 +256,48 @@ public final class SyncPlan {
   }
 
   /** Returns the directory the plan was made from. */
-  Directory directory() {
-    return directory;
+  abstract Directory directory();
+
+  /**
+   * Returns the options the plan was made with (for a plan read from JSON: its shaping options and threshold). Plans
+   * are equal when their {@link #planShape()} and {@link #deletionThreshold()} are: the other options are the safety
+   * rules of the run, which a saved plan never brings.
+   */
+  @Value.Auxiliary
+  abstract SyncOptions options();
+
+  /** Returns the options that shaped the plan, the part of {@link #options()} that counts for equality. */
+  @Value.Derived
+  SyncOptions planShape() {
+    return options().planShape();
   }
 
-  /** Returns the options the plan was made with (for a plan read from JSON: its shaping options and threshold). */
-  SyncOptions options() {
-    return options;
-  }
+  /** Returns the engine that made or verified this plan; empty for a plan read from JSON. Not part of the value. */
+  @Value.Auxiliary
+  abstract Optional<SyncEngine> origin();
 
   /** Returns whether the given engine made or verified this plan. */
   boolean madeBy(SyncEngine engine) {
-    return origin == engine;
+    return origin().isPresent() && origin().get() == engine;
   }
 
   Map<PlannedOperation.Action, int[]> countsByAction() {
     Map<PlannedOperation.Action, int[]> counts = new EnumMap<>(PlannedOperation.Action.class);
-    for (PlannedOperation operation : operations) {
+    for (PlannedOperation operation : operations()) {
       counts.computeIfAbsent(operation.action(), a -> new int[PrincipalKind.values().length])
           [operation.principal().kind().ordinal()]++;
     }
     return counts;
   }
 
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof SyncPlan)) {
-      return false;
-    }
-    SyncPlan that = (SyncPlan) other;
-    return targetKind == that.targetKind && target.equals(that.target) && createdAt.equals(that.createdAt)
-        && operations.equals(that.operations) && warnings.equals(that.warnings)
-        && managedPrincipals == that.managedPrincipals
-        && deletionThreshold().equals(that.deletionThreshold())
-        && options.planShape().equals(that.options.planShape()) && directory.equals(that.directory)
-        && removalsAllowedAboveThreshold == that.removalsAllowedAboveThreshold;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(targetKind, target, createdAt, operations, warnings, managedPrincipals, memberBatchSize());
-  }
-
+  /**
+   * Returns a short summary: the target and the counts (not the steps, which may be many).
+   *
+   * @return the summary
+   */
   @Override
   public String toString() {
-    return "SyncPlan{target=" + target + ", operations=" + operations.size() + ", removals=" + removalCount()
-        + ", warnings=" + warnings.size() + "}";
+    return "SyncPlan{target=" + target() + ", operations=" + operations().size() + ", removals=" + removalCount()
+        + ", warnings=" + warnings().size() + "}";
   }
 }

@@ -2,19 +2,16 @@ package dev.dbscim.client.sync;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.immutables.value.Value;
 
 /** How far an apply has come: steps done of the total, failures, rate and estimated time left. Immutable. */
-public final class SyncProgress {
-  private final int done;
-  private final int total;
-  private final int failed;
-  private final Duration elapsed;
+@Value.Immutable
+public abstract class SyncProgress {
+  SyncProgress() {}
 
-  SyncProgress(int done, int total, int failed, Duration elapsed) {
-    this.done = done;
-    this.total = total;
-    this.failed = failed;
-    this.elapsed = elapsed;
+  /** Returns the progress after {@code done} of {@code total} steps, {@code failed} of them failed. */
+  static SyncProgress of(int done, int total, int failed, Duration elapsed) {
+    return ImmutableSyncProgress.of(done, total, failed, elapsed);
   }
 
   /**
@@ -22,36 +19,32 @@ public final class SyncProgress {
    *
    * @return the finished steps
    */
-  public int done() {
-    return done;
-  }
+  @Value.Parameter
+  public abstract int done();
 
   /**
    * Returns the steps in the plan.
    *
    * @return the total
    */
-  public int total() {
-    return total;
-  }
+  @Value.Parameter
+  public abstract int total();
 
   /**
    * Returns the steps that failed so far.
    *
    * @return the failures
    */
-  public int failed() {
-    return failed;
-  }
+  @Value.Parameter
+  public abstract int failed();
 
   /**
    * Returns the time since the apply started.
    *
    * @return the elapsed time
    */
-  public Duration elapsed() {
-    return elapsed;
-  }
+  @Value.Parameter
+  public abstract Duration elapsed();
 
   /**
    * Returns the steps finished per second so far.
@@ -59,8 +52,8 @@ public final class SyncProgress {
    * @return the rate, 0 before the first step ends
    */
   public double ratePerSecond() {
-    long nanos = elapsed.toNanos();
-    return nanos <= 0 ? 0 : done * 1e9 / nanos;
+    long nanos = elapsed().toNanos();
+    return nanos <= 0 ? 0 : done() * 1e9 / nanos;
   }
 
   /**
@@ -73,7 +66,7 @@ public final class SyncProgress {
     if (rate <= 0) {
       return Optional.empty();
     }
-    return Optional.of(Duration.ofMillis((long) ((total - done) / rate * 1000)));
+    return Optional.of(Duration.ofMillis((long) ((total() - done()) / rate * 1000)));
   }
 
   /**
@@ -82,12 +75,17 @@ public final class SyncProgress {
    * @return the fraction
    */
   public double fraction() {
-    return total == 0 ? 1.0 : (double) done / total;
+    return total() == 0 ? 1.0 : (double) done() / total();
   }
 
+  /**
+   * Returns the progress in one line, such as {@code 40/100 (1 failed, 12.5/s, ETA 4s)}.
+   *
+   * @return the progress
+   */
   @Override
   public String toString() {
-    return done + "/" + total + " (" + failed + " failed, " + String.format(java.util.Locale.ROOT, "%.1f", ratePerSecond())
+    return done() + "/" + total() + " (" + failed() + " failed, " + String.format(java.util.Locale.ROOT, "%.1f", ratePerSecond())
         + "/s" + estimatedTimeLeft().map(eta -> ", ETA " + eta.getSeconds() + "s").orElse("") + ")";
   }
 }

@@ -3,9 +3,8 @@ package dev.dbscim.client.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
+import org.immutables.value.Value;
 
 /**
  * What an apply did: one {@link OperationResult} per step, in plan order, with counts and timing. A report with
@@ -17,20 +16,14 @@ import java.util.Objects;
  * report.failures().forEach(failure -> System.err.println(failure));
  * }</pre>
  */
-public final class SyncReport {
-  private final String target;
-  private final List<OperationResult> results;
-  private final Instant startedAt;
-  private final Instant finishedAt;
-  private final boolean interrupted;
+@Value.Immutable
+public abstract class SyncReport {
+  SyncReport() {}
 
-  SyncReport(String target, List<OperationResult> results, Instant startedAt, Instant finishedAt,
+  static SyncReport of(String target, List<OperationResult> results, Instant startedAt, Instant finishedAt,
       boolean interrupted) {
-    this.target = Objects.requireNonNull(target, "target");
-    this.results = Collections.unmodifiableList(new ArrayList<>(results));
-    this.startedAt = startedAt;
-    this.finishedAt = finishedAt;
-    this.interrupted = interrupted;
+    return ImmutableSyncReport.builder().target(target).results(results).startedAt(startedAt).finishedAt(finishedAt)
+        .interrupted(interrupted).build();
   }
 
   /**
@@ -38,18 +31,14 @@ public final class SyncReport {
    *
    * @return the target description
    */
-  public String target() {
-    return target;
-  }
+  public abstract String target();
 
   /**
    * Returns the result of every step, in plan order.
    *
    * @return the results
    */
-  public List<OperationResult> results() {
-    return results;
-  }
+  public abstract List<OperationResult> results();
 
   /**
    * Returns the results of the failed steps.
@@ -58,7 +47,7 @@ public final class SyncReport {
    */
   public List<OperationResult> failures() {
     List<OperationResult> failures = new ArrayList<>();
-    for (OperationResult result : results) {
+    for (OperationResult result : results()) {
       if (result.outcome() == OperationResult.Outcome.FAILED) {
         failures.add(result);
       }
@@ -74,7 +63,7 @@ public final class SyncReport {
    */
   public int count(OperationResult.Outcome outcome) {
     int count = 0;
-    for (OperationResult result : results) {
+    for (OperationResult result : results()) {
       if (result.outcome() == outcome) {
         count++;
       }
@@ -89,7 +78,7 @@ public final class SyncReport {
    */
   public int requests() {
     int count = 0;
-    for (OperationResult result : results) {
+    for (OperationResult result : results()) {
       count += result.requests();
     }
     return count;
@@ -101,7 +90,7 @@ public final class SyncReport {
    * @return true when nothing failed and nothing was left unrun
    */
   public boolean isSuccess() {
-    return count(OperationResult.Outcome.SUCCEEDED) == results.size();
+    return count(OperationResult.Outcome.SUCCEEDED) == results().size();
   }
 
   /**
@@ -111,27 +100,21 @@ public final class SyncReport {
    *
    * @return whether interrupted
    */
-  public boolean interrupted() {
-    return interrupted;
-  }
+  public abstract boolean interrupted();
 
   /**
    * Returns when the apply started.
    *
    * @return the start
    */
-  public Instant startedAt() {
-    return startedAt;
-  }
+  public abstract Instant startedAt();
 
   /**
    * Returns when the apply ended.
    *
    * @return the end
    */
-  public Instant finishedAt() {
-    return finishedAt;
-  }
+  public abstract Instant finishedAt();
 
   /**
    * Returns how long the apply took.
@@ -139,7 +122,7 @@ public final class SyncReport {
    * @return the duration
    */
   public Duration duration() {
-    return Duration.between(startedAt, finishedAt);
+    return Duration.between(startedAt(), finishedAt());
   }
 
   /**
@@ -149,14 +132,14 @@ public final class SyncReport {
    */
   public String summary() {
     StringBuilder out = new StringBuilder();
-    out.append("Applied to ").append(target).append(": ").append(count(OperationResult.Outcome.SUCCEEDED))
+    out.append("Applied to ").append(target()).append(": ").append(count(OperationResult.Outcome.SUCCEEDED))
         .append(" succeeded, ").append(count(OperationResult.Outcome.FAILED)).append(" failed");
     int notRun = count(OperationResult.Outcome.NOT_RUN);
     if (notRun > 0) {
       out.append(", ").append(notRun).append(" not run");
     }
     out.append("; ").append(requests()).append(" write request(s) in ").append(duration().toMillis()).append(" ms");
-    if (interrupted) {
+    if (interrupted()) {
       out.append(" (interrupted)");
     }
     out.append(".\n");
@@ -176,10 +159,15 @@ public final class SyncReport {
     return out.toString();
   }
 
+  /**
+   * Returns the target and the counts (not the results, which may be many).
+   *
+   * @return the summary
+   */
   @Override
   public String toString() {
-    return "SyncReport{target=" + target + ", succeeded=" + count(OperationResult.Outcome.SUCCEEDED) + ", failed="
+    return "SyncReport{target=" + target() + ", succeeded=" + count(OperationResult.Outcome.SUCCEEDED) + ", failed="
         + count(OperationResult.Outcome.FAILED) + ", notRun=" + count(OperationResult.Outcome.NOT_RUN)
-        + ", requests=" + requests() + ", interrupted=" + interrupted + "}";
+        + ", requests=" + requests() + ", interrupted=" + interrupted() + "}";
   }
 }
