@@ -14,6 +14,7 @@ import dev.dbscim.client.migrate.PlannedGroupMigration.Status;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.client.sync.PrincipalKind;
 import dev.dbscim.client.sync.SyncCancellation;
+import dev.dbscim.client.sync.SyncProgress;
 import dev.dbscim.core.filter.Filter;
 import dev.dbscim.core.model.ComplexValue;
 import dev.dbscim.core.model.Group;
@@ -696,8 +697,7 @@ public final class WorkspaceGroupMigration {
         Duration untilNext = nextRename.isAfter(now) ? Duration.between(now, nextRename) : Duration.ZERO;
         pacingLeft = untilNext.plus(renameInterval().multipliedBy(renamesLeft - 1L));
       }
-      GroupMigrationProgress progress = new GroupMigrationProgress(done, total, failed,
-          Duration.between(startedAt, now), pacingLeft);
+      SyncProgress progress = SyncProgress.of(done, total, failed, Duration.between(startedAt, now), pacingLeft);
       try {
         listener.onGroupDone(result, progress);
       } catch (RuntimeException e) {

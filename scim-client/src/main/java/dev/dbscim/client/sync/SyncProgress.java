@@ -3,18 +3,48 @@ package dev.dbscim.client.sync;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How far an apply has come: steps done of the total, failures, rate and estimated time left. Immutable. */
+/**
+ * How far an apply has come: steps done of the total, failures, rate and estimated time left. Immutable. A group
+ * migration reports its progress with it too, counting groups.
+ */
 public final class SyncProgress {
   private final int done;
   private final int total;
   private final int failed;
   private final Duration elapsed;
+  private final Duration minimumTimeLeft;
 
   SyncProgress(int done, int total, int failed, Duration elapsed) {
+    this(done, total, failed, elapsed, Duration.ZERO);
+  }
+
+  private SyncProgress(int done, int total, int failed, Duration elapsed, Duration minimumTimeLeft) {
     this.done = done;
     this.total = total;
     this.failed = failed;
     this.elapsed = elapsed;
+    this.minimumTimeLeft = minimumTimeLeft;
+  }
+
+  /**
+   * Returns a progress whose time left is at least {@code minimumTimeLeft}: work whose pace is known ahead (a group
+   * migration's rename pacing) sets it, so that the estimate does not rest on the rate so far alone.
+   *
+   * @param done the units finished, successful or not, 0 to {@code total}
+   * @param total the units in all
+   * @param failed the units that failed, 0 to {@code done}
+   * @param elapsed the time since the work started
+   * @param minimumTimeLeft the least time the units left take; zero when unknown
+   * @return the progress
+   * @throws IllegalArgumentException when a count is out of range or a duration negative
+   */
+  public static SyncProgress of(int done, int total, int failed, Duration elapsed, Duration minimumTimeLeft) {
+    if (done < 0 || done > total || failed < 0 || failed > done || elapsed.isNegative()
+        || minimumTimeLeft.isNegative()) {
+      throw new IllegalArgumentException("progress out of range: " + done + "/" + total + ", " + failed
+          + " failed");
+    }
+    return new SyncProgress(done, total, failed, elapsed, minimumTimeLeft);
   }
 
   /**
@@ -64,16 +94,18 @@ public final class SyncProgress {
   }
 
   /**
-   * Returns the estimated time left at the rate so far.
+   * Returns the estimated time left at the rate so far, or the minimum time left given to {@link #of} when that is
+   * longer.
    *
-   * @return the estimate, empty until a step has finished
+   * @return the estimate, empty until a step has finished (unless a minimum is known)
    */
   public Optional<Duration> estimatedTimeLeft() {
     double rate = ratePerSecond();
     if (rate <= 0) {
-      return Optional.empty();
+      return minimumTimeLeft.isZero() || done >= total ? Optional.empty() : Optional.of(minimumTimeLeft);
     }
-    return Optional.of(Duration.ofMillis((long) ((total - done) / rate * 1000)));
+    Duration atRate = Duration.ofMillis((long) ((total - done) / rate * 1000));
+    return Optional.of(atRate.compareTo(minimumTimeLeft) >= 0 || done >= total ? atRate : minimumTimeLeft);
   }
 
   /**

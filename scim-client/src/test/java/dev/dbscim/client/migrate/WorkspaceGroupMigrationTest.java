@@ -18,6 +18,7 @@ import dev.dbscim.client.migrate.PlannedGroupMigration.Status;
 import dev.dbscim.client.migrate.WorkspaceGroupMigration;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.client.sync.SyncCancellation;
+import dev.dbscim.client.sync.SyncProgress;
 import dev.dbscim.core.filter.Filter;
 import dev.dbscim.core.model.ComplexValue;
 import dev.dbscim.core.model.Group;
@@ -548,7 +549,7 @@ class WorkspaceGroupMigrationTest {
 
   @Test
   void apply_listener_hearsEveryGroupWithTheTimeLeftFromTheRenamePacing() {
-    List<GroupMigrationProgress> heard = new ArrayList<>();
+    List<SyncProgress> heard = new ArrayList<>();
     GroupMigrationOptions options = GroupMigrationOptions.defaults();
     WorkspaceGroupMigration migration = migration(options, clock::advance, (result, progress) -> heard.add(progress));
     GroupMigrationPlan plan = migration.plan();
@@ -557,9 +558,9 @@ class WorkspaceGroupMigrationTest {
     assertThat(migration.estimatedDuration(plan)).isEqualTo(Duration.ofSeconds(12));
     migration.apply(plan);
 
-    assertThat(heard).extracting(GroupMigrationProgress::done).containsExactly(1, 2, 3);
-    assertThat(heard).extracting(GroupMigrationProgress::total).containsOnly(3);
-    assertThat(heard).extracting(GroupMigrationProgress::failed).containsOnly(0);
+    assertThat(heard).extracting(SyncProgress::done).containsExactly(1, 2, 3);
+    assertThat(heard).extracting(SyncProgress::total).containsOnly(3);
+    assertThat(heard).extracting(SyncProgress::failed).containsOnly(0);
     // Each group waited 20 s for its rename to show (the fake's delay), longer than the 6 s pacing.
     assertThat(heard.get(0).elapsed()).isEqualTo(Duration.ofSeconds(20));
     assertThat(heard.get(0).estimatedTimeLeft()).contains(Duration.ofSeconds(40));
