@@ -19,6 +19,7 @@ import dev.dbscim.client.migrate.ProvisioningMigrationReport;
 import dev.dbscim.client.migrate.WorkspaceGroupMigration;
 import dev.dbscim.client.migrate.WorkspaceToAccountMigration;
 import dev.dbscim.client.retry.Sleeper;
+import dev.dbscim.client.sync.SyncCancellation;
 import dev.dbscim.examples.EmbeddedFakeClients;
 import dev.dbscim.examples.MigrationFakeSetup;
 import dev.dbscim.testkit.FakeClock;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +41,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,11 +81,17 @@ final class MigrateCommand implements Callable<Integer> {
     final Sleeper sleeper;
 
     Session(CliContext context, Map<Long, String> workspaceHosts, Path tokenFile) {
+      this(context, workspaceHosts, tokenFile, fake -> { });
+    }
+
+    /** Opens the session; {@code seedFake} adds to the embedded fake's seed (tests). */
+    Session(CliContext context, Map<Long, String> workspaceHosts, Path tokenFile, Consumer<FakeScimServer> seedFake) {
       if (!context.hasDatabricksVariables()) {
         context.err().println("No DATABRICKS_* variables are set: migrating inside an embedded fake Databricks "
             + "seeded with workspace-level principals and local groups.");
         context.err().flush();
         fake = MigrationFakeSetup.start();
+        seedFake.accept(fake);
         account = EmbeddedFakeClients.account(fake);
         for (FakeWorkspace workspace : fake.workspaces()) {
           if (workspaceHosts.isEmpty() || workspaceHosts.containsKey(workspace.id())) {
@@ -284,12 +294,16 @@ final class MigrateCommand implements Callable<Integer> {
           + "move the local group's permissions to the account group with the permission migration API, and "
           + "(with --delete-local-groups, once no permission is left on it) delete the renamed local group. "
           + "Resumable: run it again after an interruption.",
-        "Asks before changing anything when run at a terminal (--yes skips the question).",
+        "Asks before changing anything when run at a terminal (--yes skips the question). Says how long the "
+            + "renames take at the limits (10 a minute: 6 s per group after the first, plus the time each rename "
+            + "takes to show in group lists) and shows progress on standard error. Ctrl-C or SIGTERM stops cleanly: "
+            + "no new group or step starts, the request being sent finishes, the partial report is printed.",
         "Environment: DATABRICKS_HOST, DATABRICKS_ACCOUNT_ID and DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID with "
             + "DATABRICKS_CLIENT_SECRET) for the account; DATABRICKS_WORKSPACE_TOKEN_<ID>, else "
             + "DATABRICKS_WORKSPACE_TOKEN, for workspace <ID> (default: the account credentials). Without DATABRICKS_* variables it runs against an embedded fake.",
         "Exit codes: 0 every group the plan could move was migrated; 1 a group failed or was left (blocked, "
-            + "skipped, name clash), or the plan was not confirmed; 64 usage error."})
+            + "skipped, name clash), or the plan was not confirmed; 64 usage error; 130 stopped by Ctrl-C or "
+            + "SIGTERM (run it again to continue)."})
   static final class Groups implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     MigrateCommand parent;
@@ -322,6 +336,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
+    /** Adds to the embedded fake's seed before the run: a seam for tests. */
+    Consumer<FakeScimServer> seedFake = fake -> { };
+
     @Override
     public Integer call() {
       CliContext context = parent.context;
@@ -329,8 +346,11 @@ final class MigrateCommand implements Callable<Integer> {
       if (workspace != null) {
         specs.add(workspace);
       }
-      try (Session session = new Session(context, parseWorkspaces(specs), null)) {
+      try (Session session = new Session(context, parseWorkspaces(specs), null, seedFake)) {
         long workspaceId = session.workspaces.keySet().iterator().next();
+        Clock clock = session.clock;
+        ProgressPrinter progress = new ProgressPrinter(context.err(), context.interactive(),
+            () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         WorkspaceGroupMigration migration = WorkspaceGroupMigration.builder()
             .accountClient(session.account)
             .workspaceClient(session.workspaces.get(workspaceId))
@@ -339,6 +359,8 @@ final class MigrateCommand implements Callable<Integer> {
                 .dangerouslyDeleteLocalGroups(deleteLocalGroups).permissionBatchSize(permissionBatchSize).build())
             .clock(session.clock)
             .sleeper(session.sleeper)
+            .listener((result, state) -> progress.update(state.done(), state.total(), state.failed(),
+                state.ratePerSecond(), state.estimatedTimeLeft().orElse(null)))
             .build();
         PrintWriter out = context.out();
         GroupMigrationPlan plan = migration.plan();
@@ -348,6 +370,7 @@ final class MigrateCommand implements Callable<Integer> {
           out.print(plan.summary());
           out.print(cliWords(plan.table()));
         }
+        estimate(json ? context.err() : out, migration, plan);
         if (!apply) {
           context.err().println("Dry run: nothing was changed. Run again with --apply to migrate.");
           return DbscimCli.EXIT_OK;
@@ -359,8 +382,27 @@ final class MigrateCommand implements Callable<Integer> {
         if (context.interactive() && !yes) {
           confirm(context, plan, workspaceId);
         }
-        GroupMigrationReport report = migration.apply(plan);
-        out.print(cliWords(report.summary()));
+        SyncCancellation cancellation = SyncCancellation.create();
+        GroupMigrationReport report;
+        // On SIGINT or SIGTERM: no new group or step starts, the request being sent finishes, the report is printed.
+        try (StopSignals.Guard guard = context.stopSignals().guard(() -> {
+          progress.finish();
+          context.err().println("Interrupted: no new group or step starts; the request being sent finishes, then "
+              + "the report follows.");
+          context.err().flush();
+          cancellation.cancel();
+        }, STOP_WAIT)) {
+          report = migration.apply(plan, cancellation);
+          progress.finish();
+          out.print(cliWords(report.summary()));
+          if (report.interrupted()) {
+            out.println("Stopped before the end: run the same command again to continue where it stopped.");
+          }
+          out.flush();
+        }
+        if (report.interrupted()) {
+          return DbscimCli.EXIT_INTERRUPTED;
+        }
         int left = 0;
         for (GroupMigrationResult result : report.results()) {
           if (result.outcome() != Outcome.MIGRATED && result.outcome() != Outcome.ALREADY_DONE) {
@@ -379,6 +421,25 @@ final class MigrateCommand implements Callable<Integer> {
         context.err().flush();
       }
     }
+  }
+
+  /** How long a signal waits for the running request (up to the client's timeout) and the report. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(65);
+
+  /**
+   * Says how long the plan's renames take at the limits: {@code (R - 1) x 60 s / renamesPerMinute}, plus the time
+   * each rename takes to show in workspace group lists, which only Databricks knows.
+   */
+  static void estimate(PrintWriter out, WorkspaceGroupMigration migration, GroupMigrationPlan plan) {
+    int renames = WorkspaceGroupMigration.renames(plan);
+    if (renames == 0) {
+      return;
+    }
+    int perMinute = migration.options().renamesPerMinute();
+    out.println("Time at the limits: " + renames + " rename(s) at " + perMinute + " a minute take at least "
+        + ProgressPrinter.duration(migration.estimatedDuration(plan)) + " ((" + renames + " - 1) x "
+        + ProgressPrinter.duration(Duration.ofMinutes(1).dividedBy(perMinute)) + "), plus the time each rename takes to show in the workspace's group lists (up to "
+        + ProgressPrinter.duration(migration.options().renameTimeout()) + " each).");
   }
 
   static final String ENVIRONMENT_FOOTER = "%nEnvironment (without any DATABRICKS_* variable the command runs "

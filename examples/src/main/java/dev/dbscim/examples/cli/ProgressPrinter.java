@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Shows how far an apply has come on standard error. On a terminal it redraws one line with a carriage return
+ * Shows how far an apply (or a group migration) has come on standard error. On a terminal it redraws one line with a carriage return
  * (a bar, done/total, rate and time left), at most ten times a second; otherwise, as in CI logs, it prints a plain
  * line every 10% or every 5 seconds, whichever comes first, and one at the end.
  */
@@ -105,12 +105,19 @@ final class ProgressPrinter implements SyncProgressListener {
     int percent = total == 0 ? 100 : (int) ((long) done * 100 / total);
     StringBuilder text = new StringBuilder()
         .append(done).append('/').append(total).append(" (").append(percent).append("%), ")
-        .append(String.format(Locale.ROOT, "%.0f", ratePerSecond)).append("/s, ETA ")
+        .append(rate(ratePerSecond)).append(", ETA ")
         .append(done >= total ? "0s" : eta == null ? "?" : duration(eta));
     if (failed > 0) {
       text.append(", ").append(failed).append(" failed");
     }
     return text.toString();
+  }
+
+  /** Returns the rate per second, or per minute below one a second (a group migration paced at 10 a minute). */
+  static String rate(double ratePerSecond) {
+    return ratePerSecond > 0 && ratePerSecond < 1
+        ? String.format(Locale.ROOT, "%.1f/min", ratePerSecond * 60)
+        : String.format(Locale.ROOT, "%.0f/s", ratePerSecond);
   }
 
   static String duration(Duration duration) {

@@ -73,15 +73,26 @@ class InterruptedApplyCliTest {
 
   /** Starts {@code dbscim apply}, waits for the first progress line on stderr, signals, and waits for the end. */
   CliJarTest.Result applyAndSignal(boolean sigint, String... extraArgs) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(Arrays.asList("apply", directoryFile.toString(), "--yes", "--concurrency",
+        "2"));
+    args.addAll(Arrays.asList(extraArgs));
+    return runAndSignal(folder, environment(), args, PROGRESS, sigint);
+  }
+
+  /**
+   * Starts {@code dbscim ARGS} in a child JVM with {@code environment} (and no other DATABRICKS_* variable), sends
+   * SIGINT or SIGTERM once a line of its standard error matches {@code trigger}, and waits for the end.
+   */
+  static CliJarTest.Result runAndSignal(Path folder, Map<String, String> environment, List<String> args,
+      Pattern trigger, boolean sigint) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(Arrays.asList(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), DbscimCli.class.getName(),
-        "apply", directoryFile.toString(), "--yes", "--concurrency", "2"));
-    command.addAll(Arrays.asList(extraArgs));
+        "-cp", System.getProperty("java.class.path"), DbscimCli.class.getName()));
+    command.addAll(args);
     File out = folder.resolve("out-" + sigint + ".txt").toFile();
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out);
     builder.environment().keySet().removeIf(name -> name.startsWith("DATABRICKS_"));
-    builder.environment().putAll(environment());
+    builder.environment().putAll(environment);
     Process child = builder.start();
     child.getOutputStream().close();
     StringBuilder err = new StringBuilder();
@@ -90,7 +101,7 @@ class InterruptedApplyCliTest {
       boolean signalled = false;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         err.append(line).append('\n');
-        if (!signalled && PROGRESS.matcher(line).find()) {
+        if (!signalled && trigger.matcher(line).find()) {
           signalled = true;
           if (sigint) {
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).inheritIO().start();

@@ -3,9 +3,15 @@ package dev.dbscim.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dbscim.client.migrate.GroupMigrationPlan;
+import dev.dbscim.core.model.ComplexValue;
+import dev.dbscim.core.model.Group;
+import dev.dbscim.core.model.User;
 import dev.dbscim.testkit.FakeScimServer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -89,5 +95,48 @@ class MigrateCommandTest {
       CliRun bad = CliRun.run(environment, "migrate", "provisioning", "--workspace", "abc=x");
       assertThat(bad.exitCode).isEqualTo(DbscimCli.EXIT_USAGE);
     }
+  }
+
+  /** Adds local groups (one member each) to the embedded fake's first workspace, next to its two. */
+  static void seedGroups(picocli.CommandLine commandLine, int count) {
+    MigrateCommand.Groups groups = commandLine.getSubcommands().get("migrate").getSubcommands().get("groups")
+        .getCommand();
+    groups.seedFake = fake -> {
+      long workspaceId = fake.workspaces().get(0).id();
+      for (int i = 0; i < count; i++) {
+        String user = fake.state().seed(workspaceId, User.builder().userName("member" + i + "@example.com").build())
+            .id().orElseThrow();
+        fake.state().seed(workspaceId, Group.builder().displayName(String.format("team-%02d", i))
+            .addMembers(ComplexValue.of(user)).build());
+      }
+    };
+  }
+
+  @Test
+  void migrateGroups_applyNotAtATerminal_saysTheTimeUpFront_andPrintsAPlainProgressLineAtLeastEveryFiveSeconds() {
+    CliRun run = CliRun.run(commandLine -> seedGroups(commandLine, 18), "migrate", "groups", "--apply");
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.out).contains("Time at the limits: 20 rename(s) at 10 a minute take at least 1m54s "
+        + "((20 - 1) x 6s), plus the time each rename takes to show in the workspace's group lists (up to 2m00s "
+        + "each).");
+    List<String> lines = run.err.lines().filter(line -> line.startsWith("Progress: ")).collect(Collectors.toList());
+    // On the fake's clock every group takes 15 s (its renames show in lists after 15 s), so each ends past the 5 s
+    // mark of the last line: one line per group, and none redrawn.
+    assertThat(lines).as(run.err).hasSize(20);
+    assertThat(run.err).doesNotContain("\r");
+    Pattern line = Pattern.compile("Progress: (\\d+)/20 \\(\\d+%\\), \\d+\\.\\d/min, ETA \\S+");
+    for (int i = 0; i < lines.size(); i++) {
+      assertThat(lines.get(i)).matches(line).startsWith("Progress: " + (i + 1) + "/20 (");
+    }
+    assertThat(lines.get(0)).isEqualTo("Progress: 1/20 (5%), 4.0/min, ETA 4m45s");
+    assertThat(lines.get(19)).isEqualTo("Progress: 20/20 (100%), 4.0/min, ETA 0s");
+  }
+
+  @Test
+  void migrateGroups_dryRun_saysTheTimeAtTheLimitsToo() {
+    CliRun run = CliRun.run("migrate", "groups");
+
+    assertThat(run.out).contains("Time at the limits: 2 rename(s) at 10 a minute take at least 6s ((2 - 1) x 6s)");
   }
 }

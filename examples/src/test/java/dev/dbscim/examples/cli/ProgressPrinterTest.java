@@ -41,7 +41,7 @@ class ProgressPrinterTest {
     printer.update(2, 1000, 1, 0.4, Duration.ofMinutes(41));
 
     assertThat(text.toString().lines()).containsExactly(
-        "Progress: 1/1000 (0%), 1/s, ETA ?", "Progress: 2/1000 (0%), 0/s, ETA 41m00s, 1 failed");
+        "Progress: 1/1000 (0%), 1/s, ETA ?", "Progress: 2/1000 (0%), 24.0/min, ETA 41m00s, 1 failed");
   }
 
   @Test

@@ -23,12 +23,25 @@ public final class GroupMigrationReport {
   private final List<GroupMigrationResult> results;
   private final Instant startedAt;
   private final Instant finishedAt;
+  private final boolean interrupted;
 
-  GroupMigrationReport(long workspaceId, List<GroupMigrationResult> results, Instant startedAt, Instant finishedAt) {
+  GroupMigrationReport(long workspaceId, List<GroupMigrationResult> results, Instant startedAt, Instant finishedAt,
+      boolean interrupted) {
     this.workspaceId = workspaceId;
     this.results = Collections.unmodifiableList(new ArrayList<>(results));
     this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
     this.finishedAt = Objects.requireNonNull(finishedAt, "finishedAt");
+    this.interrupted = interrupted;
+  }
+
+  /**
+   * Returns whether the run was stopped (cancelled or interrupted) before the end; the groups it did not finish are
+   * {@link Outcome#NOT_RUN NOT_RUN}, and running the migration again continues.
+   *
+   * @return whether the run was stopped
+   */
+  public boolean interrupted() {
+    return interrupted;
   }
 
   /**
@@ -117,7 +130,8 @@ public final class GroupMigrationReport {
     if (out.charAt(out.length() - 1) == ',') {
       out.setLength(out.length() - 1);
     }
-    out.append(" (").append(duration().getSeconds()).append(" s).\n");
+    out.append(" (").append(duration().getSeconds()).append(" s").append(interrupted ? ", interrupted" : "")
+        .append(").\n");
     out.append("Permissions moved to account groups: ").append(permissionsMigrated()).append('\n');
     for (GroupMigrationResult result : results) {
       if (result.permissionsMigrated() > 0) {

@@ -13,6 +13,8 @@ import dev.dbscim.client.migrate.PlannedGroupMigration.Member;
 import dev.dbscim.client.migrate.PlannedGroupMigration.Status;
 import dev.dbscim.client.retry.Sleeper;
 import dev.dbscim.client.sync.PrincipalKind;
+import dev.dbscim.client.sync.SyncCancellation;
+import dev.dbscim.client.sync.SyncProgress;
 import dev.dbscim.core.filter.Filter;
 import dev.dbscim.core.model.ComplexValue;
 import dev.dbscim.core.model.Group;
@@ -90,6 +92,7 @@ public final class WorkspaceGroupMigration {
   private final GroupMigrationOptions options;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final GroupMigrationListener listener;
 
   private WorkspaceGroupMigration(Builder builder) {
     this.account = Objects.requireNonNull(builder.account, "accountClient");
@@ -101,6 +104,7 @@ public final class WorkspaceGroupMigration {
     this.options = builder.options;
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
+    this.listener = builder.listener;
   }
 
   /**
@@ -141,9 +145,8 @@ public final class WorkspaceGroupMigration {
   }
 
   /**
-   * Observes the workspace and the account again and runs what is left of the plan's groups, group by group, each
-   * step checked before the next. Groups the plan did not have steps for are not touched. A failed step stops its
-   * group (and the groups containing it); the others go on. Running the migration again continues where it stopped.
+   * Applies the plan; the same as {@link #apply(GroupMigrationPlan, SyncCancellation)} with a handle nobody cancels
+   * (interrupting the calling thread still stops it).
    *
    * @param plan a plan made by this migration (or read back with {@link GroupMigrationPlan#fromJson(String)})
    * @return the report
@@ -152,7 +155,32 @@ public final class WorkspaceGroupMigration {
    * @throws ScimException when observing fails
    */
   public GroupMigrationReport apply(GroupMigrationPlan plan) {
+    return apply(plan, SyncCancellation.create());
+  }
+
+  /**
+   * Observes the workspace and the account again and runs what is left of the plan's groups, group by group, each
+   * step checked before the next. Groups the plan did not have steps for are not touched. A failed step stops its
+   * group (and the groups containing it); the others go on. Running the migration again continues where it stopped.
+   * The {@linkplain Builder#listener listener} hears about each group as its work ends.
+   *
+   * <p>Stopping: when {@code cancellation} is cancelled (from a shutdown hook on Ctrl-C, say) or the calling thread is
+   * interrupted, no new group and no new step starts; a request already sent finishes, a wait for the rename pacing
+   * or for a rename to show ends at once. This method then returns (it does not throw) a partial report whose
+   * {@link GroupMigrationReport#interrupted()} is true; the groups not finished are
+   * {@link Outcome#NOT_RUN NOT_RUN} with the steps they completed. Running the migration again continues and creates
+   * nothing twice.
+   *
+   * @param plan a plan made by this migration (or read back with {@link GroupMigrationPlan#fromJson(String)})
+   * @param cancellation the handle that stops this run when cancelled
+   * @return the report, partial when stopped
+   * @throws IllegalArgumentException when the plan is for another workspace, or its deletion setting differs from
+   *     the options
+   * @throws ScimException when observing fails
+   */
+  public GroupMigrationReport apply(GroupMigrationPlan plan, SyncCancellation cancellation) {
     Objects.requireNonNull(plan, "plan");
+    Objects.requireNonNull(cancellation, "cancellation");
     if (plan.workspaceId() != workspaceId) {
       throw new IllegalArgumentException("the plan is for workspace " + plan.workspaceId() + ", not " + workspaceId);
     }
@@ -169,13 +197,63 @@ public final class WorkspaceGroupMigration {
         selected.add(group.name());
       }
     }
-    Run run = new Run(observed);
+    Run run = new Run(observed, startedAt, fresh, selected);
+    Runnable unregister = cancellation.onCancel(run::cancel);
+    try {
+      return applyAll(run, fresh, selected);
+    } finally {
+      unregister.run();
+    }
+  }
+
+  /**
+   * Returns how long applying the plan takes at least at the limits: its renames go out at
+   * {@link GroupMigrationOptions#renamesPerMinute()}, so {@code R} renames take {@code (R - 1) x 60 s / renamesPerMinute}
+   * (with the default 10 a minute, 6 s per rename after the first). Not included: the time each rename takes to show
+   * in workspace group lists (the run waits for it, polling every {@link GroupMigrationOptions#pollInterval()}, up to
+   * {@link GroupMigrationOptions#renameTimeout()}); a rename that takes longer than the pacing interval to show
+   * stretches each group to that time. The other requests (about ten per group) are paced by the clients' rate
+   * limits, well above this rate, and add little.
+   *
+   * @param plan the plan
+   * @return the lower bound; zero when the plan renames at most one group
+   */
+  public Duration estimatedDuration(GroupMigrationPlan plan) {
+    return renameInterval().multipliedBy(Math.max(0, renames(plan) - 1));
+  }
+
+  /**
+   * Returns how many groups applying the plan renames.
+   *
+   * @param plan the plan
+   * @return the number of renames
+   */
+  public static int renames(GroupMigrationPlan plan) {
+    int renames = 0;
+    for (PlannedGroupMigration group : plan.groups()) {
+      if (group.actionable() && group.steps().contains(GroupMigrationStep.RENAME_LOCAL_GROUP)) {
+        renames++;
+      }
+    }
+    return renames;
+  }
+
+  private Duration renameInterval() {
+    return Duration.ofMinutes(1).dividedBy(options.renamesPerMinute());
+  }
+
+  private static boolean runs(PlannedGroupMigration group, Set<String> selected) {
+    return (group.status() == Status.MIGRATE || group.status() == Status.RESUME) && selected.contains(group.name());
+  }
+
+  private GroupMigrationReport applyAll(Run run, GroupMigrationPlan fresh, Set<String> selected) {
     Map<String, GroupMigrationResult> results = new LinkedHashMap<>();
     List<PlannedGroupMigration> toDelete = new ArrayList<>();
     Set<String> unfinished = new HashSet<>();
     for (PlannedGroupMigration group : fresh.groups()) {
       GroupMigrationResult result;
-      if (run.stopped) {
+      if (run.stopped || run.cancelled()) {
+        run.stopped = true;
         result = result(group, Outcome.NOT_RUN, Collections.emptyList(), null, "the run was interrupted");
       } else if (group.status() == Status.DONE) {
         result = result(group, Outcome.ALREADY_DONE, Collections.emptyList(), null, group.reason().orElse(null));
@@ -199,6 +277,8 @@ public final class WorkspaceGroupMigration {
         boolean ready = result.outcome() == Outcome.MIGRATED || result.outcome() == Outcome.ALREADY_DONE;
         if (ready && group.steps().contains(GroupMigrationStep.DELETE_LOCAL_GROUP)) {
           toDelete.add(group);
+        } else if (result.outcome() != Outcome.NOT_RUN) {
+          run.groupDone(group, result);
         }
       }
       if (result.outcome() != Outcome.MIGRATED && result.outcome() != Outcome.ALREADY_DONE) {
@@ -210,11 +290,20 @@ public final class WorkspaceGroupMigration {
     Collections.reverse(toDelete);
     for (PlannedGroupMigration group : toDelete) {
       GroupMigrationResult before = results.get(group.name());
-      results.put(group.name(), run.stopped
-          ? result(group, Outcome.NOT_RUN, before.completedSteps(), null, "the run was interrupted before deletion")
-          : run.delete(group, before));
+      if (run.stopped || run.cancelled()) {
+        run.stopped = true;
+        results.put(group.name(), result(group, Outcome.NOT_RUN, before.completedSteps(), null,
+            "the run was interrupted before deletion"));
+        continue;
+      }
+      GroupMigrationResult result = run.delete(group, before);
+      results.put(group.name(), result);
+      if (result.outcome() != Outcome.NOT_RUN) {
+        run.groupDone(group, result);
+      }
     }
-    return new GroupMigrationReport(workspaceId, new ArrayList<>(results.values()), startedAt, clock.instant());
+    return new GroupMigrationReport(workspaceId, new ArrayList<>(results.values()), run.startedAt, clock.instant(),
+        run.stopped);
   }
 
   /**
@@ -452,9 +541,12 @@ public final class WorkspaceGroupMigration {
         steps.add(GroupMigrationStep.ADD_MEMBERS);
         reason = unrenamed ? "merging into the existing account group" : null;
       } else if (unrenamed) {
-        reason = "uses the existing account group with the same members";
+        // No state file: an account group with this name and exactly these members is what a run stopped after
+        // creating it leaves, so the group resumes. One made otherwise the same way is used the same way.
+        reason = "the account group exists with exactly these members (as a run stopped after creating it leaves "
+            + "it); it is used, nothing is created";
       }
-      if (!unrenamed || observed.assignments.containsKey(accountGroupId)) {
+      if (!unrenamed || !differs || observed.assignments.containsKey(accountGroupId)) {
         progress = true;
       }
     }
@@ -501,14 +593,116 @@ public final class WorkspaceGroupMigration {
     }
   }
 
-  /** One apply: the observed state it keeps up to date, and the rename pacing. */
+  /** Ends a group's work when the run is cancelled: no new step starts. */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super("stopped", null, false, false);
+    }
+  }
+
+  /** One apply: the observed state it keeps up to date, the rename pacing, the progress and the stop request. */
   private final class Run {
     final Observed observed;
+    final Instant startedAt;
     Instant nextRename = Instant.MIN;
     boolean stopped;
+    private final int total;
+    private int done;
+    private int failed;
+    private int renamesLeft;
+    private final Object lock = new Object();
+    private boolean cancelled;
+    private Thread waiting;
 
-    Run(Observed observed) {
+    Run(Observed observed, Instant startedAt, GroupMigrationPlan fresh, Set<String> selected) {
       this.observed = observed;
+      this.startedAt = startedAt;
+      int groups = 0;
+      for (PlannedGroupMigration group : fresh.groups()) {
+        if (runs(group, selected)) {
+          groups++;
+          if (group.steps().contains(GroupMigrationStep.RENAME_LOCAL_GROUP)) {
+            renamesLeft++;
+          }
+        }
+      }
+      this.total = groups;
+    }
+
+    /** Asks the run to stop: no new group or step starts, and a wait in {@link #pause} ends at once. */
+    void cancel() {
+      synchronized (lock) {
+        cancelled = true;
+        if (waiting != null) {
+          waiting.interrupt();
+        }
+      }
+    }
+
+    boolean cancelled() {
+      synchronized (lock) {
+        return cancelled;
+      }
+    }
+
+    private void stopIfCancelled() {
+      if (cancelled()) {
+        throw new Stopped();
+      }
+    }
+
+    /**
+     * Waits with the sleeper unless the run is cancelled meanwhile (then throws {@link Stopped}, with this thread's
+     * interrupt flag, which {@link #cancel()} may have set, cleared). Only a wait is ever interrupted by a cancel,
+     * never a request.
+     */
+    private void pause(Duration duration) throws InterruptedException {
+      synchronized (lock) {
+        if (cancelled) {
+          throw new Stopped();
+        }
+        waiting = Thread.currentThread();
+      }
+      try {
+        sleeper.sleep(duration);
+      } catch (InterruptedException e) {
+        if (!cancelled()) {
+          throw e;
+        }
+      } finally {
+        synchronized (lock) {
+          waiting = null;
+        }
+      }
+      if (cancelled()) {
+        Thread.interrupted();
+        throw new Stopped();
+      }
+    }
+
+    /** Counts a group whose work in this run ended and tells the listener. */
+    void groupDone(PlannedGroupMigration group, GroupMigrationResult result) {
+      done++;
+      if (result.outcome() == Outcome.FAILED || result.outcome() == Outcome.BLOCKED) {
+        failed++;
+      }
+      if (group.steps().contains(GroupMigrationStep.RENAME_LOCAL_GROUP) && renamesLeft > 0) {
+        renamesLeft--;
+      }
+      Instant now = clock.instant();
+      Duration pacingLeft = Duration.ZERO;
+      if (renamesLeft > 0) {
+        Duration untilNext = nextRename.isAfter(now) ? Duration.between(now, nextRename) : Duration.ZERO;
+        pacingLeft = untilNext.plus(renameInterval().multipliedBy(renamesLeft - 1L));
+      }
+      SyncProgress progress = SyncProgress.of(done, total, failed, Duration.between(startedAt, now), pacingLeft);
+      try {
+        listener.onGroupDone(result, progress);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "group migration listener failed; the migration goes on", e);
+      }
     }
 
     GroupMigrationResult migrate(PlannedGroupMigration group) {
@@ -520,6 +714,7 @@ public final class WorkspaceGroupMigration {
           continue;
         }
         try {
+          stopIfCancelled();
           switch (step) {
             case CREATE_ACCOUNT_GROUP:
               accountGroupId = createAccountGroup(group);
@@ -542,6 +737,10 @@ public final class WorkspaceGroupMigration {
         } catch (StepFailure | ScimException e) {
           return GroupMigrationResult.of(group.name(), Outcome.FAILED, done, step, accountGroupId, e.getMessage(),
               moved[0]);
+        } catch (Stopped e) {
+          stopped = true;
+          return GroupMigrationResult.of(group.name(), Outcome.NOT_RUN, done, step, accountGroupId,
+              "the run was interrupted at this step; run the migration again to continue", moved[0]);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           stopped = true;
@@ -568,6 +767,7 @@ public final class WorkspaceGroupMigration {
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException();
         }
+        stopIfCancelled();
         long batch = workspace.migratePermissions(workspaceId, from, group.name(), options.permissionBatchSize());
         if (batch <= 0) {
           return;
@@ -612,6 +812,10 @@ public final class WorkspaceGroupMigration {
       } catch (StepFailure | ScimException e) {
         return GroupMigrationResult.of(group.name(), Outcome.FAILED, done, GroupMigrationStep.DELETE_LOCAL_GROUP,
             accountGroupId, e.getMessage(), moved[0]);
+      } catch (Stopped e) {
+        stopped = true;
+        return GroupMigrationResult.of(group.name(), Outcome.NOT_RUN, done, GroupMigrationStep.DELETE_LOCAL_GROUP,
+            accountGroupId, "the run was interrupted before deletion", moved[0]);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         stopped = true;
@@ -701,11 +905,11 @@ public final class WorkspaceGroupMigration {
       String newName = options.renamePrefix() + group.name();
       Instant now = clock.instant();
       if (now.isBefore(nextRename)) {
-        sleeper.sleep(Duration.between(now, nextRename));
+        pause(Duration.between(now, nextRename));
         now = clock.instant();
       }
-      nextRename = (now.isAfter(nextRename) ? now : nextRename)
-          .plus(Duration.ofMinutes(1).dividedBy(options.renamesPerMinute()));
+      stopIfCancelled();
+      nextRename = (now.isAfter(nextRename) ? now : nextRename).plus(renameInterval());
       workspace.groups().patchWithoutReadBack(group.localGroupId(),
           PatchRequest.builder().replace("displayName", newName).build());
       Instant deadline = clock.instant().plus(options.renameTimeout());
@@ -714,7 +918,7 @@ public final class WorkspaceGroupMigration {
           throw new StepFailure("the rename to " + newName + " is not visible in the workspace group list after "
               + options.renameTimeout().getSeconds() + " s; run the migration again to continue");
         }
-        sleeper.sleep(options.pollInterval());
+        pause(options.pollInterval());
       }
     }
 
@@ -765,8 +969,21 @@ public final class WorkspaceGroupMigration {
     private GroupMigrationOptions options = GroupMigrationOptions.defaults();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
+    private GroupMigrationListener listener = GroupMigrationListener.none();
 
     private Builder() {}
+
+    /**
+     * Sets what hears about each group as a run finishes it, with the progress (groups done, time left); a command
+     * line shows progress with it.
+     *
+     * @param listener the listener; default {@link GroupMigrationListener#none()}
+     * @return this builder
+     */
+    public Builder listener(GroupMigrationListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /**
      * Sets the account client (required): account groups are created and assigned through it.

@@ -2,6 +2,7 @@ package dev.dbscim.client.sync;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Asks an apply to stop, from any thread: pass it to {@link SyncEngine#apply(SyncPlan, SyncCancellation)} and call
@@ -17,6 +18,7 @@ import java.util.List;
  * }</pre>
  *
  * <p>Thread-safe. A handle stays cancelled once cancelled; cancelling before the apply starts makes it send nothing.
+ * The same handle stops the group migration of {@code dev.dbscim.client.migrate}.
  */
 public final class SyncCancellation {
   private final Object lock = new Object();
@@ -62,9 +64,15 @@ public final class SyncCancellation {
   }
 
   /**
-   * Runs {@code callback} on cancellation (at once when already cancelled); returns what unregisters it.
+   * Runs {@code callback} once on cancellation, on the thread that calls {@link #cancel()} (at once, on this thread,
+   * when already cancelled). Work that waits, such as a group migration's rename pacing, uses it to stop waiting;
+   * the callback should return quickly.
+   *
+   * @param callback what to run
+   * @return what unregisters the callback; run it when the work ends
    */
-  Runnable onCancel(Runnable callback) {
+  public Runnable onCancel(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
     synchronized (lock) {
       if (!cancelled) {
         callbacks.add(callback);

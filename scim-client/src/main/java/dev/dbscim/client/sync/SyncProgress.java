@@ -4,14 +4,38 @@ import java.time.Duration;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** How far an apply has come: steps done of the total, failures, rate and estimated time left. Immutable. */
+/**
+ * How far an apply has come: steps done of the total, failures, rate and estimated time left. Immutable. A group
+ * migration reports its progress with it too, counting groups.
+ */
 @Value.Immutable
 public abstract class SyncProgress {
   SyncProgress() {}
 
   /** Returns the progress after {@code done} of {@code total} steps, {@code failed} of them failed. */
   static SyncProgress of(int done, int total, int failed, Duration elapsed) {
-    return ImmutableSyncProgress.of(done, total, failed, elapsed);
+    return of(done, total, failed, elapsed, Duration.ZERO);
+  }
+
+  /**
+   * Returns a progress whose time left is at least {@code minimumTimeLeft}: work whose pace is known ahead (a group
+   * migration's rename pacing) sets it, so that the estimate does not rest on the rate so far alone.
+   *
+   * @param done the units finished, successful or not, 0 to {@code total}
+   * @param total the units in all
+   * @param failed the units that failed, 0 to {@code done}
+   * @param elapsed the time since the work started
+   * @param minimumTimeLeft the least time the units left take; zero when unknown
+   * @return the progress
+   * @throws IllegalArgumentException when a count is out of range or a duration negative
+   */
+  public static SyncProgress of(int done, int total, int failed, Duration elapsed, Duration minimumTimeLeft) {
+    if (done < 0 || done > total || failed < 0 || failed > done || elapsed.isNegative()
+        || minimumTimeLeft.isNegative()) {
+      throw new IllegalArgumentException("progress out of range: " + done + "/" + total + ", " + failed
+          + " failed");
+    }
+    return ImmutableSyncProgress.of(done, total, failed, elapsed, minimumTimeLeft);
   }
 
   /**
@@ -47,6 +71,14 @@ public abstract class SyncProgress {
   public abstract Duration elapsed();
 
   /**
+   * Returns the least time the steps left take, known ahead (zero when unknown).
+   *
+   * @return the minimum time left
+   */
+  @Value.Parameter
+  public abstract Duration minimumTimeLeft();
+
+  /**
    * Returns the steps finished per second so far.
    *
    * @return the rate, 0 before the first step ends
@@ -57,16 +89,17 @@ public abstract class SyncProgress {
   }
 
   /**
-   * Returns the estimated time left at the rate so far.
+   * Returns the estimated time left at the rate so far, or the {@link #minimumTimeLeft()} when that is longer.
    *
-   * @return the estimate, empty until a step has finished
+   * @return the estimate, empty until a step has finished (unless a minimum is known)
    */
   public Optional<Duration> estimatedTimeLeft() {
     double rate = ratePerSecond();
     if (rate <= 0) {
-      return Optional.empty();
+      return minimumTimeLeft().isZero() || done() >= total() ? Optional.empty() : Optional.of(minimumTimeLeft());
     }
-    return Optional.of(Duration.ofMillis((long) ((total() - done()) / rate * 1000)));
+    Duration atRate = Duration.ofMillis((long) ((total() - done()) / rate * 1000));
+    return Optional.of(atRate.compareTo(minimumTimeLeft()) >= 0 || done() >= total() ? atRate : minimumTimeLeft());
   }
 
   /**
@@ -85,7 +118,7 @@ public abstract class SyncProgress {
    */
   @Override
   public String toString() {
-    return done() + "/" + total() + " (" + failed() + " failed, " + String.format(java.util.Locale.ROOT, "%.1f", ratePerSecond())
-        + "/s" + estimatedTimeLeft().map(eta -> ", ETA " + eta.getSeconds() + "s").orElse("") + ")";
+    return done() + "/" + total() + " (" + failed() + " failed, " + String.format(java.util.Locale.ROOT, "%.1f",
+        ratePerSecond()) + "/s" + estimatedTimeLeft().map(eta -> ", ETA " + eta.getSeconds() + "s").orElse("") + ")";
   }
 }

@@ -16,6 +16,9 @@ import dev.dbscim.client.migrate.GroupMigrationStep;
 import dev.dbscim.client.migrate.PlannedGroupMigration;
 import dev.dbscim.client.migrate.PlannedGroupMigration.Status;
 import dev.dbscim.client.migrate.WorkspaceGroupMigration;
+import dev.dbscim.client.retry.Sleeper;
+import dev.dbscim.client.sync.SyncCancellation;
+import dev.dbscim.client.sync.SyncProgress;
 import dev.dbscim.core.filter.Filter;
 import dev.dbscim.core.model.ComplexValue;
 import dev.dbscim.core.model.Group;
@@ -33,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -432,5 +436,134 @@ class WorkspaceGroupMigrationTest {
     assertThat(plan.warnings()).anySatisfy(warning -> assertThat(warning).contains("identity federation"));
     assertThat(report.result("ops").outcome()).isEqualTo(Outcome.BLOCKED);
     assertThat(writes()).isEmpty();
+  }
+
+  WorkspaceGroupMigration migration(GroupMigrationOptions options, Sleeper sleeper, GroupMigrationListener listener) {
+    return WorkspaceGroupMigration.builder().accountClient(account).workspaceClient(workspace).workspaceId(WS)
+        .options(options).clock(clock).sleeper(sleeper).listener(listener).build();
+  }
+
+  List<RecordedCall> accountGroupCreates() {
+    return server.recordedRequests().stream()
+        .filter(call -> call.method().equals("POST") && call.path().endsWith("/Groups"))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void apply_cancelledAfterTheFirstGroup_startsNoOtherGroup_reportsNotRun_andAReRunResumesWithoutDuplicates() {
+    SyncCancellation cancellation = SyncCancellation.create();
+    List<String> heard = new ArrayList<>();
+    WorkspaceGroupMigration migration = migration(GroupMigrationOptions.defaults(), clock::advance,
+        (result, progress) -> {
+          heard.add(result.name() + " " + progress.done() + "/" + progress.total());
+          cancellation.cancel();
+        });
+    GroupMigrationPlan plan = migration.plan();
+    server.clearRecordedRequests();
+
+    GroupMigrationReport first = migration.apply(plan, cancellation);
+
+    assertThat(first.interrupted()).isTrue();
+    assertThat(heard).containsExactly("analysts 1/3");
+    assertThat(first.result("analysts").outcome()).isEqualTo(Outcome.MIGRATED);
+    assertThat(first.result("data-eng").outcome()).isEqualTo(Outcome.NOT_RUN);
+    assertThat(first.result("platform").outcome()).isEqualTo(Outcome.NOT_RUN);
+    assertThat(first.summary()).contains("interrupted").contains("Run the migration again");
+    assertThat(accountGroupCreates()).hasSize(1);
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+
+    GroupMigrationReport second = migration(GroupMigrationOptions.defaults()).apply(migration.plan());
+
+    assertThat(second.isSuccess()).as(second.summary()).isTrue();
+    assertThat(second.interrupted()).isFalse();
+    assertThat(second.result("analysts").outcome()).isEqualTo(Outcome.ALREADY_DONE);
+    assertThat(accountGroupCreates()).hasSize(3);
+    assertThat(accountGroupsNamed("analysts")).hasSize(1);
+    assertThat(accountGroupsNamed("data-eng")).hasSize(1);
+  }
+
+  @Test
+  void apply_cancelledWhileWaitingForTheRenameToShow_stopsTheWaitAtOnce_andTheDryRunLabelsTheGroupResume() {
+    SyncCancellation cancellation = SyncCancellation.create();
+    AtomicBoolean interruptedWhileWaiting = new AtomicBoolean();
+    // The first wait is the poll for the first rename to show: cancel there, as a signal handler would.
+    Sleeper cancelling = duration -> {
+      cancellation.cancel();
+      interruptedWhileWaiting.set(Thread.currentThread().isInterrupted());
+      clock.advance(duration);
+    };
+    WorkspaceGroupMigration migration = migration(GroupMigrationOptions.defaults(), cancelling,
+        GroupMigrationListener.none());
+
+    GroupMigrationReport first = migration.apply(migration.plan(), cancellation);
+
+    assertThat(interruptedWhileWaiting).as("the cancel interrupts a wait").isTrue();
+    assertThat(Thread.currentThread().isInterrupted()).as("and the flag is cleared afterwards").isFalse();
+    assertThat(first.interrupted()).isTrue();
+    assertThat(first.result("analysts").outcome()).isEqualTo(Outcome.NOT_RUN);
+    assertThat(first.result("analysts").completedSteps()).containsExactly(GroupMigrationStep.CREATE_ACCOUNT_GROUP);
+    assertThat(first.result("analysts").failedStep()).contains(GroupMigrationStep.RENAME_LOCAL_GROUP);
+    assertThat(writes()).filteredOn(call -> call.method().equals("PUT")).isEmpty();
+
+    // The rename is not in the lists yet (the fake shows it after 20 s): the account group the stopped run created
+    // is what marks the earlier work.
+    PlannedGroupMigration analysts = migration.plan().groups().get(0);
+    assertThat(analysts.status()).isEqualTo(Status.RESUME);
+    assertThat(analysts.reason().get()).contains("exactly these members");
+    assertThat(analysts.steps()).doesNotContain(GroupMigrationStep.CREATE_ACCOUNT_GROUP);
+
+    GroupMigrationReport second = migration(GroupMigrationOptions.defaults()).apply(migration.plan());
+
+    assertThat(second.isSuccess()).as(second.summary()).isTrue();
+    assertThat(accountGroupCreates()).hasSize(3);
+    assertThat(accountGroupsNamed("analysts")).hasSize(1);
+    assertThatThrownBy(() -> localGroupId(WS, "db-temp-db-temp-analysts")).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void plan_afterARunKilledAfterCreatingTheAccountGroup_labelsTheGroupResumeNotMigrate() {
+    // Killed after creating the account group: the local group still has its name.
+    server.failNext(Fault.status(500).on("PATCH", "/preview/scim/v2/Groups/").times(1));
+    migration(GroupMigrationOptions.defaults()).apply(migration(GroupMigrationOptions.defaults()).plan());
+    PlannedGroupMigration afterCreate = migration(GroupMigrationOptions.defaults()).plan().groups().get(0);
+    assertThat(afterCreate.name()).isEqualTo("analysts");
+    assertThat(afterCreate.status()).isEqualTo(Status.RESUME);
+    assertThat(afterCreate.reason().get()).doesNotContain("uses the existing account group with the same members");
+    assertThat(afterCreate.steps()).containsExactly(GroupMigrationStep.RENAME_LOCAL_GROUP,
+        GroupMigrationStep.ASSIGN_ACCOUNT_GROUP, GroupMigrationStep.MIGRATE_PERMISSIONS);
+  }
+
+  @Test
+  void plan_afterARunKilledAfterTheRename_labelsTheGroupResumeAndTheUntouchedOnesMigrate() {
+    // Killed after the first group's rename and assignment: the renamed local group shows in the lists.
+    SyncCancellation cancellation = SyncCancellation.create();
+    WorkspaceGroupMigration stopping = migration(GroupMigrationOptions.defaults(), clock::advance,
+        (result, progress) -> cancellation.cancel());
+    stopping.apply(stopping.plan(), cancellation);
+    clock.advance(Duration.ofMinutes(1));
+    GroupMigrationPlan afterRename = migration(GroupMigrationOptions.defaults()).plan();
+    assertThat(afterRename.groups()).extracting(PlannedGroupMigration::status)
+        .containsExactly(Status.RESUME, Status.MIGRATE, Status.MIGRATE);
+    assertThat(afterRename.groups().get(0).localName()).isEqualTo("db-temp-analysts");
+  }
+
+  @Test
+  void apply_listener_hearsEveryGroupWithTheTimeLeftFromTheRenamePacing() {
+    List<SyncProgress> heard = new ArrayList<>();
+    GroupMigrationOptions options = GroupMigrationOptions.defaults();
+    WorkspaceGroupMigration migration = migration(options, clock::advance, (result, progress) -> heard.add(progress));
+    GroupMigrationPlan plan = migration.plan();
+
+    assertThat(WorkspaceGroupMigration.renames(plan)).isEqualTo(3);
+    assertThat(migration.estimatedDuration(plan)).isEqualTo(Duration.ofSeconds(12));
+    migration.apply(plan);
+
+    assertThat(heard).extracting(SyncProgress::done).containsExactly(1, 2, 3);
+    assertThat(heard).extracting(SyncProgress::total).containsOnly(3);
+    assertThat(heard).extracting(SyncProgress::failed).containsOnly(0);
+    // Each group waited 20 s for its rename to show (the fake's delay), longer than the 6 s pacing.
+    assertThat(heard.get(0).elapsed()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(heard.get(0).estimatedTimeLeft()).contains(Duration.ofSeconds(40));
+    assertThat(heard.get(2).estimatedTimeLeft()).contains(Duration.ZERO);
   }
 }
