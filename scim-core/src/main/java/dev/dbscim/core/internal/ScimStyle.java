@@ -18,6 +18,7 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true,
+    deferCollectionAllocation = true,
     redactedMask = "****",
     defaults = @Value.Immutable(copy = true))
 public @interface ScimStyle {}
