@@ -81,6 +81,29 @@ class ModelReadPropertiesTest {
   }
 
   @Test
+  void read_listElementFails_sameMessageAndPathAsBuilderPath() {
+    String json = "{\"userName\":\"a\",\"emails\":[{\"value\":\"x\"},null,{\"value\":{}}]}";
+
+    Throwable fast = org.assertj.core.api.Assertions.catchThrowable(() -> FAST.readValue(json, User.class));
+    Throwable reference = org.assertj.core.api.Assertions.catchThrowable(() -> REFERENCE.readValue(json, User.class));
+
+    assertThat(fast).isInstanceOf(JsonProcessingException.class).hasMessage(reference.getMessage());
+    assertThat(fast.getMessage()).contains("[\"emails\"]->java.util.ArrayList[1]");
+  }
+
+  @Test
+  void read_listGivenTwiceInOtherCase_lastReplacesAsBuilderPath() throws IOException {
+    String json = "{\"userName\":\"a\",\"emails\":[{\"value\":\"x\"}],\"EMAILS\":[null,{\"value\":\"y\"}],"
+        + "\"groups\":[{\"value\":\"1\"},{\"value\":\"2\"}],\"Groups\":[]}";
+
+    User fast = FAST.readValue(json, User.class);
+
+    assertThat(fast).isEqualTo(REFERENCE.readValue(json, User.class));
+    assertThat(fast.emails()).containsExactly(Email.builder().value("y").build());
+    assertThat(fast.groups()).isEmpty();
+  }
+
+  @Test
   void read_arbitraryUserDocument_sameAsBuilderPath() {
     Theories.qt(600).forAll(documents("userName"))
         .checkAssert(doc -> assertSameRead(doc, FAST.constructType(User.class)));
