@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.deser.impl.MethodProperty;
 import com.fasterxml.jackson.databind.deser.impl.NullsConstantProvider;
 import com.fasterxml.jackson.databind.deser.std.CollectionDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdValueInstantiator;
+import com.fasterxml.jackson.databind.deser.std.StringCollectionDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.util.ClassUtil;
 import java.io.IOException;
@@ -48,7 +50,7 @@ import java.util.function.Supplier;
  * Makes Jackson's builder-based reading of the model types ({@code dev.dbscim.core.model}) cheaper without changing
  * what it reads; {@code ScimJson.configure} registers it, and a property test compares it with the plain binding.
  *
- * <p>It removes five costs of the plain binding, none of which depends on a model's attributes:
+ * <p>It removes six costs of the plain binding, none of which depends on a model's attributes:
  * <ul>
  *   <li>Setters: Jackson calls each builder method through {@link Method#invoke}, which allocates an argument array per
  *       attribute. Each setter property that skips {@code null}s (all of them under {@code ScimJson}'s settings) calls
@@ -62,7 +64,11 @@ import java.util.function.Supplier;
  *       its own list. When the builder has an adder for one element ({@code addEmails(Email)} next to
  *       {@code emails(Iterable)}) and the list skips {@code null} elements, the setter is called with an empty list
  *       (so a later spelling of the attribute still replaces an earlier one) and each element read goes to the adder.
- *       Anything but an array (a single value, {@code null}) and lists of strings take Jackson's path.</li>
+ *       A list of strings is read so too, element by element as Jackson's string list reader reads them. Anything but
+ *       an array (a single value, {@code null}) takes Jackson's path.</li>
+ *   <li>Strings: every string value is a new string. A string attribute (or element of a string list) that Jackson
+ *       reads with its own string reader is read by {@link CommonStrings}, which shares the instances of a few values
+ *       found in every resource, such as the schema URNs and {@code "work"}.</li>
  *   <li>Builders: created through a generated {@link Supplier} rather than a reflective constructor call.</li>
  *   <li>Names: Jackson lower-cases every attribute name it looks up when matching case-insensitively, a new string for
  *       each camel-case name. {@link SpellingFirstMap} looks the declared spelling up first.</li>
@@ -240,9 +246,12 @@ public final class BuilderSetters extends Module {
     private final transient BiFunction<Object, Object, Object> adder;
     /**
      * Reads one element for {@link #adder}: the content deserializer of Jackson's own list deserializer, found on first
-     * use; {@link #NO_ELEMENTS} when that is not a plain {@link CollectionDeserializer} of untyped elements.
+     * use; {@link #NO_ELEMENTS} when that is neither a plain {@link CollectionDeserializer} of untyped elements nor
+     * Jackson's own {@link StringCollectionDeserializer}.
      */
     private transient volatile JsonDeserializer<Object> elements;
+    /** Reads the value of a property that is not an {@code Optional}; found on first use. */
+    private transient volatile JsonDeserializer<Object> value;
     /** Whether the delegate skips nulls and reads no polymorphic type, the only shape this class reproduces. */
     private final boolean reproducible;
 
@@ -374,7 +383,7 @@ public final class BuilderSetters extends Module {
           target = plain;
         }
       } else {
-        value = delegate.getValueDeserializer().deserialize(p, ctxt);
+        value = value().deserialize(p, ctxt);
         if (value == null) {
           return instance;
         }
@@ -385,7 +394,9 @@ public final class BuilderSetters extends Module {
 
     /**
      * Reads the array's elements into the builder as Jackson's {@link CollectionDeserializer} reads them into its list
-     * ({@code null} elements, read or written, skipped; a failure wrapped with the element's index).
+     * ({@code null} elements, read or written, skipped; a failure wrapped with the element's index), or for strings as
+     * its {@link StringCollectionDeserializer} does (JSON {@code null}s skipped, a {@code null} read kept, so the
+     * builder refuses it; a failure always wrapped).
      */
     private Object addElements(JsonParser p, DeserializationContext ctxt, Object instance,
         JsonDeserializer<Object> element) throws IOException {
@@ -396,16 +407,17 @@ public final class BuilderSetters extends Module {
         if (token == JsonToken.VALUE_NULL) {
           continue;
         }
+        boolean strings = (Object) element instanceof CommonStrings;
         Object value;
         try {
           value = element.deserialize(p, ctxt);
         } catch (Exception e) {
-          if (!ctxt.isEnabled(DeserializationFeature.WRAP_EXCEPTIONS)) {
+          if (!strings && !ctxt.isEnabled(DeserializationFeature.WRAP_EXCEPTIONS)) {
             ClassUtil.throwIfRTE(e);
           }
           throw JsonMappingException.wrapWithPath(e, new ArrayList<Object>(0), index);
         }
-        if (value != null) {
+        if (value != null || strings) {
           builder = call(adder, p, builder, value);
           index++;
         }
@@ -426,16 +438,40 @@ public final class BuilderSetters extends Module {
               && ctxt.getFactory().findTypeDeserializer(ctxt.getConfig(), elementType) == null) {
             found = content;
           }
+        } else if (list != null && list.getClass() == StringCollectionDeserializer.class
+            && ((StringCollectionDeserializer) list).getContentDeserializer() == null) {
+          found = common(CommonStrings.elements());
         }
         elements = found;
       }
       return found;
     }
 
+    /** Jackson's reader of this property's value, or {@link CommonStrings} in place of its string reader. */
+    private JsonDeserializer<Object> value() {
+      JsonDeserializer<Object> found = value;
+      if (found == null) {
+        found = delegate.getValueDeserializer();
+        if (found.getClass() == StringDeserializer.class) {
+          found = common(CommonStrings.over(found));
+        }
+        value = found;
+      }
+      return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonDeserializer<Object> common(CommonStrings strings) {
+      return (JsonDeserializer<Object>) (JsonDeserializer<?>) strings;
+    }
+
     private JsonDeserializer<Object> content(DeserializationContext ctxt) throws IOException {
       JsonDeserializer<Object> found = content;
       if (found == null) {
         found = ctxt.findContextualValueDeserializer(contentType, this);
+        if (found.getClass() == StringDeserializer.class) {
+          found = common(CommonStrings.over(found));
+        }
         content = found;
       }
       return found;
