@@ -202,26 +202,48 @@ public final class BuilderSetters extends Module {
 
   /**
    * The case-insensitive property map of a model builder, looked up in the spelling the model declares first: Jackson
-   * lower-cases every name it looks up (a new string for {@code userName}), while the usual spelling is the declared
-   * one, which this map knows lower-cased already. Other spellings take Jackson's path. Names are lower-cased in
-   * {@link Locale#ROOT}, so the match does not depend on the default locale (in Turkish, {@code "ID"} lower-cases to
-   * a dotless {@code "ıd"}).
+   * lower-cases every name it looks up (a new string for {@code userName}, a scan of the name for the others) and then
+   * hashes it, while the usual spelling is the declared one, which this map knows with the property Jackson finds for
+   * it. Other spellings take Jackson's path. Names are lower-cased in {@link Locale#ROOT}, so the match does not
+   * depend on the default locale (in Turkish, {@code "ID"} lower-cases to a dotless {@code "ıd"}).
    */
   static final class SpellingFirstMap extends BeanPropertyMap {
     private static final long serialVersionUID = 1L;
-    private final Map<String, String> lowerCaseOf = new HashMap<>();
+    /** What {@link BeanPropertyMap#find(String)} returns for each declared spelling; kept up to date on replace. */
+    private transient volatile Map<String, SettableBeanProperty> declared;
 
     SpellingFirstMap(Collection<SettableBeanProperty> properties) {
       super(true, properties, Collections.<String, List<PropertyName>>emptyMap(), Locale.ROOT);
-      for (SettableBeanProperty property : properties) {
-        lowerCaseOf.put(property.getName(), property.getName().toLowerCase(Locale.ROOT));
+      declared = declared();
+    }
+
+    private Map<String, SettableBeanProperty> declared() {
+      Map<String, SettableBeanProperty> byName = new HashMap<>();
+      for (SettableBeanProperty property : getPropertiesInInsertionOrder()) {
+        SettableBeanProperty found = super.find(property.getName());
+        if (found != null) {
+          byName.put(property.getName(), found);
+        }
       }
+      return byName;
     }
 
     @Override
     public SettableBeanProperty find(String key) {
-      String lower = key == null ? null : lowerCaseOf.get(key);
-      return super.find(lower == null ? key : lower);
+      SettableBeanProperty found = key == null ? null : declared.get(key);
+      return found != null ? found : super.find(key);
+    }
+
+    @Override
+    public void replace(SettableBeanProperty original, SettableBeanProperty replacement) {
+      super.replace(original, replacement);
+      declared = declared();
+    }
+
+    @Override
+    public void remove(SettableBeanProperty property) {
+      super.remove(property);
+      declared = declared();
     }
   }
 
