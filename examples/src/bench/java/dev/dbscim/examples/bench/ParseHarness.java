@@ -18,7 +18,7 @@ import java.util.Locale;
  *
  * <pre>
  * mvn -B -o -Pbench -pl examples -am verify -DskipTests -Dbench.main=dev.dbscim.examples.bench.ParseHarness \
- *     -Dbench.args="--warmup=30 --rounds=50"
+ *     -Dbench.args="--warmup=200 --rounds=60"
  * </pre>
  */
 public final class ParseHarness {
@@ -27,11 +27,12 @@ public final class ParseHarness {
   /**
    * Runs the measurement and prints one line per figure.
    *
-   * @param args {@code --warmup=N} (default 30), {@code --rounds=N} (default 50), {@code --users=N} (default 10,000)
+   * @param args {@code --warmup=N} (default 200: the JIT compiler needs that many for some readers),
+   *     {@code --rounds=N} (default 60), {@code --users=N} (default 10,000)
    */
   public static void main(String[] args) throws Exception {
-    int warmup = 30;
-    int rounds = 50;
+    int warmup = 200;
+    int rounds = 60;
     int users = 10_000;
     for (String arg : args) {
       if (arg.startsWith("--warmup=")) {
