@@ -177,13 +177,14 @@ final class BenchScimServer implements AutoCloseable {
     int slot = Math.min(startIndex, totalUsers + 1);
     byte[] page = pagesByIndex[slot];
     if (page == null) {
-      page = renderPage(slot).getBytes(StandardCharsets.UTF_8);
+      page = renderPage(slot, totalUsers).getBytes(StandardCharsets.UTF_8);
       pagesByIndex[slot] = page;
     }
     return page;
   }
 
-  private String renderPage(int startIndex) {
+  /** Renders the page of {@code totalUsers} users that starts at the 1-based {@code startIndex}. */
+  static String renderPage(int startIndex, int totalUsers) {
     int first = startIndex - 1;
     int size = Math.max(0, Math.min(PAGE_CAP, totalUsers - first));
     StringBuilder json = new StringBuilder(size * 700 + 200);

@@ -8,7 +8,8 @@ import org.immutables.value.Value;
 
 /**
  * The Immutables style of scim-client's value types, the same as scim-core's: package-private generated classes hidden
- * behind the abstract type, JDK collections only, and {@code ****} in {@code toString()} for redacted attributes.
+ * behind the abstract type, JDK collections only, builder lists and maps allocated when their first element arrives,
+ * and {@code ****} in {@code toString()} for redacted attributes.
  *
  * <p>Not public API; may change without notice.
  */
@@ -18,6 +19,7 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true,
+    deferCollectionAllocation = true,
     redactedMask = "****",
     defaults = @Value.Immutable(copy = true))
 public @interface ValueStyle {}

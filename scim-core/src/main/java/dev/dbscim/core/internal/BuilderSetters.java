@@ -1,12 +1,15 @@
 package dev.dbscim.core.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.PropertyName;
@@ -18,8 +21,12 @@ import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.deser.impl.BeanPropertyMap;
 import com.fasterxml.jackson.databind.deser.impl.MethodProperty;
 import com.fasterxml.jackson.databind.deser.impl.NullsConstantProvider;
+import com.fasterxml.jackson.databind.deser.std.CollectionDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdValueInstantiator;
+import com.fasterxml.jackson.databind.deser.std.StringCollectionDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.util.ClassUtil;
 import java.io.IOException;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -43,7 +50,7 @@ import java.util.function.Supplier;
  * Makes Jackson's builder-based reading of the model types ({@code dev.dbscim.core.model}) cheaper without changing
  * what it reads; {@code ScimJson.configure} registers it, and a property test compares it with the plain binding.
  *
- * <p>It removes four costs of the plain binding, none of which depends on a model's attributes:
+ * <p>It removes six costs of the plain binding, none of which depends on a model's attributes:
  * <ul>
  *   <li>Setters: Jackson calls each builder method through {@link Method#invoke}, which allocates an argument array per
  *       attribute. Each setter property that skips {@code null}s (all of them under {@code ScimJson}'s settings) calls
@@ -53,6 +60,15 @@ import java.util.function.Supplier;
  *       {@code id(Optional<String>)}), the value is read with the content type's deserializer and given to that
  *       overload; a value that reads as {@code null} still goes to the {@code Optional} setter as
  *       {@code Optional.empty()}, exactly as before.</li>
+ *   <li>Lists: Jackson reads a JSON array of objects into a new {@code ArrayList}, which the builder's setter copies into
+ *       its own list. When the builder has an adder for one element ({@code addEmails(Email)} next to
+ *       {@code emails(Iterable)}) and the list skips {@code null} elements, the setter is called with an empty list
+ *       (so a later spelling of the attribute still replaces an earlier one) and each element read goes to the adder.
+ *       A list of strings is read so too, element by element as Jackson's string list reader reads them. Anything but
+ *       an array (a single value, {@code null}) takes Jackson's path.</li>
+ *   <li>Strings: every string value is a new string. A string attribute (or element of a string list) that Jackson
+ *       reads with its own string reader is read by {@link CommonStrings}, which shares the instances of a few values
+ *       found in every resource, such as the schema URNs and {@code "work"}.</li>
  *   <li>Builders: created through a generated {@link Supplier} rather than a reflective constructor call.</li>
  *   <li>Names: Jackson lower-cases every attribute name it looks up when matching case-insensitively, a new string for
  *       each camel-case name. {@link SpellingFirstMap} looks the declared spelling up first.</li>
@@ -186,32 +202,61 @@ public final class BuilderSetters extends Module {
 
   /**
    * The case-insensitive property map of a model builder, looked up in the spelling the model declares first: Jackson
-   * lower-cases every name it looks up (a new string for {@code userName}), while the usual spelling is the declared
-   * one, which this map knows lower-cased already. Other spellings take Jackson's path. Names are lower-cased in
-   * {@link Locale#ROOT}, so the match does not depend on the default locale (in Turkish, {@code "ID"} lower-cases to
-   * a dotless {@code "ıd"}).
+   * lower-cases every name it looks up (a new string for {@code userName}, a scan of the name for the others) and then
+   * hashes it, while the usual spelling is the declared one, which this map knows with the property Jackson finds for
+   * it. Other spellings take Jackson's path. Names are lower-cased in {@link Locale#ROOT}, so the match does not
+   * depend on the default locale (in Turkish, {@code "ID"} lower-cases to a dotless {@code "ıd"}).
    */
   static final class SpellingFirstMap extends BeanPropertyMap {
     private static final long serialVersionUID = 1L;
-    private final Map<String, String> lowerCaseOf = new HashMap<>();
+    /** What {@link BeanPropertyMap#find(String)} returns for each declared spelling; kept up to date on replace. */
+    private transient volatile Map<String, SettableBeanProperty> declared;
 
     SpellingFirstMap(Collection<SettableBeanProperty> properties) {
       super(true, properties, Collections.<String, List<PropertyName>>emptyMap(), Locale.ROOT);
-      for (SettableBeanProperty property : properties) {
-        lowerCaseOf.put(property.getName(), property.getName().toLowerCase(Locale.ROOT));
+      declared = declared();
+    }
+
+    private Map<String, SettableBeanProperty> declared() {
+      Map<String, SettableBeanProperty> byName = new HashMap<>();
+      for (SettableBeanProperty property : getPropertiesInInsertionOrder()) {
+        SettableBeanProperty found = super.find(property.getName());
+        if (found != null) {
+          byName.put(property.getName(), found);
+        }
       }
+      return byName;
     }
 
     @Override
     public SettableBeanProperty find(String key) {
-      String lower = key == null ? null : lowerCaseOf.get(key);
-      return super.find(lower == null ? key : lower);
+      SettableBeanProperty found = key == null ? null : declared.get(key);
+      return found != null ? found : super.find(key);
+    }
+
+    @Override
+    public void replace(SettableBeanProperty original, SettableBeanProperty replacement) {
+      super.replace(original, replacement);
+      declared = declared();
+    }
+
+    @Override
+    public void remove(SettableBeanProperty property) {
+      super.remove(property);
+      declared = declared();
     }
   }
 
   /** A builder setter called through generated code; the plain overload for a non-null {@code Optional} value. */
   static final class FastSetter extends SettableBeanProperty.Delegating {
     private static final long serialVersionUID = 1L;
+    /** Marks a list property whose elements take Jackson's path. */
+    private static final JsonDeserializer<Object> NO_ELEMENTS = new JsonDeserializer<Object>() {
+      @Override
+      public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+        throw new UnsupportedOperationException();
+      }
+    };
     private final transient BiFunction<Object, Object, Object> setter;
     /** The plain overload of an {@code Optional} setter, or null. */
     private final transient BiFunction<Object, Object, Object> plain;
@@ -219,15 +264,26 @@ public final class BuilderSetters extends Module {
     private final transient JavaType contentType;
     /** Reads {@link #contentType}; found on first use, because it needs a context. */
     private transient volatile JsonDeserializer<Object> content;
+    /** The builder's adder of one element of a list that skips null elements, or null. */
+    private final transient BiFunction<Object, Object, Object> adder;
+    /**
+     * Reads one element for {@link #adder}: the content deserializer of Jackson's own list deserializer, found on first
+     * use; {@link #NO_ELEMENTS} when that is neither a plain {@link CollectionDeserializer} of untyped elements nor
+     * Jackson's own {@link StringCollectionDeserializer}.
+     */
+    private transient volatile JsonDeserializer<Object> elements;
+    /** Reads the value of a property that is not an {@code Optional}; found on first use. */
+    private transient volatile JsonDeserializer<Object> value;
     /** Whether the delegate skips nulls and reads no polymorphic type, the only shape this class reproduces. */
     private final boolean reproducible;
 
     private FastSetter(SettableBeanProperty delegate, BiFunction<Object, Object, Object> setter,
-        BiFunction<Object, Object, Object> plain, JavaType contentType) {
+        BiFunction<Object, Object, Object> plain, JavaType contentType, BiFunction<Object, Object, Object> adder) {
       super(delegate);
       this.setter = setter;
       this.plain = plain;
       this.contentType = contentType;
+      this.adder = adder;
       this.reproducible = NullsConstantProvider.isSkipper(delegate.getNullValueProvider())
           && delegate.getValueTypeDeserializer() == null;
     }
@@ -252,8 +308,30 @@ public final class BuilderSetters extends Module {
             contentType = referenced;
           }
         }
-        return new FastSetter(property, setter, plain, contentType);
+        BiFunction<Object, Object, Object> adder = null;
+        // The setter of a list takes an Iterable, which Jackson reads with its CollectionDeserializer.
+        if (Iterable.class.isAssignableFrom(type.getRawClass()) && type.containedTypeCount() == 1
+            && property.getMetadata().getContentNulls() == Nulls.SKIP) {
+          Method add = adder(method, type.containedType(0).getRawClass());
+          if (add != null) {
+            adder = function(lookup, lookup.unreflect(add));
+          }
+        }
+        return new FastSetter(property, setter, plain, contentType, adder);
       });
+    }
+
+    /** Returns the builder's {@code addName(Element)} next to the list setter {@code name(Iterable)}, or null. */
+    private static Method adder(Method setter, Class<?> element) {
+      String name = "add" + Character.toUpperCase(setter.getName().charAt(0)) + setter.getName().substring(1);
+      for (Method candidate : setter.getDeclaringClass().getMethods()) {
+        if (candidate.getName().equals(name) && candidate.getParameterCount() == 1 && !candidate.isVarArgs()
+            && candidate.getParameterTypes()[0].isAssignableFrom(element)
+            && candidate.getReturnType() == setter.getReturnType()) {
+          return candidate;
+        }
+      }
+      return null;
     }
 
     private static Method overload(Method method, Class<?> content) {
@@ -293,7 +371,7 @@ public final class BuilderSetters extends Module {
 
     @Override
     protected SettableBeanProperty withDelegate(SettableBeanProperty d) {
-      return d instanceof MethodProperty ? new FastSetter(d, setter, plain, contentType) : d;
+      return d instanceof MethodProperty ? new FastSetter(d, setter, plain, contentType, adder) : d;
     }
 
     @Override
@@ -310,6 +388,12 @@ public final class BuilderSetters extends Module {
       if (p.hasToken(JsonToken.VALUE_NULL)) {
         return instance;
       }
+      if (adder != null && p.hasToken(JsonToken.START_ARRAY)) {
+        JsonDeserializer<Object> element = elements(ctxt);
+        if (element != NO_ELEMENTS) {
+          return addElements(p, ctxt, call(setter, p, instance, Collections.emptyList()), element);
+        }
+      }
       Object value;
       BiFunction<Object, Object, Object> target;
       if (plain != null) {
@@ -321,7 +405,7 @@ public final class BuilderSetters extends Module {
           target = plain;
         }
       } else {
-        value = delegate.getValueDeserializer().deserialize(p, ctxt);
+        value = value().deserialize(p, ctxt);
         if (value == null) {
           return instance;
         }
@@ -330,10 +414,86 @@ public final class BuilderSetters extends Module {
       return call(target, p, instance, value);
     }
 
+    /**
+     * Reads the array's elements into the builder as Jackson's {@link CollectionDeserializer} reads them into its list
+     * ({@code null} elements, read or written, skipped; a failure wrapped with the element's index), or for strings as
+     * its {@link StringCollectionDeserializer} does (JSON {@code null}s skipped, a {@code null} read kept, so the
+     * builder refuses it; a failure always wrapped).
+     */
+    private Object addElements(JsonParser p, DeserializationContext ctxt, Object instance,
+        JsonDeserializer<Object> element) throws IOException {
+      Object builder = instance;
+      int index = 0;
+      JsonToken token;
+      while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == JsonToken.VALUE_NULL) {
+          continue;
+        }
+        boolean strings = (Object) element instanceof CommonStrings;
+        Object value;
+        try {
+          value = element.deserialize(p, ctxt);
+        } catch (Exception e) {
+          if (!strings && !ctxt.isEnabled(DeserializationFeature.WRAP_EXCEPTIONS)) {
+            ClassUtil.throwIfRTE(e);
+          }
+          throw JsonMappingException.wrapWithPath(e, new ArrayList<Object>(0), index);
+        }
+        if (value != null || strings) {
+          builder = call(adder, p, builder, value);
+          index++;
+        }
+      }
+      return builder;
+    }
+
+    /** The element reader of this list property, or {@link #NO_ELEMENTS}. */
+    private JsonDeserializer<Object> elements(DeserializationContext ctxt) throws IOException {
+      JsonDeserializer<Object> found = elements;
+      if (found == null) {
+        found = NO_ELEMENTS;
+        Object list = delegate.getValueDeserializer();
+        if (list != null && list.getClass() == CollectionDeserializer.class) {
+          JsonDeserializer<Object> content = ((CollectionDeserializer) list).getContentDeserializer();
+          JavaType elementType = ((CollectionDeserializer) list).getContentType();
+          if (content != null && content.getObjectIdReader() == null
+              && ctxt.getFactory().findTypeDeserializer(ctxt.getConfig(), elementType) == null) {
+            found = content;
+          }
+        } else if (list != null && list.getClass() == StringCollectionDeserializer.class
+            && ((StringCollectionDeserializer) list).getContentDeserializer() == null) {
+          found = common(CommonStrings.elements());
+        }
+        elements = found;
+      }
+      return found;
+    }
+
+    /** Jackson's reader of this property's value, or {@link CommonStrings} in place of its string reader. */
+    private JsonDeserializer<Object> value() {
+      JsonDeserializer<Object> found = value;
+      if (found == null) {
+        found = delegate.getValueDeserializer();
+        if (found.getClass() == StringDeserializer.class) {
+          found = common(CommonStrings.over(found));
+        }
+        value = found;
+      }
+      return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonDeserializer<Object> common(CommonStrings strings) {
+      return (JsonDeserializer<Object>) (JsonDeserializer<?>) strings;
+    }
+
     private JsonDeserializer<Object> content(DeserializationContext ctxt) throws IOException {
       JsonDeserializer<Object> found = content;
       if (found == null) {
         found = ctxt.findContextualValueDeserializer(contentType, this);
+        if (found.getClass() == StringDeserializer.class) {
+          found = common(CommonStrings.over(found));
+        }
         content = found;
       }
       return found;

@@ -8,7 +8,9 @@ import org.immutables.value.Value;
 
 /**
  * The Immutables style shared by every dbscim value type: package-private generated classes hidden behind the abstract
- * type, JDK collections only, and {@code ****} in {@code toString()} for redacted attributes.
+ * type, JDK collections only, builder lists and maps allocated when their first element arrives (an empty builder
+ * collection costs nothing, which matters when reading thousands of resources), and {@code ****} in {@code toString()}
+ * for redacted attributes.
  *
  * <p>Not public API; may change without notice.
  */
@@ -18,6 +20,7 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true,
+    deferCollectionAllocation = true,
     redactedMask = "****",
     defaults = @Value.Immutable(copy = true))
 public @interface ScimStyle {}

@@ -81,6 +81,56 @@ class ModelReadPropertiesTest {
   }
 
   @Test
+  void read_listElementFails_sameMessageAndPathAsBuilderPath() {
+    String json = "{\"userName\":\"a\",\"emails\":[{\"value\":\"x\"},null,{\"value\":{}}]}";
+
+    Throwable fast = org.assertj.core.api.Assertions.catchThrowable(() -> FAST.readValue(json, User.class));
+    Throwable reference = org.assertj.core.api.Assertions.catchThrowable(() -> REFERENCE.readValue(json, User.class));
+
+    assertThat(fast).isInstanceOf(JsonProcessingException.class).hasMessage(reference.getMessage());
+    assertThat(fast.getMessage()).contains("[\"emails\"]->java.util.ArrayList[1]");
+  }
+
+  @Test
+  void read_listGivenTwiceInOtherCase_lastReplacesAsBuilderPath() throws IOException {
+    String json = "{\"userName\":\"a\",\"emails\":[{\"value\":\"x\"}],\"EMAILS\":[null,{\"value\":\"y\"}],"
+        + "\"groups\":[{\"value\":\"1\"},{\"value\":\"2\"}],\"Groups\":[]}";
+
+    User fast = FAST.readValue(json, User.class);
+
+    assertThat(fast).isEqualTo(REFERENCE.readValue(json, User.class));
+    assertThat(fast.emails()).containsExactly(Email.builder().value("y").build());
+    assertThat(fast.groups()).isEmpty();
+  }
+
+  @Test
+  void read_commonValues_sharedInstances() throws IOException {
+    String json = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"a\","
+        + "\"emails\":[{\"type\":\"work\",\"value\":\"a@example.com\"}],"
+        + "\"groups\":[{\"type\":\"direct\",\"value\":\"1\"},{\"type\":\"indirect\",\"value\":\"2\"}]}";
+
+    User user = FAST.readValue(json, User.class);
+
+    assertThat(user.schemas().get(0)).isSameAs(SchemaUrns.USER);
+    assertThat(user.emails().get(0).type().orElseThrow()).isSameAs("work");
+    assertThat(user.groups().get(0).type().orElseThrow()).isSameAs("direct");
+    assertThat(user.groups().get(1).type().orElseThrow()).isSameAs("indirect");
+    assertThat(user).isEqualTo(REFERENCE.readValue(json, User.class));
+  }
+
+  @Test
+  void read_stringListOfOddElements_sameAsBuilderPath() throws IOException {
+    String json = "{\"userName\":\"a\",\"schemas\":[\"x\",1,2.5,true,null,\"work\"]}";
+    String failing = "{\"userName\":\"a\",\"schemas\":[\"x\",{\"y\":1}]}";
+
+    assertThat(FAST.readValue(json, User.class)).isEqualTo(REFERENCE.readValue(json, User.class));
+    assertThat(FAST.readValue(json, User.class).schemas()).containsExactly("x", "1", "2.5", "true", "work");
+    Throwable fast = org.assertj.core.api.Assertions.catchThrowable(() -> FAST.readValue(failing, User.class));
+    Throwable reference = org.assertj.core.api.Assertions.catchThrowable(() -> REFERENCE.readValue(failing, User.class));
+    assertThat(fast).isInstanceOf(JsonProcessingException.class).hasMessage(reference.getMessage());
+  }
+
+  @Test
   void read_arbitraryUserDocument_sameAsBuilderPath() {
     Theories.qt(600).forAll(documents("userName"))
         .checkAssert(doc -> assertSameRead(doc, FAST.constructType(User.class)));
