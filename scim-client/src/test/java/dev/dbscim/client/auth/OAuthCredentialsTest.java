@@ -513,7 +513,9 @@ class OAuthCredentialsTest {
     CountDownLatch requestArrived = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     server.setDispatcher(blockingDispatcher(requestArrived, release, token("late", 3600)));
-    OAuthCredentials credentials = credentials(workspace()).requestTimeout(Duration.ofMillis(200)).build();
+    // Long enough that connecting to loopback never takes it all on a loaded machine: a connect timeout is retried
+    // (nothing was sent), which is right, but is not what this test is about.
+    OAuthCredentials credentials = credentials(workspace()).requestTimeout(Duration.ofSeconds(2)).build();
 
     try {
       assertThatThrownBy(credentials::bearerToken)
