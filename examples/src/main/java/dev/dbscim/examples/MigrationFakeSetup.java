@@ -4,7 +4,9 @@ import dev.dbscim.core.model.ComplexValue;
 import dev.dbscim.core.model.Group;
 import dev.dbscim.core.model.ServicePrincipal;
 import dev.dbscim.core.model.User;
+import dev.dbscim.testkit.FakePrincipal;
 import dev.dbscim.testkit.FakeScimServer;
+import dev.dbscim.testkit.FakeWorkspace;
 import java.time.Duration;
 
 /**
@@ -19,7 +21,8 @@ public final class MigrationFakeSetup {
 
   /**
    * Returns a started fake whose workspace group renames take 15 s (fake clock) to show in lists, seeded with the
-   * principals and workspace-local groups of two federated workspaces (the first two) and one without federation.
+   * principals and workspace-local groups of two federated workspaces (the first two) and one without federation; the
+   * first workspace's local groups hold permissions on a job, a cluster and a SQL warehouse.
    *
    * @return the started fake; the caller closes it
    */
@@ -41,6 +44,14 @@ public final class MigrationFakeSetup {
         .displayName("nightly-etl").externalId("okta-sp-1").build()).id().orElseThrow();
     String analysts = group(fake, analytics, "analysts", "okta-g1", grace);
     group(fake, analytics, "data-engineers", "okta-g2", ada, alan, etl, analysts);
+    // What the local groups may do in the workspace, so that migrating them shows permissions moving.
+    FakeWorkspace workspace = fake.workspaces().get(0);
+    long job = workspace.addJob("ada@example.com", "nightly-etl", true);
+    workspace.grant("jobs", Long.toString(job), FakePrincipal.group("data-engineers"), "CAN_MANAGE");
+    String cluster = workspace.addCluster("alan@example.com", "shared-etl");
+    workspace.grant("clusters", cluster, FakePrincipal.group("data-engineers"), "CAN_ATTACH_TO");
+    String warehouse = workspace.addWarehouse("grace@example.com", "reporting");
+    workspace.grant("sql/warehouses", warehouse, FakePrincipal.group("analysts"), "CAN_USE");
     user(fake, ml, "ada@example.com", "Ada Lovelace", "okta-00u1");
     String katherine = user(fake, ml, "katherine@example.com", "Katherine Johnson", "okta-00u4");
     group(fake, ml, "ml-researchers", "okta-g3", katherine);

@@ -31,7 +31,7 @@ class MigrateCommandTest {
     CliRun run = CliRun.run("migrate", "groups", "--apply");
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).contains("Every group is migrated.").contains("Permissions moved to account groups:");
+    assertThat(run.out).contains("Every group is migrated.").contains("Permissions moved to account groups: 3");
   }
 
   @Test
