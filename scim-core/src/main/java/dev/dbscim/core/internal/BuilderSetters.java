@@ -250,11 +250,11 @@ public final class BuilderSetters extends Module {
   /** A builder setter called through generated code; the plain overload for a non-null {@code Optional} value. */
   static final class FastSetter extends SettableBeanProperty.Delegating {
     private static final long serialVersionUID = 1L;
-    /** Marks a list property whose elements take Jackson's path. */
+    /** Marks a list property whose elements take Jackson's path; compared by identity, never asked to read. */
     private static final JsonDeserializer<Object> NO_ELEMENTS = new JsonDeserializer<Object>() {
       @Override
       public Object deserialize(JsonParser p, DeserializationContext ctxt) {
-        throw new UnsupportedOperationException();
+        throw new IllegalStateException("NO_ELEMENTS only marks a list read by Jackson's own deserializer");
       }
     };
     private final transient BiFunction<Object, Object, Object> setter;
