@@ -8,6 +8,7 @@ package dev.dbscim.client.error;
  * {@link dev.dbscim.client.sync.google.GoogleDirectoryException}),
  * {@link dev.dbscim.client.sync.StalePlanException} (a saved plan no longer matches),
  * {@link dev.dbscim.client.sync.DeletionThresholdExceededException} (a plan removes too many principals),
+ * {@link dev.dbscim.client.sync.ImpactNotAllowedException} (a plan's removals break active objects),
  * {@link dev.dbscim.client.migrate.UnresolvedConflictsException} (a provisioning migration plan has conflicts nobody
  * settled) and
  * {@link dev.dbscim.client.sync.SyncInterruptedException} (the reading thread was interrupted).

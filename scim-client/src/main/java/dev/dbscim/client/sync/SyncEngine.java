@@ -2,6 +2,7 @@ package dev.dbscim.client.sync;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -147,8 +148,8 @@ public final class SyncEngine {
    *
    * @param plan the plan to check
    * @return the fresh plan, equal in its steps, made by this engine (so {@link #apply(SyncPlan)} trusts it); it keeps
-   *     the plan's {@linkplain SyncPlan#allowRemovalsAboveThreshold() permission}, and its deletion threshold is this
-   *     engine's
+   *     the plan's {@linkplain SyncPlan#allowRemovalsAboveThreshold() permissions} (and
+   *     {@linkplain SyncPlan#allowImpact() for impact}), and its deletion threshold is this engine's
    * @throws StalePlanException when the steps differ, listing the differences
    * @throws IllegalArgumentException when the plan was made for another target
    * @throws InvalidDirectoryException when the directory the plan records is not valid
@@ -165,7 +166,8 @@ public final class SyncEngine {
     if (!differences.isEmpty()) {
       throw new StalePlanException(differences);
     }
-    return plan.removalsAllowedAboveThreshold() ? fresh.allowRemovalsAboveThreshold() : fresh;
+    SyncPlan allowed = plan.removalsAllowedAboveThreshold() ? fresh.allowRemovalsAboveThreshold() : fresh;
+    return plan.impactAllowed() ? allowed.allowImpact() : allowed;
   }
 
   /**
@@ -199,6 +201,8 @@ public final class SyncEngine {
    * @return the report
    * @throws DeletionThresholdExceededException when the plan exceeds this engine's deletion threshold and was not
    *     {@linkplain SyncPlan#allowRemovalsAboveThreshold() allowed}; nothing is sent
+   * @throws ImpactNotAllowedException when the plan's removals break active objects and neither the plan nor this
+   *     engine's options allow it; nothing is sent
    * @throws StalePlanException when a plan this engine did not make differs from a fresh plan; nothing is sent
    * @throws IllegalArgumentException when the plan was made for another target
    */
@@ -229,6 +233,8 @@ public final class SyncEngine {
    * @return the report, partial when stopped
    * @throws DeletionThresholdExceededException when the plan exceeds this engine's deletion threshold and was not
    *     {@linkplain SyncPlan#allowRemovalsAboveThreshold() allowed}; nothing is sent
+   * @throws ImpactNotAllowedException when the plan's removals break active objects and neither the plan nor this
+   *     engine's options allow it; nothing is sent
    * @throws StalePlanException when a plan this engine did not make differs from a fresh plan; nothing is sent
    * @throws IllegalArgumentException when the plan was made for another target
    */
@@ -239,6 +245,16 @@ public final class SyncEngine {
     if (trusted.exceedsDeletionThreshold() && !trusted.removalsAllowedAboveThreshold()) {
       throw new DeletionThresholdExceededException(trusted.removalCount(), trusted.managedPrincipalCount(),
           trusted.deletionThreshold());
+    }
+    if (!trusted.impactAllowed() && !options.allowImpact()) {
+      List<RemovalImpact> breaking = trusted.impact().breaking();
+      if (!breaking.isEmpty()) {
+        List<String> lines = new ArrayList<>(breaking.size());
+        for (RemovalImpact removal : breaking) {
+          lines.add(removal.summary(trusted.impact().asOf()));
+        }
+        throw new ImpactNotAllowedException(lines);
+      }
     }
     ExecutorService executor = newPool();
     try {

@@ -161,6 +161,30 @@ public abstract class SyncOptions {
     return 100;
   }
 
+  /**
+   * Returns how plans find out what their removals break; see {@link ImpactOptions}. Like the safety rules, it comes
+   * from the engine that plans or applies, never from a saved plan.
+   *
+   * @return the impact options; default {@link ImpactOptions#defaults()}
+   */
+  @Value.Default
+  public ImpactOptions impact() {
+    return ImpactOptions.defaults();
+  }
+
+  /**
+   * Returns whether {@link SyncEngine#apply(SyncPlan)} applies plans whose removals break active objects (scheduled
+   * jobs, running clusters, unexpired tokens, queries that run as their owner). Default false: such a plan is
+   * refused with an {@link ImpactNotAllowedException} listing what would break, and nothing is sent, unless the plan
+   * itself was {@linkplain SyncPlan#allowImpact() allowed}. A safety rule of the run, never saved with a plan.
+   *
+   * @return whether breaking removals are allowed
+   */
+  @Value.Default
+  public boolean allowImpact() {
+    return false;
+  }
+
   /** Returns the protected names in lower case, for {@link #isProtected(String)}. */
   @Value.Lazy
   Set<String> protectedLower() {
@@ -191,8 +215,8 @@ public abstract class SyncOptions {
   }
 
   /**
-   * Returns these plan-shaping options with the safety rules of a run: its ownership, protected names and deletion
-   * threshold (and its page size). A saved plan never brings its own safety rules.
+   * Returns these plan-shaping options with the safety rules of a run: its ownership, protected names, deletion
+   * threshold, impact options and impact permission (and its page size). A saved plan never brings its own safety rules.
    */
   SyncOptions withSafetyRulesOf(SyncOptions run) {
     return toBuilder()
@@ -200,6 +224,8 @@ public abstract class SyncOptions {
         .deletionThreshold(run.deletionThreshold())
         .pageSize(run.pageSize())
         .protectedNames(run.protectedNames())
+        .impact(run.impact())
+        .allowImpact(run.allowImpact())
         .build();
   }
 

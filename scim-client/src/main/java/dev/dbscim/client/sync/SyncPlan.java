@@ -189,6 +189,40 @@ public abstract class SyncPlan {
   }
 
   /**
+   * Returns what the plan does to people's access and what its removals break; see {@link PlanImpact}. A plan read
+   * from JSON carries none until {@link SyncEngine#verify(SyncPlan)} plans it again. Not part of the value: two plans
+   * with the same steps are equal whatever their impact.
+   *
+   * @return the impact
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public PlanImpact impact() {
+    return PlanImpact.builder().asOf(createdAt()).objectsRead(false).build();
+  }
+
+  /**
+   * Returns a copy of this plan that may be applied even though its removals break active objects (see
+   * {@link PlanImpact#breaking()}). Call it only after the impact was reviewed. Not saved with the plan.
+   *
+   * @return the allowed plan
+   */
+  public SyncPlan allowImpact() {
+    return builder().from(this).impactAllowed(true).build();
+  }
+
+  /**
+   * Returns whether {@link #allowImpact()} was called on this plan.
+   *
+   * @return whether breaking removals are allowed for this plan
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public boolean impactAllowed() {
+    return false;
+  }
+
+  /**
    * Returns the member changes sent per group PATCH when the plan is applied.
    *
    * @return the batch size
