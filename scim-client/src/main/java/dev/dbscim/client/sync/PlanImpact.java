@@ -71,12 +71,13 @@ public abstract class PlanImpact {
   public abstract List<String> warnings();
 
   /**
-   * Returns how many list requests reading the objects took.
+   * Returns how many object lists were read: one per kind and workspace, never one per principal (each list follows
+   * its API's pages).
    *
-   * @return the list requests
+   * @return the lists read
    */
   @Value.Default
-  public int listRequests() {
+  public int listsRead() {
     return 0;
   }
 
