@@ -19,6 +19,7 @@
  *     │   └── GoogleDirectoryException     status(), reason(), attempts()
  *     ├── StalePlanException               a saved plan is no longer what a fresh plan would do; differences()
  *     ├── DeletionThresholdExceededException  a plan removes too many principals; removals(), threshold()
+ *     ├── ImpactNotAllowedException        a plan's removals would break active objects; breaking()
  *     ├── UnresolvedConflictsException     (migrate) workspaces disagree on principals nobody settled; conflicts()
  *     └── SyncInterruptedException         the thread reading the current state was interrupted
  * </pre>
