@@ -73,7 +73,7 @@ class ImpactReaderTest {
     assertThat(bob.workspaces()).extracting(OwnedObjects::workspaceId)
         .containsExactly(OptionalLong.of(1001), OptionalLong.of(1002));
     assertThat(bob.workspaces().get(0).objects()).extracting(WorkspaceObject::id)
-        .containsExactly("t1", "t2", "t3", "t4", "3", "2", "1", "c1");
+        .containsExactly("3", "2", "1", "c1", "t1", "t2", "t3", "t4");
     assertThat(bob.summary(NOW)).isEqualTo("bob@example.com owns 3 jobs (2 scheduled), 1 running cluster, "
         + "4 active tokens in workspace 1001; 1 job, 1 active token in workspace 1002");
     assertThat(impact.removals().get(1).cause()).isEqualTo(RemovalImpact.Cause.DEACTIVATE);
@@ -164,7 +164,7 @@ class ImpactReaderTest {
     assertThat(impact.detailRequests()).isEqualTo(3);
     assertThat(impact.warnings()).isEmpty();
     assertThat(impact.removals().get(0).workspaces().get(0).objects()).extracting(WorkspaceObject::id)
-        .containsExactly("t1", "1", "2", "d1");
+        .containsExactly("1", "2", "t1", "d1");
     assertThat(impact.removals().get(1).workspaces().get(0).objects()).extracting(WorkspaceObject::id)
         .containsExactly("1", "d1");
     assertThat(impact.removals().get(2).workspaces()).isEmpty();
