@@ -16,7 +16,6 @@ import dev.dbscim.core.patch.PatchApplier;
 import dev.dbscim.core.patch.PatchException;
 import dev.dbscim.core.patch.PatchOperation;
 import dev.dbscim.core.patch.PatchRequest;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -405,6 +404,12 @@ final class AccessDiff {
     final Map<Long, byte[]> direct = new HashMap<>();
     /** The groups that directly contain each node (existing ones only); built by {@link #finish()}. */
     int[][] parents;
+    /** Scratch of the upward walks of {@link #paths}: visit stamps, the node each was reached from, depths, queue. */
+    private int[] seen;
+    private int[] child;
+    private int[] depth;
+    private int[] queue;
+    private int walks;
     /** Member sets of the groups the plan changes, written back by {@link #finish()}. */
     private final Map<Integer, Set<Integer>> edited = new HashMap<>();
 
@@ -602,24 +607,25 @@ final class AccessDiff {
     /** Returns every node's best level: granted ones pass theirs down to their members, at any depth, best first. */
     byte[] propagate(byte[] grants) {
       byte[] levels = new byte[grants.length];
-      ArrayDeque<Integer> queue = new ArrayDeque<>();
+      int[] pending = new int[grants.length];
       for (byte level = ADMIN; level >= USER; level--) {
+        int head = 0;
+        int tail = 0;
         for (int node = 0; node < grants.length; node++) {
           if (grants[node] == level && levels[node] == NONE) {
             levels[node] = level;
-            queue.add(node);
+            pending[tail++] = node;
           }
         }
-        while (!queue.isEmpty()) {
-          int group = queue.poll();
-          int[] groupMembers = members[group];
+        while (head < tail) {
+          int[] groupMembers = members[pending[head++]];
           if (groupMembers == null) {
             continue;
           }
           for (int member : groupMembers) {
             if (exists[member] && levels[member] == NONE) {
               levels[member] = level;
-              queue.add(member);
+              pending[tail++] = member;
             }
           }
         }
@@ -646,27 +652,34 @@ final class AccessDiff {
             : (Integer.bitCount(entitlements[node]) > 1 ? "direct entitlements " : "direct entitlement ")
                 + entitlementNames(entitlements[node])));
       }
-      Map<Integer, Integer> child = new HashMap<>();
-      Map<Integer, Integer> depth = new HashMap<>();
-      ArrayDeque<Integer> queue = new ArrayDeque<>();
-      child.put(node, -1);
-      depth.put(node, 0);
-      queue.add(node);
-      while (!queue.isEmpty()) {
-        int current = queue.poll();
+      if (seen == null) {
+        seen = new int[exists.length];
+        child = new int[exists.length];
+        depth = new int[exists.length];
+        queue = new int[exists.length];
+      }
+      int stamp = ++walks;
+      seen[node] = stamp;
+      depth[node] = 0;
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = node;
+      while (head < tail) {
+        int current = queue[head++];
         for (int parent : parents[current]) {
-          if (child.containsKey(parent)) {
+          if (seen[parent] == stamp) {
             continue;
           }
-          child.put(parent, current);
-          depth.put(parent, depth.get(current) + 1);
-          queue.add(parent);
+          seen[parent] = stamp;
+          child[parent] = current;
+          depth[parent] = depth[current] + 1;
+          queue[tail++] = parent;
           if (grants[parent] != NONE) {
             StringBuilder path = new StringBuilder(groupLabel(parent));
-            for (int via = current; via != node; via = child.get(via)) {
+            for (int via = current; via != node; via = child[via]) {
               path.append(" via group ").append(names.get(via));
             }
-            found.add(new Path(grants[parent], depth.get(parent), path.toString()));
+            found.add(new Path(grants[parent], depth[parent], path.toString()));
           }
         }
       }
