@@ -146,14 +146,19 @@ class AccessDiffTest {
     assertThat(changes(result, 0)).containsExactly("user bob@x.com ADMIN -> NONE (lost via group a via group b)");
   }
 
-  @Test
-  void compute_memberRemovedFromGroup_losesAccessOnlyWithoutAnotherGroup() {
-    CurrentState state = CurrentState.builder()
+  /** Returns bob in data-eng, ann in data-eng and analysts, both groups assigned USER. */
+  static CurrentState twoAssignedGroups() {
+    return CurrentState.builder()
         .users(List.of(user("1", "bob@x.com"), user("2", "ann@x.com")))
         .groups(List.of(group("10", "data-eng", "1", "2"), group("11", "analysts", "2")))
         .workspaceAssignments(WS, List.of(assigned("10", WorkspacePermission.USER),
             assigned("11", WorkspacePermission.USER)))
         .build();
+  }
+
+  @Test
+  void compute_memberRemovedFromGroup_losesAccessOnlyWithoutAnotherGroup() {
+    CurrentState state = twoAssignedGroups();
 
     AccessDiff.Result result = account(state, step(Action.UPDATE, g("data-eng", "10"))
         .removeMembers(List.of(u("bob@x.com", "1"), u("ann@x.com", "2"))));
@@ -163,12 +168,7 @@ class AccessDiffTest {
 
   @Test
   void compute_memberRemovedByThePlanner_cutsAccessOfTheDroppedMemberOnly() {
-    CurrentState state = CurrentState.builder()
-        .users(List.of(user("1", "bob@x.com"), user("2", "ann@x.com")))
-        .groups(List.of(group("10", "data-eng", "1", "2"), group("11", "analysts", "2")))
-        .workspaceAssignments(WS, List.of(assigned("10", WorkspacePermission.USER),
-            assigned("11", WorkspacePermission.USER)))
-        .build();
+    CurrentState state = twoAssignedGroups();
     Directory directory = Directory.builder()
         .addUsers(DirectoryUser.builder("bob@x.com").build(), DirectoryUser.builder("ann@x.com").build())
         .addGroups(DirectoryGroup.builder("data-eng").build(), DirectoryGroup.builder("analysts").memberUsers(
