@@ -126,7 +126,7 @@ final class ImpactText {
   static String path(AccessChange change) {
     boolean down = change.direction() == AccessChange.Direction.LOSE
         || change.direction() == AccessChange.Direction.DEMOTE;
-    String paths = String.join(", ", down ? change.pathsBefore() : change.pathsAfter());
+    String paths = String.join(", ", down ? change.lostPaths() : change.pathsAfter());
     if (!change.removal().isEmpty()) {
       return change.removal() + (paths.isEmpty() ? "" : "; had " + paths);
     }

@@ -306,7 +306,7 @@ class AccessDiffTest {
         "user direct@x.com USER -> NONE (lost via direct entitlements workspace-access, databricks-sql-access)",
         "user nested@x.com USER -> NONE (lost via group data-eng (databricks-sql-access) via group inner)",
         "user sql@x.com USER -> NONE (lost via group data-eng (databricks-sql-access))",
-        "user admin@x.com ADMIN -> USER (lost via group admins, direct entitlement workspace-access)");
+        "user admin@x.com ADMIN -> USER (lost via group admins)");
   }
 
   @Test
