@@ -3,10 +3,12 @@ package dev.dbscim.client.paging;
 import dev.dbscim.client.api.ListRequest;
 import dev.dbscim.core.model.ScimResource;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -209,7 +211,7 @@ public final class PagedIterable<T> implements Iterable<T> {
 
   private static final class ResourceIterator<T> implements Iterator<T> {
     private final Iterator<Page<T>> pages;
-    private final SeenIds seenIds = new SeenIds();
+    private final Set<String> seenIds = new HashSet<>();
     private Iterator<T> current = Collections.emptyIterator();
     private T buffered;
     private boolean hasBuffered;
