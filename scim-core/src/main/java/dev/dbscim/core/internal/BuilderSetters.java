@@ -16,21 +16,17 @@ import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.deser.BuilderBasedDeserializer;
 import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.deser.impl.BeanPropertyMap;
 import com.fasterxml.jackson.databind.deser.impl.MethodProperty;
 import com.fasterxml.jackson.databind.deser.impl.NullsConstantProvider;
-import com.fasterxml.jackson.databind.deser.impl.ObjectIdReader;
 import com.fasterxml.jackson.databind.deser.std.CollectionDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdValueInstantiator;
 import com.fasterxml.jackson.databind.deser.std.StringCollectionDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.util.ClassUtil;
-import com.fasterxml.jackson.databind.util.NameTransformer;
 import java.io.IOException;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -38,7 +34,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -48,9 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -76,8 +69,7 @@ import java.util.function.Supplier;
  *   <li>Strings: every string value is a new string. A string attribute (or element of a string list) that Jackson
  *       reads with its own string reader is read by {@link CommonStrings}, which shares the instances of a few values
  *       found in every resource, such as the schema URNs and {@code "work"}.</li>
- *   <li>Builders: created through a generated {@link Supplier} rather than a reflective constructor call, and built
- *       through a generated {@link Function} rather than {@link Method#invoke} ({@link Building}).</li>
+ *   <li>Builders: created through a generated {@link Supplier} rather than a reflective constructor call.</li>
  *   <li>Names: Jackson lower-cases every attribute name it looks up when matching case-insensitively, a new string for
  *       each camel-case name. {@link SpellingFirstMap} looks the declared spelling up first.</li>
  * </ul>
@@ -137,110 +129,22 @@ public final class BuilderSetters extends Module {
       public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
           JsonDeserializer<?> deserializer) {
         if (!description.getBeanClass().getName().startsWith(MODEL_PACKAGE)
-            || !(deserializer instanceof BeanDeserializerBase)) {
+            || !(deserializer instanceof BeanDeserializerBase)
+            || !config.isEnabled(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)) {
           return deserializer;
-        }
-        BeanDeserializerBase building = deserializer.getClass() == BuilderBasedDeserializer.class
-            ? Building.of((BuilderBasedDeserializer) deserializer) : (BeanDeserializerBase) deserializer;
-        if (!config.isEnabled(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)) {
-          return building;
         }
         for (BeanPropertyDefinition definition : description.findProperties()) {
           if (!definition.findAliases().isEmpty()) {
-            return building;
+            return deserializer;
           }
         }
         List<SettableBeanProperty> properties = new ArrayList<>();
-        for (Iterator<SettableBeanProperty> it = building.properties(); it.hasNext(); ) {
+        for (Iterator<SettableBeanProperty> it = ((BeanDeserializerBase) deserializer).properties(); it.hasNext(); ) {
           properties.add(it.next());
         }
-        return building.withBeanProperties(new SpellingFirstMap(properties));
+        return ((BeanDeserializerBase) deserializer).withBeanProperties(new SpellingFirstMap(properties));
       }
     });
-  }
-
-  /**
-   * Jackson's builder deserializer, except that it calls the builder's {@code build()} through a generated
-   * {@link Function} rather than {@link Method#invoke}; a failure reaches Jackson exactly as from {@code invoke}, wrapped
-   * in an {@link InvocationTargetException}. Every copy Jackson makes of it (contextual, other properties) stays one.
-   */
-  static final class Building extends BuilderBasedDeserializer {
-    private static final long serialVersionUID = 1L;
-    private final transient Function<Object, Object> build;
-
-    private Building(BuilderBasedDeserializer src, Function<Object, Object> build) {
-      super(src);
-      this.build = build;
-    }
-
-    /** Returns the deserializer with a generated build call, or the deserializer itself when none can be made. */
-    static BuilderBasedDeserializer of(BuilderBasedDeserializer deserializer) {
-      Function<Object, Object> build = new Building(deserializer, null).buildCall();
-      return build == null ? deserializer : new Building(deserializer, build);
-    }
-
-    /** Returns a generated call of this deserializer's build method, or null to keep {@link Method#invoke}. */
-    @SuppressWarnings("unchecked")
-    private Function<Object, Object> buildCall() {
-      AnnotatedMethod method = _buildMethod;
-      if (method == null || method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers())) {
-        return null;
-      }
-      Method target = method.getAnnotated();
-      return generated(() -> {
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(target.getDeclaringClass(), MethodHandles.lookup());
-        return (Function<Object, Object>) lambda(lookup, Function.class, "apply",
-            MethodType.methodType(Object.class, Object.class), lookup.unreflect(target));
-      });
-    }
-
-    private BeanDeserializerBase again(BeanDeserializerBase copy) {
-      return copy.getClass() == BuilderBasedDeserializer.class
-          ? new Building((BuilderBasedDeserializer) copy, build) : copy;
-    }
-
-    @Override
-    protected Object finishBuild(DeserializationContext ctxt, Object builder) throws IOException {
-      if (build == null || _buildMethod == null) {
-        return super.finishBuild(ctxt, builder);
-      }
-      try {
-        return build.apply(builder);
-      } catch (Exception e) {
-        return wrapInstantiationProblem(new InvocationTargetException(e), ctxt);
-      }
-    }
-
-    @Override
-    public JsonDeserializer<Object> unwrappingDeserializer(NameTransformer unwrapper) {
-      JsonDeserializer<Object> copy = super.unwrappingDeserializer(unwrapper);
-      return copy instanceof BeanDeserializerBase ? wrapped((BeanDeserializerBase) copy) : copy;
-    }
-
-    @SuppressWarnings("unchecked")
-    private JsonDeserializer<Object> wrapped(BeanDeserializerBase copy) {
-      return (JsonDeserializer<Object>) (JsonDeserializer<?>) again(copy);
-    }
-
-    @Override
-    public BeanDeserializerBase withObjectIdReader(ObjectIdReader reader) {
-      return again(super.withObjectIdReader(reader));
-    }
-
-    @Override
-    public BeanDeserializerBase withByNameInclusion(Set<String> ignorable, Set<String> included) {
-      return again(super.withByNameInclusion(ignorable, included));
-    }
-
-    @Override
-    public BeanDeserializerBase withIgnoreAllUnknown(boolean ignoreUnknown) {
-      return again(super.withIgnoreAllUnknown(ignoreUnknown));
-    }
-
-    @Override
-    public BeanDeserializerBase withBeanProperties(BeanPropertyMap properties) {
-      return again(super.withBeanProperties(properties));
-    }
   }
 
   /**
