@@ -15,12 +15,12 @@ import org.immutables.value.Value;
 public abstract class WorkspaceObject {
   /** The kinds of object, each read with one list call (paged where the API pages). */
   public enum Kind {
-    /** A personal access token ({@code GET /api/2.0/token-management/tokens}, one page). */
-    TOKEN("token", "tokens"),
     /** A job ({@code GET /api/2.2/jobs/list}, 100 per page). */
     JOB("job", "jobs"),
     /** An all-purpose or job cluster ({@code GET /api/2.1/clusters/list}). */
     CLUSTER("cluster", "clusters"),
+    /** A personal access token ({@code GET /api/2.0/token-management/tokens}, one page). */
+    TOKEN("token", "tokens"),
     /** A SQL warehouse ({@code GET /api/2.0/sql/warehouses}). */
     WAREHOUSE("SQL warehouse", "SQL warehouses"),
     /** A SQL query ({@code GET /api/2.0/sql/queries}). */

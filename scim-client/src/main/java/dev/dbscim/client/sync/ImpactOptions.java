@@ -41,8 +41,8 @@ public abstract class ImpactOptions {
   }
 
   /**
-   * Returns the options that read nothing: plans carry their access changes (computed from state they read anyway)
-   * but no removal impact, with a warning saying so.
+   * Returns the options that turn impact off: plans carry neither access changes nor removal impact, and their
+   * summary says so.
    *
    * @return the options
    */
@@ -60,7 +60,7 @@ public abstract class ImpactOptions {
   }
 
   /**
-   * Returns whether plans read what removals break. Default true.
+   * Returns whether plans compute access changes and read what removals break. Default true.
    *
    * @return whether enabled
    */

@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Writes and reads {@link SyncPlan}s as JSON ({@code "format": "dbscim-sync-plan/2"}). Besides the steps, a plan records
  * the directory and the plan-shaping options it was made from, so that applying it can re-plan and compare; the
- * deletion threshold, removal count and write count are written for people and other tools, and never read back as
- * rules.
+ * deletion threshold, removal count, write count and impact (access changes and what removals break) are written for
+ * people and other tools, and never read back as rules.
  */
 final class PlanJson {
   static final String FORMAT = "dbscim-sync-plan/2";
@@ -62,6 +62,7 @@ final class PlanJson {
       operation.workspaceId().ifPresent(id -> node.put("workspaceId", id));
       operation.permission().ifPresent(permission -> node.put("permission", permission.wireValue()));
     }
+    root.set("impact", ImpactJson.tree(plan.impact(), plan.impactAllowed()));
     root.set("options", writeShape(plan.options()));
     root.set("directory", DirectoryJson.tree(plan.directory()));
     try {
@@ -180,7 +181,7 @@ final class PlanJson {
     return required(node, field).asText();
   }
 
-  private static ObjectNode ref(PrincipalRef ref) {
+  static ObjectNode ref(PrincipalRef ref) {
     ObjectNode node = NODES.objectNode();
     node.put("kind", ref.kind().name());
     node.put("name", ref.name());

@@ -2,6 +2,8 @@ package dev.dbscim.client.sync;
 
 import dev.dbscim.client.internal.Excerpt;
 import dev.dbscim.client.sync.PlannedOperation.Action;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,6 +65,7 @@ final class PlanText {
           ? " - EXCEEDED, allowed explicitly" : " - EXCEEDED: apply refuses this plan unless allowed explicitly");
     }
     out.append('\n');
+    ImpactText.summary(out, plan.impact(), plan.impactAllowed());
     for (String warning : plan.warnings()) {
       out.append("Warning: ").append(Excerpt.of(warning, MAX_CHANGE)).append('\n');
     }
@@ -72,39 +75,50 @@ final class PlanText {
   static String table(SyncPlan plan, int maxRows) {
     String[] header = {"#", "phase", "action", "kind", "name", "details"};
     int rows = Math.min(maxRows, plan.operations().size());
-    String[][] cells = new String[rows][];
-    int[] widths = new int[header.length];
-    for (int c = 0; c < header.length; c++) {
-      widths[c] = header[c].length();
-    }
+    List<String[]> cells = new ArrayList<>(rows);
     for (int r = 0; r < rows; r++) {
       PlannedOperation operation = plan.operations().get(r);
-      cells[r] = new String[] {
+      cells.add(new String[] {
         Integer.toString(operation.index() + 1),
         Integer.toString(operation.phase()),
         operation.action().name().toLowerCase(java.util.Locale.ROOT),
         KIND_NAMES[operation.principal().kind().ordinal()],
         Excerpt.of(operation.principal().name(), MAX_NAME),
         details(operation)
-      };
-      for (int c = 0; c < header.length - 1; c++) {
-        widths[c] = Math.max(widths[c], cells[r][c].length());
-      }
+      });
     }
     StringBuilder out = new StringBuilder();
+    grid(out, header, cells, plan.operations().size());
+    ImpactText.tables(out, plan.impact(), maxRows);
+    return out.toString();
+  }
+
+  /**
+   * Appends a table: the header, a rule, the rows (every column but the last padded to its widest cell) and, when
+   * {@code total} is more than the rows, a line counting those left out.
+   */
+  static void grid(StringBuilder out, String[] header, List<String[]> rows, int total) {
+    int[] widths = new int[header.length];
+    for (int c = 0; c < header.length; c++) {
+      widths[c] = header[c].length();
+    }
+    for (String[] row : rows) {
+      for (int c = 0; c < header.length - 1; c++) {
+        widths[c] = Math.max(widths[c], row[c].length());
+      }
+    }
     appendRow(out, header, widths);
     StringBuilder rule = new StringBuilder();
     for (int c = 0; c < header.length; c++) {
       rule.append(c == 0 ? "" : "  ").append(repeat('-', c == header.length - 1 ? 7 : widths[c]));
     }
     out.append(rule).append('\n');
-    for (String[] row : cells) {
+    for (String[] row : rows) {
       appendRow(out, row, widths);
     }
-    if (rows < plan.operations().size()) {
-      out.append("... ").append(plan.operations().size() - rows).append(" more\n");
+    if (rows.size() < total) {
+      out.append("... ").append(total - rows.size()).append(" more\n");
     }
-    return out.toString();
   }
 
   private static String details(PlannedOperation operation) {
