@@ -77,8 +77,8 @@ final class SyncSettings {
   boolean impactOnAccessLoss;
 
   @Option(names = "--no-impact",
-      description = "Read nothing in the workspaces: the plan still shows the access it changes (from the state it "
-          + "reads anyway), but not what its removals break, and says so.")
+      description = "Turn impact off: the plan computes no access changes and reads nothing in the workspaces (what "
+          + "a plan cost before), and its summary says so; apply then has nothing to refuse on impact.")
   boolean noImpact;
 
   @Option(names = "--allow-impact",
