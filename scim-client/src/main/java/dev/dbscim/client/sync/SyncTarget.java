@@ -33,15 +33,19 @@ public final class SyncTarget {
   private final GroupsApi groups;
   private final ServicePrincipalsApi servicePrincipals;
   private final WorkspaceAssignmentsApi workspaceAssignments;
+  /** The client of a workspace target, which also reads its objects; null on an account target. */
+  private final ScimWorkspaceClient workspaceClient;
 
   private SyncTarget(Kind kind, String description, UsersApi users, GroupsApi groups,
-      ServicePrincipalsApi servicePrincipals, WorkspaceAssignmentsApi workspaceAssignments) {
+      ServicePrincipalsApi servicePrincipals, WorkspaceAssignmentsApi workspaceAssignments,
+      ScimWorkspaceClient workspaceClient) {
     this.kind = kind;
     this.description = description;
     this.users = users;
     this.groups = groups;
     this.servicePrincipals = servicePrincipals;
     this.workspaceAssignments = workspaceAssignments;
+    this.workspaceClient = workspaceClient;
   }
 
   /**
@@ -53,7 +57,7 @@ public final class SyncTarget {
   public static SyncTarget account(ScimAccountClient client) {
     Objects.requireNonNull(client, "client");
     return new SyncTarget(Kind.ACCOUNT, "account " + client.accountId() + " at " + host(client.config().endpoint()),
-        client.users(), client.groups(), client.servicePrincipals(), client.workspaceAssignments());
+        client.users(), client.groups(), client.servicePrincipals(), client.workspaceAssignments(), null);
   }
 
   /**
@@ -66,7 +70,7 @@ public final class SyncTarget {
   public static SyncTarget workspace(ScimWorkspaceClient client) {
     Objects.requireNonNull(client, "client");
     return new SyncTarget(Kind.WORKSPACE, "workspace at " + host(client.config().endpoint()), client.users(),
-        client.groups(), client.servicePrincipals(), null);
+        client.groups(), client.servicePrincipals(), null, client);
   }
 
   private static String host(java.net.URI endpoint) {
@@ -106,6 +110,11 @@ public final class SyncTarget {
 
   Optional<WorkspaceAssignmentsApi> workspaceAssignments() {
     return Optional.ofNullable(workspaceAssignments);
+  }
+
+  /** Returns the client of a workspace target; empty on an account target. */
+  Optional<ScimWorkspaceClient> workspaceClient() {
+    return Optional.ofNullable(workspaceClient);
   }
 
   @Override
