@@ -8,6 +8,7 @@ import dev.dbscim.client.api.PermissionAssignmentsApi;
 import dev.dbscim.client.api.RawApi;
 import dev.dbscim.client.api.ServicePrincipalsApi;
 import dev.dbscim.client.api.UsersApi;
+import dev.dbscim.client.api.WorkspaceObjectsApi;
 import dev.dbscim.client.auth.CredentialsProvider;
 import dev.dbscim.client.auth.OAuthCredentials;
 import dev.dbscim.client.internal.FacadeAccountIdentities;
@@ -17,6 +18,7 @@ import dev.dbscim.client.internal.PermissionAssignmentsApiImpl;
 import dev.dbscim.client.internal.ScimRequest;
 import dev.dbscim.client.internal.ScimResponse;
 import dev.dbscim.client.internal.ScimTransport;
+import dev.dbscim.client.internal.WorkspaceObjectsApiImpl;
 import dev.dbscim.client.retry.RetryPolicy;
 import dev.dbscim.core.model.User;
 import java.net.URI;
@@ -62,6 +64,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
   private final FacadeCore core;
   private final AccountIdentitiesApi accountIdentities;
   private final PermissionAssignmentsApi permissionAssignments;
+  private final WorkspaceObjectsApi objects;
   private final ScimTransport api20;
 
   private ScimWorkspaceClient(FacadeCore core) {
@@ -69,6 +72,7 @@ public final class ScimWorkspaceClient implements AutoCloseable {
     this.accountIdentities =
         new FacadeAccountIdentities(core.transport().withBasePath(FacadeAccountIdentities.BASE_PATH));
     this.permissionAssignments = new PermissionAssignmentsApiImpl(core.transport());
+    this.objects = new WorkspaceObjectsApiImpl(core.transport());
     this.api20 = core.transport().withBasePath("/api/2.0");
   }
 
@@ -169,6 +173,18 @@ public final class ScimWorkspaceClient implements AutoCloseable {
    */
   public PermissionAssignmentsApi permissionAssignments() {
     return permissionAssignments;
+  }
+
+  /**
+   * Returns the reads of what principals own or run in the workspace: personal access tokens, jobs, clusters, SQL
+   * warehouses, queries, alerts, legacy and Lakeview dashboards, each kind listed to its last page, and the per-object
+   * details the lists leave out (a job's run-as user, a Lakeview dashboard's managers). Listing every token needs a
+   * workspace admin's credentials.
+   *
+   * @return the workspace objects API
+   */
+  public WorkspaceObjectsApi objects() {
+    return objects;
   }
 
   /**

@@ -58,8 +58,8 @@ public abstract class WorkspaceObject {
    *
    * @return the builder
    */
-  public static ImmutableWorkspaceObject.Builder builder() {
-    return ImmutableWorkspaceObject.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -139,5 +139,10 @@ public abstract class WorkspaceObject {
   public String toString() {
     return kind().label(1) + " " + id() + (name().isEmpty() ? "" : " \"" + name() + "\"")
         + (state().isEmpty() ? "" : " (" + state() + ")") + " " + ties();
+  }
+
+  /** Builds {@link WorkspaceObject}s; {@code kind}, {@code id} and {@code active} are required. Not thread-safe. */
+  public static final class Builder extends ImmutableWorkspaceObject.Builder {
+    Builder() {}
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
  * Reads what principals own or run in a workspace: tokens, jobs, clusters, SQL warehouses, queries, alerts and
  * dashboards, one {@link WorkspaceObject.Kind} at a time, every page of it. Reached with
  * {@code ScimWorkspaceClient.objects()}; the credentials must be a workspace admin's (listing every token needs it).
- * Calls are paced as list reads ({@link dev.dbscim.client.OperationClass#LIST}) and retried like every read.
- * Thread-safe.
+ * List calls are paced as list reads ({@link dev.dbscim.client.OperationClass#LIST}), details calls as single reads
+ * ({@link dev.dbscim.client.OperationClass#GET}), and both are retried like every read. Thread-safe.
  *
  * <pre>{@code
  * List<WorkspaceObject> jobs = workspace.objects().list(WorkspaceObject.Kind.JOB);
@@ -19,10 +19,17 @@ import java.util.List;
  * principals holding {@code CAN_MANAGE} come from its permissions). {@link #details(WorkspaceObject)} reads those, one
  * call per object. A deleted creator's name is absent from jobs and clusters, and an alert's owner reads
  * {@code Unavailable}: such objects come back without that tie.
+ *
+ * <p>An answer that is not the API's shape (a list field that is not an array, a page that promises more but
+ * carries no list, an item without its id, a page token that repeats) throws
+ * {@link dev.dbscim.client.error.ScimClientException} naming the endpoint and the problem; it never reads as "owns
+ * nothing". A list field left out of the last page reads as none, as these APIs omit empty lists (legacy dashboards
+ * always send {@code results} and {@code count}, and must).
  */
 public interface WorkspaceObjectsApi {
   /**
-   * Reads every object of a kind, following the API's paging to the end.
+   * Reads every object of a kind, following the API's paging to the end: 100 per page ({@code limit} for jobs,
+   * {@code page_size} for the others), 250 per page for legacy dashboards, one call for tokens.
    *
    * @param kind the kind
    * @return the objects, in the order the API answered

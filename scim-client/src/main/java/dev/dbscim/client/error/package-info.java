@@ -19,6 +19,8 @@
  *     │   └── GoogleDirectoryException     status(), reason(), attempts()
  *     ├── StalePlanException               a saved plan is no longer what a fresh plan would do; differences()
  *     ├── DeletionThresholdExceededException  a plan removes too many principals; removals(), threshold()
+ *     ├── ImpactNotAllowedException        a plan's removals break active objects and the run does not allow it;
+ *     │                                    breaking()
  *     ├── UnresolvedConflictsException     (migrate) workspaces disagree on principals nobody settled; conflicts()
  *     └── SyncInterruptedException         the thread reading the current state was interrupted
  * </pre>

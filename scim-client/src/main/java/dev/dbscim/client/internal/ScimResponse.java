@@ -217,7 +217,17 @@ public final class ScimResponse {
     return value.asLong();
   }
 
-  private RuntimeException unusable(String problem, String typeName) {
+  /**
+   * Returns the exception for an answer whose JSON is not the shape its API documents (a list field that is not an
+   * array, an item without its id, a page token that repeats), in the same form as an unparseable body:
+   * {@code SCIM GET /api/2.2/jobs/list -> 200: body is not a valid jobs list page (item 3 has no "job_id")
+   * [attempts=1]}. Name fields in the problem, never quote values: the body may hold secrets.
+   *
+   * @param problem what is wrong with it
+   * @param typeName what the body should have been, such as {@code "jobs list page"}
+   * @return a {@link dev.dbscim.client.error.ScimClientException} to throw
+   */
+  public RuntimeException unusable(String problem, String typeName) {
     String message = "SCIM " + method + " " + path + " -> " + status + ": body is not a valid " + typeName + " ("
         + problem + ") [" + (requestId == null ? "" : "requestId=" + requestId + ", ") + "attempts=" + attempts + "]";
     return ScimErrorAccess.get().clientException(message, null, attempts, false);

@@ -162,7 +162,8 @@ public final class WorkspaceToAccountMigration {
     Set<String> protectedNames = new TreeSet<>();
     Directory merged = merge.build(given, views, groups, localGroups, protectedNames);
     CurrentState.Builder state = CurrentState.builder().users(accountState.users())
-        .servicePrincipals(accountState.servicePrincipals()).groups(accountState.groups());
+        .servicePrincipals(accountState.servicePrincipals()).groups(accountState.groups())
+        .groupsWithUnreadMembers(accountState.groupsWithUnreadMembers());
     Set<Long> assignmentsRead = new TreeSet<>();
     for (WorkspaceView view : views.values()) {
       if (view.assignmentsReadable) {

@@ -29,8 +29,8 @@ public abstract class AccessChange {
    *
    * @return the builder
    */
-  public static ImmutableAccessChange.Builder builder() {
-    return ImmutableAccessChange.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -68,6 +68,17 @@ public abstract class AccessChange {
    * @return the paths after
    */
   public abstract List<String> pathsAfter();
+
+  /**
+   * Returns the paths before that are gone after: what took the access away (or lowered it).
+   *
+   * @return the lost paths, best level first
+   */
+  public List<String> lostPaths() {
+    List<String> lost = new java.util.ArrayList<>(pathsBefore());
+    lost.removeAll(pathsAfter());
+    return lost;
+  }
 
   /**
    * Returns why access was lost or lowered when the principal itself goes: {@code deactivated} or {@code deleted};
@@ -112,8 +123,13 @@ public abstract class AccessChange {
   public String toString() {
     String why = !removal().isEmpty() ? removal()
         : direction() == Direction.LOSE || direction() == Direction.DEMOTE
-            ? "lost via " + String.join(", ", pathsBefore())
+            ? "lost via " + String.join(", ", lostPaths())
             : "via " + String.join(", ", pathsAfter());
     return principal().describe() + " " + before() + " -> " + after() + " (" + why + ")";
+  }
+
+  /** Builds a {@link AccessChange}; {@code build()} checks the values. */
+  public static final class Builder extends ImmutableAccessChange.Builder {
+    Builder() {}
   }
 }

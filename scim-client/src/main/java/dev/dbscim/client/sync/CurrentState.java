@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -76,6 +77,15 @@ public abstract class CurrentState {
    * @return the assignments
    */
   public abstract Map<Long, List<PermissionAssignment>> workspaceAssignments();
+
+  /**
+   * Returns the ids of the groups whose members were not read, so that their {@link Group#members()} are empty here
+   * whatever they hold: on an account whose group list carries no members, the groups the directory does not name.
+   * Empty means every group's members were read, as in a state built by hand.
+   *
+   * @return the group ids
+   */
+  public abstract Set<String> groupsWithUnreadMembers();
 
   /**
    * Returns the assignments of one workspace, if they were read.

@@ -55,8 +55,8 @@ public abstract class ImpactOptions {
    *
    * @return the builder
    */
-  public static ImmutableImpactOptions.Builder builder() {
-    return ImmutableImpactOptions.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -132,5 +132,10 @@ public abstract class ImpactOptions {
   public String toString() {
     return "ImpactOptions{enabled=" + enabled() + ", deepReads=" + deepReads() + ", accessLosses=" + accessLosses()
         + ", kinds=" + kinds() + ", workspaces=" + workspaceClients().keySet() + "}";
+  }
+
+  /** Builds a {@link ImpactOptions}; {@code build()} checks the values. */
+  public static final class Builder extends ImmutableImpactOptions.Builder {
+    Builder() {}
   }
 }

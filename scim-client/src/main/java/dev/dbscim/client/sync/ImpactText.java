@@ -2,16 +2,18 @@ package dev.dbscim.client.sync;
 
 import dev.dbscim.client.api.WorkspaceObject;
 import dev.dbscim.client.internal.Excerpt;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Words for impact values: counts of objects per kind with how many are active, and the impact part of a plan's
- * summary and table.
+ * Words for impact values: counts of objects per kind with how many are active, what deep reads cost, and the
+ * impact part of a plan's summary and table.
  */
 final class ImpactText {
   /** The most lines of breaking removals (and of principals losing all access) in a summary. */
@@ -124,7 +126,7 @@ final class ImpactText {
   static String path(AccessChange change) {
     boolean down = change.direction() == AccessChange.Direction.LOSE
         || change.direction() == AccessChange.Direction.DEMOTE;
-    String paths = String.join(", ", down ? change.pathsBefore() : change.pathsAfter());
+    String paths = String.join(", ", down ? change.lostPaths() : change.pathsAfter());
     if (!change.removal().isEmpty()) {
       return change.removal() + (paths.isEmpty() ? "" : "; had " + paths);
     }
@@ -133,7 +135,10 @@ final class ImpactText {
             ? "; keeps USER via " + String.join(", ", change.pathsAfter()) : "");
   }
 
-  /** Returns {@code 3 jobs (2 scheduled), 1 running cluster, 4 active tokens}; {@code nothing} for no objects. */
+  /**
+   * Returns {@code 3 jobs (2 scheduled), 1 running cluster, 4 active tokens}; {@code nothing} for no objects. Kinds
+   * come in {@link WorkspaceObject.Kind} order, except tokens, which come last (what runs first, then who calls in).
+   */
   static String countsByKind(List<WorkspaceObject> objects, Instant now) {
     Map<WorkspaceObject.Kind, int[]> counts = new EnumMap<>(WorkspaceObject.Kind.class);
     for (WorkspaceObject object : objects) {
@@ -144,8 +149,17 @@ final class ImpactText {
       }
     }
     List<String> parts = new ArrayList<>();
+    String tokens = null;
     for (Map.Entry<WorkspaceObject.Kind, int[]> entry : counts.entrySet()) {
-      parts.add(phrase(entry.getKey(), entry.getValue()[0], entry.getValue()[1]));
+      String phrase = phrase(entry.getKey(), entry.getValue()[0], entry.getValue()[1]);
+      if (entry.getKey() == WorkspaceObject.Kind.TOKEN) {
+        tokens = phrase;
+      } else {
+        parts.add(phrase);
+      }
+    }
+    if (tokens != null) {
+      parts.add(tokens);
     }
     return parts.isEmpty() ? "nothing" : String.join(", ", parts);
   }
@@ -175,20 +189,101 @@ final class ImpactText {
     return total + " " + kind.label(total) + (active > 0 ? " (" + active + " " + activeWord + ")" : "");
   }
 
-  /** Returns {@code bob@example.com owns ... in workspace 1001; ... in workspace 1002}, and the unread workspaces. */
+  /**
+   * Returns {@code bob@example.com owns ... in workspace 1001; ... in workspace 1002}, then the workspaces not read.
+   * A principal with nothing found says "owns nothing" only when every workspace concerned was read.
+   */
   static String removal(RemovalImpact removal, Instant now) {
     StringBuilder text = new StringBuilder(removal.principal().name());
-    if (removal.workspaces().isEmpty()) {
-      text.append(removal.unreadWorkspaces().isEmpty() ? " owns nothing in the workspaces read" : " owns nothing read");
-    } else {
+    if (!removal.workspaces().isEmpty()) {
       text.append(" owns ");
       for (int i = 0; i < removal.workspaces().size(); i++) {
         text.append(i == 0 ? "" : "; ").append(removal.workspaces().get(i).summary(now));
       }
-    }
-    if (!removal.unreadWorkspaces().isEmpty()) {
-      text.append(" (not read: ").append(String.join(", ", removal.unreadWorkspaces())).append(')');
+      if (!removal.unreadWorkspaces().isEmpty()) {
+        text.append("; not read: ").append(String.join(", ", removal.unreadWorkspaces()));
+      }
+    } else if (removal.unreadWorkspaces().isEmpty()) {
+      text.append(" owns nothing in the workspaces read");
+    } else {
+      text.append(": nothing found where read; not read: ").append(String.join(", ", removal.unreadWorkspaces()));
     }
     return text.toString();
+  }
+
+  /**
+   * Returns what the deep reads of one workspace cost or would cost, such as {@code workspace 1001: 2,000 jobs and 12
+   * Lakeview dashboards, 2,012 calls, about 3 min 21 s at 10 calls/s}, with, when they were not made, what stays
+   * unknown. Empty when no kind with one-object reads was asked for.
+   *
+   * @param label the workspace label
+   * @param counts the objects listed per kind with details, -1 for a kind whose list failed
+   * @param callsPerSecond the pace of one-object calls, 0 for the client's own
+   * @param deep whether the deep reads were made
+   */
+  static Optional<String> deepReadCost(String label, Map<WorkspaceObject.Kind, Integer> counts, double callsPerSecond,
+      boolean deep) {
+    if (counts.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> listed = new ArrayList<>();
+    List<String> unlisted = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    long calls = 0;
+    for (Map.Entry<WorkspaceObject.Kind, Integer> entry : counts.entrySet()) {
+      WorkspaceObject.Kind kind = entry.getKey();
+      int count = entry.getValue();
+      if (count < 0) {
+        unlisted.add(kind.label(2));
+      } else {
+        listed.add(number(count) + " " + kind.label(count));
+        calls += count;
+      }
+      unknown.add(kind == WorkspaceObject.Kind.JOB ? "run-as users of jobs" : "managers of " + kind.label(2));
+    }
+    StringBuilder text = new StringBuilder(label).append(": ");
+    if (listed.isEmpty()) {
+      text.append("cost unknown");
+    } else {
+      text.append(String.join(" and ", listed)).append(", ").append(number(calls))
+          .append(calls == 1 ? " call" : " calls");
+      if (calls > 0) {
+        text.append(callsPerSecond > 0
+            ? ", about " + duration(calls / callsPerSecond) + " at " + pace(callsPerSecond) + " calls/s"
+            : " at the client's pace");
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    if (!deep) {
+      notes.add("not read; " + String.join(" and ", unknown) + " are unknown");
+    }
+    if (!unlisted.isEmpty()) {
+      notes.add(String.join(" and ", unlisted) + " not listed");
+    }
+    if (!notes.isEmpty()) {
+      text.append(" (").append(String.join("; ", notes)).append(')');
+    }
+    return Optional.of(text.toString());
+  }
+
+  private static String number(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  private static String pace(double callsPerSecond) {
+    return BigDecimal.valueOf(callsPerSecond).stripTrailingZeros().toPlainString();
+  }
+
+  /** Returns {@code 21 s}, {@code 3 min 21 s} or {@code 1 h 5 min}, rounded to the second, at least 1 s. */
+  static String duration(double seconds) {
+    long total = Math.max(1, Math.round(seconds));
+    if (total < 60) {
+      return total + " s";
+    }
+    if (total < 3600) {
+      return total / 60 + " min" + (total % 60 == 0 ? "" : " " + total % 60 + " s");
+    }
+    long minutes = (total + 30) / 60;
+    return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
   }
 }

@@ -18,8 +18,8 @@ public abstract class OwnedObjects {
    *
    * @return the builder
    */
-  public static ImmutableOwnedObjects.Builder builder() {
-    return ImmutableOwnedObjects.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -71,5 +71,10 @@ public abstract class OwnedObjects {
    */
   public String summary(Instant now) {
     return ImpactText.countsByKind(objects(), now) + " in " + label();
+  }
+
+  /** Builds a {@link OwnedObjects}; {@code build()} checks the values. */
+  public static final class Builder extends ImmutableOwnedObjects.Builder {
+    Builder() {}
   }
 }

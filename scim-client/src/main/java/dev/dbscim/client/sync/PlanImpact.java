@@ -21,8 +21,8 @@ public abstract class PlanImpact {
    *
    * @return the builder
    */
-  public static ImmutablePlanImpact.Builder builder() {
-    return ImmutablePlanImpact.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -124,5 +124,10 @@ public abstract class PlanImpact {
     return "PlanImpact{workspaces=" + access().size() + ", losingAllAccess=" + losingAllAccess().size()
         + ", removals=" + removals().size() + ", breaking=" + breaking().size() + ", warnings=" + warnings().size()
         + "}";
+  }
+
+  /** Builds a {@link PlanImpact}; {@code build()} checks the values. */
+  public static final class Builder extends ImmutablePlanImpact.Builder {
+    Builder() {}
   }
 }

@@ -30,8 +30,8 @@ public abstract class RemovalImpact {
    *
    * @return the builder
    */
-  public static ImmutableRemovalImpact.Builder builder() {
-    return ImmutableRemovalImpact.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -86,5 +86,10 @@ public abstract class RemovalImpact {
    */
   public String summary(Instant now) {
     return ImpactText.removal(this, now);
+  }
+
+  /** Builds a {@link RemovalImpact}; {@code build()} checks the values. */
+  public static final class Builder extends ImmutableRemovalImpact.Builder {
+    Builder() {}
   }
 }

@@ -80,9 +80,10 @@ final class StateReader {
     List<Group> listed = get(groups);
     boolean membersInList = reads == MembershipReads.GROUP_LIST
         || (reads == MembershipReads.AUTO && (workspace || anyHasMembers(listed)));
-    List<Group> withMembers = membersInList ? listed : readMembers(directory, listed);
+    Set<String> unread = new HashSet<>();
+    List<Group> withMembers = membersInList ? listed : readMembers(directory, listed, unread);
     CurrentState.Builder state = CurrentState.builder().users(get(users)).servicePrincipals(get(sps))
-        .groups(withMembers);
+        .groups(withMembers).groupsWithUnreadMembers(unread);
     for (Map.Entry<Long, Future<List<PermissionAssignment>>> entry : assignments.entrySet()) {
       state.workspaceAssignments(entry.getKey(), get(entry.getValue()));
     }
@@ -111,8 +112,11 @@ final class StateReader {
     return ids;
   }
 
-  /** Reads by id the groups the directory names (by display name or external id); the others keep no members. */
-  private List<Group> readMembers(Directory directory, List<Group> listed) {
+  /**
+   * Reads by id the groups the directory names (by display name or external id); the others keep no members, and
+   * their ids go to {@code unread}.
+   */
+  private List<Group> readMembers(Directory directory, List<Group> listed, Set<String> unread) {
     Set<String> names = new HashSet<>();
     Set<String> externalIds = new HashSet<>();
     for (DirectoryGroup group : directory.groups()) {
@@ -132,6 +136,8 @@ final class StateReader {
         String id = group.id().get();
         positions.add(result.size());
         reads.add(submit(() -> target.groups().get(id)));
+      } else {
+        unread.add(group.id().get());
       }
       result.add(group);
     }

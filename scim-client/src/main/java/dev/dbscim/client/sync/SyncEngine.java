@@ -1,10 +1,17 @@
 package dev.dbscim.client.sync;
 
+import dev.dbscim.client.OperationClass;
+import dev.dbscim.client.ScimWorkspaceClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -107,7 +114,9 @@ public final class SyncEngine {
   }
 
   /**
-   * Validates the directory, reads the current state and plans. Sends only reads.
+   * Validates the directory, reads the current state, plans, and adds the plan's {@linkplain SyncPlan#impact()
+   * impact}: the access changes (from the state read) and what the removals break, read from the workspaces as
+   * {@link SyncOptions#impact()} says. Sends only reads.
    *
    * @param directory the desired directory
    * @return the plan
@@ -117,11 +126,18 @@ public final class SyncEngine {
    */
   public SyncPlan plan(Directory directory) {
     directory.validateOrThrow(limits);
-    return plan(directory, readState(directory));
+    ExecutorService executor = newPool();
+    try {
+      CurrentState state = new StateReader(target, options, executor).read(directory);
+      return withImpact(plan(directory, state, options), state, options, executor);
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   /**
-   * Plans against a given current state, without any request (for tests, benchmarks and what-if questions).
+   * Plans against a given current state, without any request (for tests, benchmarks and what-if questions). The
+   * plan's impact has its access changes but not what removals break, which needs reads.
    *
    * @param directory the desired directory; validated
    * @param state the current state
@@ -130,7 +146,7 @@ public final class SyncEngine {
    */
   public SyncPlan plan(Directory directory, CurrentState state) {
     directory.validateOrThrow(limits);
-    return plan(directory, state, options);
+    return withImpact(plan(directory, state, options), state, options, null);
   }
 
   private SyncPlan plan(Directory directory, CurrentState state, SyncOptions planOptions) {
@@ -161,13 +177,69 @@ public final class SyncEngine {
     Directory directory = plan.directory();
     directory.validateOrThrow(limits);
     SyncOptions planOptions = plan.planShape().withSafetyRulesOf(options);
-    SyncPlan fresh = plan(directory, readState(directory, planOptions), planOptions);
+    SyncPlan fresh;
+    ExecutorService executor = newPool();
+    try {
+      CurrentState state = new StateReader(target, planOptions, executor).read(directory);
+      fresh = withImpact(plan(directory, state, planOptions), state, planOptions, executor);
+    } finally {
+      executor.shutdownNow();
+    }
     List<String> differences = PlanDifferences.between(plan, fresh);
     if (!differences.isEmpty()) {
       throw new StalePlanException(differences);
     }
     SyncPlan allowed = plan.removalsAllowedAboveThreshold() ? fresh.allowRemovalsAboveThreshold() : fresh;
     return plan.impactAllowed() ? allowed.allowImpact() : allowed;
+  }
+
+  /**
+   * Adds the plan's impact: its access changes (from the state, no requests) and, when {@code executor} is given,
+   * what its removals break, read from the workspaces (the target's own on a workspace target, else the clients of
+   * {@link ImpactOptions#workspaceClients()}).
+   */
+  private SyncPlan withImpact(SyncPlan plan, CurrentState state, SyncOptions planOptions, ExecutorService executor) {
+    ImpactOptions impact = planOptions.impact();
+    ImmutablePlanImpact.Builder result;
+    if (!impact.enabled()) {
+      result = PlanImpact.builder().objectsRead(false).addWarnings("Impact is off (ImpactOptions.disabled()): "
+          + "access changes and what removals break were not computed.");
+      return SyncPlan.builder().from(plan).impact(result.asOf(plan.createdAt()).build()).build();
+    }
+    AccessDiff.Result access = AccessDiff.compute(target.kind(), state, plan.operations());
+    if (executor == null) {
+      result = PlanImpact.builder().objectsRead(false).addWarnings("Planned from a given state without requests: "
+          + "what removals break was not read.");
+    } else {
+      List<ImpactReader.Source> sources = new ArrayList<>();
+      Set<Long> unconfigured = new TreeSet<>();
+      Optional<ScimWorkspaceClient> own = target.workspaceClient();
+      if (own.isPresent()) {
+        sources.add(new ImpactReader.Source(OptionalLong.empty(), own.get().objects(), detailPace(own.get())));
+      } else {
+        for (Map.Entry<Long, ScimWorkspaceClient> client : impact.workspaceClients().entrySet()) {
+          sources.add(new ImpactReader.Source(OptionalLong.of(client.getKey()), client.getValue().objects(),
+              detailPace(client.getValue())));
+        }
+        for (WorkspaceAccessChanges workspace : access.access) {
+          long id = workspace.workspaceId().getAsLong();
+          if (!impact.workspaceClients().containsKey(id)) {
+            unconfigured.add(id);
+          }
+        }
+      }
+      result = ImpactReader.read(impact, sources, unconfigured, plan.operations(), access.access, plan.createdAt(),
+          executor);
+    }
+    PlanImpact built = result.asOf(plan.createdAt()).access(access.access).losingAllAccess(access.losingAllAccess)
+        .build();
+    return SyncPlan.builder().from(plan).impact(built).build();
+  }
+
+  /** Returns the pace of one-object reads of a client, 0 when it does not limit them. */
+  private static double detailPace(ScimWorkspaceClient client) {
+    return client.rateLimits().limited(OperationClass.GET) ? client.rateLimits().permitsPerSecond(OperationClass.GET)
+        : 0;
   }
 
   /**

@@ -18,8 +18,8 @@ public abstract class WorkspaceAccessChanges {
    *
    * @return the builder
    */
-  public static ImmutableWorkspaceAccessChanges.Builder builder() {
-    return ImmutableWorkspaceAccessChanges.builder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -81,5 +81,10 @@ public abstract class WorkspaceAccessChanges {
     return label() + ": " + count(AccessChange.Direction.LOSE) + " lose access, " + count(AccessChange.Direction.GAIN)
         + " gain, " + count(AccessChange.Direction.PROMOTE) + " USER -> ADMIN, " + count(AccessChange.Direction.DEMOTE)
         + " ADMIN -> USER" + (unreadGroups().isEmpty() ? "" : ", " + unreadGroups().size() + " group(s) not read");
+  }
+
+  /** Builds a {@link WorkspaceAccessChanges}; {@code build()} checks the values. */
+  public static final class Builder extends ImmutableWorkspaceAccessChanges.Builder {
+    Builder() {}
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dbscim.client.migrate.UnresolvedConflictsException;
 import dev.dbscim.client.sync.DeletionThresholdExceededException;
 import dev.dbscim.client.sync.DirectorySourceException;
+import dev.dbscim.client.sync.ImpactNotAllowedException;
 import dev.dbscim.client.sync.InvalidDirectoryException;
 import dev.dbscim.client.sync.StalePlanException;
 import dev.dbscim.client.sync.SyncInterruptedException;
@@ -54,6 +55,7 @@ class ExceptionTreeTest {
     TREE.put(StalePlanException.class, SyncException.class);
     TREE.put(UnresolvedConflictsException.class, SyncException.class);
     TREE.put(DeletionThresholdExceededException.class, SyncException.class);
+    TREE.put(ImpactNotAllowedException.class, SyncException.class);
     TREE.put(SyncInterruptedException.class, SyncException.class);
   }
 

@@ -85,8 +85,8 @@ class PlanImpactTest {
         .contains("1 principal(s) lose all access: bob@example.com")
         .contains("Impact: 2 principal(s) checked, 16 list(s) read; 1 would break active objects:")
         // The expired token is not active; the paused job is owned but not breaking.
-        .contains("bob@example.com owns 3 jobs (2 scheduled), 2 tokens (1 active) in workspace 1001 (not read: "
-            + "workspace 1003 (no credentials configured))")
+        .contains("bob@example.com owns 3 jobs (2 scheduled), 2 tokens (1 active) in workspace 1001; not read: "
+            + "workspace 1003 (no credentials configured)")
         .contains("apply refuses this plan unless allowed explicitly")
         .contains("Deep reads: workspace 1001: 3 jobs, 3 calls (not read)")
         .contains("Impact warning: workspace 1003: not read, no credentials configured");
