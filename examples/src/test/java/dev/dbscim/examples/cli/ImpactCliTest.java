@@ -59,6 +59,12 @@ class ImpactCliTest {
       + "\"bob@example.com\"]}}, " + ENGINEERING + ", "
       + "{\"displayName\": \"ml\", \"externalId\": \"idp-ml\", \"members\": {\"users\": [\"ada@example.com\", "
       + "\"dave@example.com\"]}}], \"workspaceAssignments\": [" + ASSIGN_ENGINEERING + ", " + ASSIGN_ML + "]}";
+  /** The analysts group no longer assigned to 1001: carol loses it, bob keeps it through engineering > data-eng. */
+  static final String ANALYSTS_UNASSIGNED = "{" + USERS + ", \"groups\": ["
+      + "{\"displayName\": \"data-eng\", \"externalId\": \"idp-de\", \"members\": {\"users\": [\"ada@example.com\", "
+      + "\"bob@example.com\"]}}, " + ENGINEERING + ", " + ANALYSTS + ", "
+      + "{\"displayName\": \"ml\", \"externalId\": \"idp-ml\", \"members\": {\"users\": [\"ada@example.com\", "
+      + "\"dave@example.com\"]}}], \"workspaceAssignments\": [" + ASSIGN_ENGINEERING + ", " + ASSIGN_ML + "]}";
   /** Without ada, whom the plan deactivates. */
   static final String WITHOUT_ADA = "{" + USERS_WITHOUT_ADA + ", \"groups\": ["
       + "{\"displayName\": \"data-eng\", \"externalId\": \"idp-de\", \"members\": {\"users\": [\"bob@example.com\"]}}, "
@@ -134,32 +140,44 @@ class ImpactCliTest {
     return names;
   }
 
-  @Test
-  void plan_groupDeleted_carolLosesAccessButBobKeepsItThroughNestedGroups() throws IOException {
-    CliRun run = CliRun.run(environment(), withWorkspaces("plan", "--json", "--removal-policy", "delete",
-        file("without-analysts.json", WITHOUT_ANALYSTS)));
-    CliRun text = CliRun.run(environment(), withWorkspaces("plan", "--removal-policy", "delete",
-        file("without-analysts.json", WITHOUT_ANALYSTS)));
-
-    assertThat(run.exitCode).as(run.toString()).isZero();
-    JsonNode access = null;
-    for (JsonNode workspace : json(run).path("impact").path("access")) {
-      if (workspace.path("workspaceId").asLong() == 1001) {
-        access = workspace;
+  static JsonNode accessOf(JsonNode plan, long workspaceId) {
+    for (JsonNode workspace : plan.path("impact").path("access")) {
+      if (workspace.path("workspaceId").asLong() == workspaceId) {
+        return workspace;
       }
     }
-    assertThat(access).as(run.out).isNotNull();
-    List<String> losing = new ArrayList<>();
-    for (JsonNode change : access.path("changes")) {
-      losing.add(change.path("principal").path("name").asText() + " " + change.path("direction").asText() + " "
+    throw new AssertionError("no access changes for workspace " + workspaceId + " in " + plan.path("impact"));
+  }
+
+  @Test
+  void plan_groupLosesTheWorkspace_carolLosesAccessButBobKeepsItThroughNestedGroups() throws IOException {
+    String unassigned = file("analysts-unassigned.json", ANALYSTS_UNASSIGNED);
+
+    CliRun run = CliRun.run(environment(), withWorkspaces("plan", "--json", unassigned));
+    CliRun text = CliRun.run(environment(), withWorkspaces("plan", unassigned));
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    List<String> changes = new ArrayList<>();
+    for (JsonNode change : accessOf(json(run), 1001).path("changes")) {
+      changes.add(change.path("principal").path("name").asText() + " " + change.path("direction").asText() + " "
           + change.path("pathsBefore"));
     }
-    assertThat(losing).as(run.out).hasSize(1);
-    assertThat(losing.get(0)).startsWith("carol@example.com LOSE").contains("analysts");
+    assertThat(changes).as(run.out).hasSize(1);
+    assertThat(changes.get(0)).startsWith("carol@example.com LOSE").contains("analysts");
     assertThat(json(run).path("impact").path("losingAllAccess").toString()).contains("carol@example.com")
         .doesNotContain("bob@example.com");
     assertThat(text.exitCode).as(text.toString()).isZero();
-    assertThat(text.out).contains("carol@example.com").contains("lost via").doesNotContain("bob@example.com  ");
+    assertThat(text.out).contains("workspace 1001: 1 lose access").contains("carol@example.com")
+        .contains("lost via").doesNotContainPattern("bob@example.com\\s+USER");
+  }
+
+  @Test
+  void plan_groupDeleted_namesTheGroupWhoseMembersWereNotRead_insteadOfSayingNoChange() throws IOException {
+    CliRun run = CliRun.run(environment(), withWorkspaces("plan", "--json", "--removal-policy", "delete",
+        file("without-analysts.json", WITHOUT_ANALYSTS)));
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(accessOf(json(run), 1001).path("unreadGroups").toString()).contains("analysts");
   }
 
   @Test
@@ -222,22 +240,37 @@ class ImpactCliTest {
     assertThat(server.state().userByName("ada@example.com").orElseThrow().active()).contains(false);
   }
 
+  /** Returns the roles that tie the named object to its principals, such as {@code [CREATOR, OWNER]}. */
+  static List<String> tiesOf(JsonNode removal, String objectName) {
+    List<String> roles = new ArrayList<>();
+    for (JsonNode workspace : removal.path("workspaces")) {
+      for (JsonNode object : workspace.path("objects")) {
+        if (object.path("name").asText().equals(objectName)) {
+          for (JsonNode tie : object.path("ties")) {
+            roles.add(tie.path("role").asText());
+          }
+        }
+      }
+    }
+    return roles;
+  }
+
   @Test
-  void plan_deepImpact_findsTheJobThatRunsAsTheUserThroughJobsGet() throws IOException {
-    first.addJob("bob@example.com", "bob-runs-as-ada", true, "ada@example.com");
+  void plan_deepImpact_readsTheRunAsUserOfEachJobFromJobsGet() throws IOException {
     String withoutAda = file("without-ada.json", WITHOUT_ADA);
 
     CliRun shallow = CliRun.run(environment(), withWorkspaces("plan", "--json", withoutAda));
     CliRun deep = CliRun.run(environment(), withWorkspaces("plan", "--json", "--deep-impact", withoutAda));
+    CliRun deepText = CliRun.run(environment(), withWorkspaces("plan", "--deep-impact", withoutAda));
 
     assertThat(shallow.exitCode).as(shallow.toString()).isZero();
-    assertThat(objectNames(removalOf(json(shallow), "ada@example.com"))).doesNotContain("bob-runs-as-ada");
+    assertThat(tiesOf(removalOf(json(shallow), "ada@example.com"), "nightly-etl")).doesNotContain("RUN_AS");
+    assertThat(json(shallow).path("impact").path("detailRequests").asInt()).isZero();
     assertThat(json(shallow).path("impact").path("deepReadCost")).isNotEmpty();
     assertThat(deep.exitCode).as(deep.toString()).isZero();
-    JsonNode ada = removalOf(json(deep), "ada@example.com");
-    assertThat(objectNames(ada)).contains("bob-runs-as-ada");
-    assertThat(ada.toString()).contains("RUN_AS");
+    assertThat(tiesOf(removalOf(json(deep), "ada@example.com"), "nightly-etl")).contains("RUN_AS");
     assertThat(json(deep).path("impact").path("detailRequests").asInt()).isPositive();
+    assertThat(deepText.out).contains("object(s) read one by one");
   }
 
   @Test
