@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 import dev.dbscim.client.ScimAccountClient;
 import dev.dbscim.client.ScimWorkspaceClient;
+import dev.dbscim.client.api.WorkspaceObject;
 import dev.dbscim.client.api.WorkspacePermission;
 import dev.dbscim.client.sync.CurrentState;
 import dev.dbscim.client.sync.Directory;
@@ -93,8 +94,8 @@ public final class ImpactHarness {
       seeder.apply(seeder.plan(full));
       Map<Long, ScimWorkspaceClient> clients = new LinkedHashMap<>();
       Random random = new Random(17);
-      List<String> owners = visibleUsers(full);
       for (FakeWorkspace workspace : fake.workspaces()) {
+        List<String> owners = visibleUsers(full, workspace.id());
         clients.put(workspace.id(), EmbeddedFakeClients.workspace(fake, workspace.id()));
         for (int i = 0; i < jobs; i++) {
           workspace.addJob(owners.get(random.nextInt(owners.size())), "job " + i, i % 3 != 0);
@@ -123,6 +124,11 @@ public final class ImpactHarness {
       long[] computeAlloc = new long[rounds];
       long[] processCpu = new long[rounds];
       long[] retained = new long[rounds];
+      long[] fakeCpu = new long[rounds];
+      long[] readCpu = new long[rounds];
+      long[] readAlloc = new long[rounds];
+      int objectCount = 0;
+      long[] processAlloc = new long[rounds];
       long impactRequests = 0;
       SyncPlan sample = null;
       for (int round = -1; round < rounds; round++) {
@@ -136,33 +142,66 @@ public final class ImpactHarness {
         long cpu2 = threads.getCurrentThreadCpuTime();
         long alloc2 = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
 
-        // Whole plans with reads: process CPU (client and in-process fake).
-        long heapWithout;
+        // The client's part of the impact reads: every list of every workspace, read on this thread (HttpClient's
+        // selector thread only moves bytes), parsed into WorkspaceObjects.
+        long cpu3 = threads.getCurrentThreadCpuTime();
+        long alloc3 = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        int objects = 0;
+        for (ScimWorkspaceClient client : clients.values()) {
+          for (WorkspaceObject.Kind kind : WorkspaceObject.Kind.values()) {
+            objects += client.objects().list(kind).size();
+          }
+        }
+        long cpu4 = threads.getCurrentThreadCpuTime();
+        long alloc4 = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+
+        // Whole plans with reads: process CPU and allocation (client and in-process fake).
         long process0 = os.getProcessCpuTime();
+        long allocated0 = totalAllocated(threads);
         SyncPlan plain = without.plan(reduced);
         long process1 = os.getProcessCpuTime();
-        heapWithout = usedHeapAfterGc();
+        long allocated1 = totalAllocated(threads);
         fake.clearRecordedRequests();
         long process2 = os.getProcessCpuTime();
+        long allocated2 = totalAllocated(threads);
         SyncPlan impactful = with.plan(reduced);
         long process3 = os.getProcessCpuTime();
-        long heapWith = usedHeapAfterGc();
-        long requests = 0;
+        long allocated3 = totalAllocated(threads);
+        List<RecordedCall> impactCalls = new ArrayList<>();
         for (RecordedCall call : fake.recordedRequests()) {
           if (isImpactRead(call)) {
-            requests++;
+            impactCalls.add(call);
           }
+        }
+        long requests = impactCalls.size();
+        // The fake's share: the same requests sent raw, bodies discarded.
+        long process4 = os.getProcessCpuTime();
+        replay(fake, impactCalls);
+        long process5 = os.getProcessCpuTime();
+        if (plain.operations().size() != impactful.operations().size()) {
+          throw new IllegalStateException("impact changed the plan's steps");
+        }
+        // Heap retained: holding the plan with impact, then holding one without instead.
+        Object held = impactful;
+        plain = null;
+        long heapWithImpact = usedHeapAfterGc();
+        held = without.plan(reduced);
+        long heapWithout = usedHeapAfterGc();
+        if (held == null) {
+          throw new IllegalStateException("no plan");
         }
         if (round >= 0) {
           computeCpu[round] = (cpu2 - cpu1) - (cpu1 - cpu0);
           computeAlloc[round] = (alloc2 - alloc1) - (alloc1 - alloc0);
+          readCpu[round] = cpu4 - cpu3;
+          readAlloc[round] = alloc4 - alloc3;
+          objectCount = objects;
           processCpu[round] = (process3 - process2) - (process1 - process0);
-          retained[round] = heapWith - heapWithout;
+          fakeCpu[round] = process5 - process4;
+          processAlloc[round] = (allocated3 - allocated2) - (allocated1 - allocated0);
+          retained[round] = heapWithImpact - heapWithout;
           impactRequests = requests;
           sample = impactful;
-        }
-        if (plain.operations().size() != impactful.operations().size()) {
-          throw new IllegalStateException("impact changed the plan's steps");
         }
       }
       long expected = 0;
@@ -175,8 +214,16 @@ public final class ImpactHarness {
       }
       System.out.printf(Locale.ROOT, "access changes from a read state (calling thread): CPU %.1f ms, allocation "
           + "%.1f MB (medians of %d)%n", median(computeCpu) / 1e6, median(computeAlloc) / 1e6, rounds);
+      System.out.printf(Locale.ROOT, "reading and parsing every object list (%d objects, calling thread): CPU %.1f "
+          + "ms, allocation %.1f MB%n", objectCount, median(readCpu) / 1e6, median(readAlloc) / 1e6);
       System.out.printf(Locale.ROOT, "whole plan with impact reads minus without (process CPU, fake included): "
           + "%.1f ms%n", median(processCpu) / 1e6);
+      System.out.printf(Locale.ROOT, "  of which the fake serving the same requests (replayed raw): %.1f ms; the "
+          + "client's share: about %.1f ms%n", median(fakeCpu) / 1e6, (median(processCpu) - median(fakeCpu)) / 1e6);
+      if (median(processAlloc) > 0) {
+        System.out.printf(Locale.ROOT, "allocation of the whole plan with impact minus without (fake included): "
+            + "%.1f MB%n", median(processAlloc) / 1e6);
+      }
       System.out.printf(Locale.ROOT, "heap retained by the plan with impact beyond one without: %.1f MB%n",
           median(retained) / 1e6);
       System.out.printf(Locale.ROOT, "impact requests: %d (lists read %d, details %d); expected kinds x workspaces x "
@@ -188,6 +235,37 @@ public final class ImpactHarness {
       for (ScimWorkspaceClient client : clients.values()) {
         client.close();
       }
+    }
+  }
+
+  /** Sends the recorded requests again with a plain client, as the workspace's admin, and discards the bodies. */
+  private static void replay(FakeScimServer fake, List<RecordedCall> calls) {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    Map<Long, FakeWorkspace> workspaces = new LinkedHashMap<>();
+    for (FakeWorkspace workspace : fake.workspaces()) {
+      workspaces.put(workspace.id(), workspace);
+    }
+    try {
+      for (RecordedCall call : calls) {
+        FakeWorkspace workspace = workspaces.get(call.workspaceId().getAsLong());
+        java.net.URI uri = workspace.url().resolve(call.target());
+        http.send(java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + workspace.adminToken())
+            .GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Returns the bytes all threads allocated since the start (JDK 21 on), or 0 where the JDK cannot tell. */
+  private static long totalAllocated(ThreadMXBean threads) {
+    try {
+      return (Long) ThreadMXBean.class.getMethod("getTotalThreadAllocatedBytes").invoke(threads);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return 0;
     }
   }
 
@@ -247,12 +325,14 @@ public final class ImpactHarness {
     return directory.build();
   }
 
-  /** Returns the users that are members of an assigned group in every workspace's reach (group 0 to 299). */
-  private static List<String> visibleUsers(Directory directory) {
+  /** Returns the users that are direct members of a group assigned to the workspace. */
+  private static List<String> visibleUsers(Directory directory, long workspaceId) {
     Set<String> users = new LinkedHashSet<>();
     Set<String> assigned = new LinkedHashSet<>();
     for (DirectoryWorkspaceAssignment assignment : directory.workspaceAssignments()) {
-      assigned.add(assignment.principalName());
+      if (assignment.workspaceId() == workspaceId) {
+        assigned.add(assignment.principalName());
+      }
     }
     for (DirectoryGroup group : directory.groups()) {
       if (assigned.contains(group.displayName())) {

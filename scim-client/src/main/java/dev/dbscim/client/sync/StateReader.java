@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -147,6 +148,39 @@ final class StateReader {
       result.set(position, Group.builder().from(result.get(position)).members(full.members()).build());
     }
     return Collections.unmodifiableList(result);
+  }
+
+  /**
+   * Returns the state with the members of the groups a plan deletes read (one GET each) where the state did not read
+   * them: what their members lose is then counted. The state itself when there are none.
+   */
+  CurrentState withMembersOfDeletedGroups(CurrentState state, List<PlannedOperation> operations) {
+    Set<String> unread = state.groupsWithUnreadMembers();
+    if (unread.isEmpty()) {
+      return state;
+    }
+    Map<String, Future<Group>> reads = new LinkedHashMap<>();
+    for (PlannedOperation operation : operations) {
+      Optional<String> id = operation.principal().id();
+      if (operation.action() == PlannedOperation.Action.DELETE && operation.principal().kind() == PrincipalKind.GROUP
+          && id.isPresent() && unread.contains(id.get()) && !reads.containsKey(id.get())) {
+        reads.put(id.get(), submit(() -> target.groups().get(id.get())));
+      }
+    }
+    if (reads.isEmpty()) {
+      return state;
+    }
+    List<Group> groups = new ArrayList<>(state.groups().size());
+    for (Group group : state.groups()) {
+      Future<Group> read = reads.get(group.id().get());
+      groups.add(read == null ? group : Group.builder().from(group).members(get(read).members()).build());
+    }
+    Set<String> stillUnread = new TreeSet<>(unread);
+    stillUnread.removeAll(reads.keySet());
+    CurrentState.Builder complete = CurrentState.builder().users(state.users())
+        .servicePrincipals(state.servicePrincipals()).groups(groups).groupsWithUnreadMembers(stillUnread);
+    state.workspaceAssignments().forEach(complete::workspaceAssignments);
+    return complete.build();
   }
 
   private <T> Future<T> submit(Callable<T> task) {

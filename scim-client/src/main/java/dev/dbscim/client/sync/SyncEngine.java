@@ -194,8 +194,8 @@ public final class SyncEngine {
   }
 
   /**
-   * Adds the plan's impact: its access changes (from the state, no requests) and, when {@code executor} is given,
-   * what its removals break, read from the workspaces (the target's own on a workspace target, else the clients of
+   * Adds the plan's impact: its access changes (from the state; with {@code executor}, a group the plan deletes whose
+   * members were not read is read first, one GET each) and, when {@code executor} is given, what its removals break, read from the workspaces (the target's own on a workspace target, else the clients of
    * {@link ImpactOptions#workspaceClients()}).
    */
   private SyncPlan withImpact(SyncPlan plan, CurrentState state, SyncOptions planOptions, ExecutorService executor) {
@@ -206,7 +206,9 @@ public final class SyncEngine {
           + "access changes and what removals break were not computed.");
       return SyncPlan.builder().from(plan).impact(result.asOf(plan.createdAt()).build()).build();
     }
-    AccessDiff.Result access = AccessDiff.compute(target.kind(), state, plan.operations());
+    CurrentState complete = executor == null ? state
+        : new StateReader(target, planOptions, executor).withMembersOfDeletedGroups(state, plan.operations());
+    AccessDiff.Result access = AccessDiff.compute(target.kind(), complete, plan.operations());
     if (executor == null) {
       result = PlanImpact.builder().objectsRead(false).addWarnings("Planned from a given state without requests: "
           + "what removals break was not read.");

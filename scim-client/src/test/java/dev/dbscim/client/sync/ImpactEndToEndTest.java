@@ -228,6 +228,36 @@ class ImpactEndToEndTest {
   }
 
   @Test
+  void aDeletedGroupsMembers_areReadOnce_soWhatTheyLoseIsCounted() {
+    SyncEngine setup = engine(ImpactOptions.disabled(), false);
+    assertThat(setup.apply(setup.plan(before())).failures()).isEmpty();
+    Directory withoutOps = Directory.builder().from(before())
+        .groups(List.of(DirectoryGroup.builder("analysts").memberUsers(BOB, CAROL, ERIN).build(),
+            DirectoryGroup.builder("eng").memberGroups("analysts").build()))
+        .workspaceAssignments(List.of(
+            DirectoryWorkspaceAssignment.ofGroup(first, "eng", WorkspacePermission.USER),
+            DirectoryWorkspaceAssignment.ofUser(second, BOB, WorkspacePermission.USER),
+            DirectoryWorkspaceAssignment.ofUser(second, DAVE, WorkspacePermission.USER)))
+        .build();
+    String opsId = fake.state().groupByName("ops").get().id().get();
+    fake.clearRecordedRequests();
+
+    SyncPlan plan = SyncEngine.builder().target(SyncTarget.account(account))
+        .options(SyncOptions.builder().removalPolicy(RemovalPolicy.DELETE)
+            .impact(ImpactOptions.builder().putWorkspaceClients(first, admin(first)).build()).build())
+        .build().plan(withoutOps);
+
+    assertThat(plan.operations()).extracting(o -> o.action() + " " + o.principal().name()).contains("DELETE ops");
+    assertThat(byName(plan.impact().access().get(0))).containsOnlyKeys(DAVE);   // carol keeps it through eng
+    assertThat(byName(plan.impact().access().get(0)).get(DAVE).lostPaths()).containsExactly("group ops");
+    assertThat(byName(plan.impact().access().get(1)).get(DAVE).direction())
+        .isEqualTo(AccessChange.Direction.DEMOTE);
+    assertThat(plan.impact().access()).allSatisfy(w -> assertThat(w.unreadGroups()).doesNotContain("ops"));
+    assertThat(fake.recordedRequests()).filteredOn(call -> call.method().equals("GET")
+        && call.path().endsWith("/Groups/" + opsId)).hasSize(1);
+  }
+
+  @Test
   void impactOff_computesNothing_andSaysSo() {
     provisionAndSeed();
     SyncPlan plan = engine(ImpactOptions.disabled(), false).plan(after());
