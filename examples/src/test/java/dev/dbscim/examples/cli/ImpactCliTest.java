@@ -172,12 +172,20 @@ class ImpactCliTest {
   }
 
   @Test
-  void plan_groupDeleted_namesTheGroupWhoseMembersWereNotRead_insteadOfSayingNoChange() throws IOException {
+  void plan_groupDeleted_carolLosesAccessButBobKeepsItThroughNestedGroups() throws IOException {
     CliRun run = CliRun.run(environment(), withWorkspaces("plan", "--json", "--removal-policy", "delete",
         file("without-analysts.json", WITHOUT_ANALYSTS)));
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(accessOf(json(run), 1001).path("unreadGroups").toString()).contains("analysts");
+    JsonNode access = accessOf(json(run), 1001);
+    assertThat(access.path("unreadGroups")).isEmpty();
+    List<String> changes = new ArrayList<>();
+    for (JsonNode change : access.path("changes")) {
+      changes.add(change.path("principal").path("name").asText() + " " + change.path("direction").asText() + " "
+          + change.path("pathsBefore"));
+    }
+    assertThat(changes).as(run.out).hasSize(1);
+    assertThat(changes.get(0)).startsWith("carol@example.com LOSE").contains("analysts");
   }
 
   @Test
