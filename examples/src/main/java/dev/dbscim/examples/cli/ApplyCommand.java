@@ -2,6 +2,8 @@ package dev.dbscim.examples.cli;
 
 import dev.dbscim.client.sync.DeletionThresholdExceededException;
 import dev.dbscim.client.sync.Directory;
+import dev.dbscim.client.sync.ImpactNotAllowedException;
+import dev.dbscim.client.sync.RemovalImpact;
 import dev.dbscim.client.sync.SyncCancellation;
 import dev.dbscim.client.sync.SyncEngine;
 import dev.dbscim.client.sync.SyncOptions;
@@ -10,6 +12,9 @@ import dev.dbscim.client.sync.SyncReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,12 +30,14 @@ import picocli.CommandLine.Spec;
     description = {"Plans a sync of the directory in FILE and applies it, or applies a plan saved with "
         + "'dbscim plan --out PLANFILE'.",
         "Asks before changing anything when run at a terminal (--yes skips the question). Exit codes: 0 applied, "
-            + "1 some changes failed or an error, 2 refused by the deletion threshold, 3 invalid directory, "
+            + "1 some changes failed or an error, 2 refused by the deletion threshold or because removals break "
+            + "active objects (see --allow-impact), 3 invalid directory, "
             + "4 the saved plan no longer matches a fresh plan (nothing sent), 64 usage error, 130 stopped by Ctrl-C "
             + "or SIGTERM (the partial report is printed).",
         "A saved plan is verified before anything is sent: the current state is read again and the plan must be "
             + "exactly what a fresh plan from the directory it records would do. The deletion threshold is this "
-            + "run's (--max-removals, --max-removal-percent), never the file's."})
+            + "run's (--max-removals, --max-removal-percent), never the file's, and so is --allow-impact.",
+        SyncSettings.IMPACT_HELP})
 final class ApplyCommand implements Callable<Integer> {
   private static final int TABLE_ROWS = 20;
   /** How long a signal waits for the report beyond the engine's grace period for the running steps. */
@@ -74,6 +81,7 @@ final class ApplyCommand implements Callable<Integer> {
           + planFile + " already has its own (the deletion threshold options do apply to it)");
     }
     SyncOptions options = settings.options(spec);
+    Map<Long, String> workspaceHosts = settings.workspaceHosts();
     if (planFile != null) {
       saved = SyncCommands.loadPlan(planFile);
       workspaceIds = TargetSession.workspaceIds(saved);
@@ -83,7 +91,8 @@ final class ApplyCommand implements Callable<Integer> {
     }
     PrintWriter err = context.err();
     PrintWriter text = settings.json ? err : context.out();
-    try (TargetSession session = TargetSession.open(context, settings.workspaceHost, workspaceIds)) {
+    try (TargetSession session = TargetSession.open(context, settings.workspaceHost, workspaceIds, workspaceHosts,
+        settings.workspaceTokenFile)) {
       ProgressPrinter progress = new ProgressPrinter(err, context.interactive(), System::nanoTime);
       SyncEngine engine = SyncCommands.engine(session, options, settings.concurrency, progress);
       String target = session.target().description();
@@ -110,6 +119,9 @@ final class ApplyCommand implements Callable<Integer> {
               plan.deletionThreshold());
         }
         plan = plan.allowRemovalsAboveThreshold();
+      }
+      if (!options.allowImpact()) {
+        refuseBreakingRemovals(plan);
       }
       if (plan.isEmpty() && !settings.json) {
         return DbscimCli.EXIT_OK;
@@ -141,6 +153,21 @@ final class ApplyCommand implements Callable<Integer> {
         return DbscimCli.EXIT_INTERRUPTED;
       }
       return report.isSuccess() ? DbscimCli.EXIT_OK : DbscimCli.EXIT_FAILURE;
+    }
+  }
+
+  /**
+   * Refuses, before asking or sending anything, a plan whose removals break active objects; the engine would refuse
+   * it too, but only after the question at a terminal.
+   */
+  private static void refuseBreakingRemovals(SyncPlan plan) {
+    List<RemovalImpact> breaking = plan.impact().breaking();
+    if (!breaking.isEmpty() && !plan.impactAllowed()) {
+      List<String> lines = new ArrayList<>();
+      for (RemovalImpact removal : breaking) {
+        lines.add(removal.summary(plan.impact().asOf()));
+      }
+      throw new ImpactNotAllowedException(lines);
     }
   }
 

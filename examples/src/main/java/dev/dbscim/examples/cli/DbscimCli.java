@@ -6,6 +6,7 @@ import dev.dbscim.client.error.ScimForbiddenException;
 import dev.dbscim.client.error.ScimUnauthorizedException;
 import dev.dbscim.client.sync.DeletionThresholdExceededException;
 import dev.dbscim.client.sync.DirectoryProblem;
+import dev.dbscim.client.sync.ImpactNotAllowedException;
 import dev.dbscim.client.sync.InvalidDirectoryException;
 import dev.dbscim.client.sync.StalePlanException;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * </pre>
  *
  * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_FAILURE} some operations failed or another error,
- * {@value #EXIT_THRESHOLD} plan refused by the deletion threshold, {@value #EXIT_INVALID_DIRECTORY} invalid
+ * {@value #EXIT_THRESHOLD} plan refused by the deletion threshold or because its removals break active objects, {@value #EXIT_INVALID_DIRECTORY} invalid
  * directory, {@value #EXIT_STALE_PLAN} saved plan refused as stale, {@value #EXIT_USAGE} usage error,
  * {@value #EXIT_INTERRUPTED} apply stopped by Ctrl-C (SIGINT) or SIGTERM after printing its partial report. Errors are
  * sentences on standard error; {@code --debug} adds stack
@@ -51,7 +52,7 @@ public final class DbscimCli implements Callable<Integer> {
   public static final int EXIT_OK = 0;
   /** The exit code when some operations failed, or of any other error. */
   public static final int EXIT_FAILURE = 1;
-  /** The exit code when apply refused a plan above the deletion threshold. */
+  /** The exit code when apply refused a plan above the deletion threshold, or whose removals break active objects. */
   public static final int EXIT_THRESHOLD = 2;
   /** The exit code when the directory is invalid. */
   public static final int EXIT_INVALID_DIRECTORY = 3;
@@ -158,6 +159,16 @@ public final class DbscimCli implements Callable<Integer> {
           + " removals or " + percent(refused.threshold().maxPercent()) + "%), so nothing was changed.");
       err.println("Review the plan; to apply it anyway, run apply again with --allow-removals-above-threshold "
           + "(or raise --max-removals / --max-removal-percent).");
+    } else if (exception instanceof ImpactNotAllowedException) {
+      code = EXIT_THRESHOLD;
+      List<String> breaking = ((ImpactNotAllowedException) exception).breaking();
+      err.println("The plan's removals would break active objects of " + breaking.size() + " principal"
+          + (breaking.size() == 1 ? "" : "s") + ", so nothing was changed:");
+      for (String line : breaking) {
+        err.println("  - " + line);
+      }
+      err.println("Review the plan (give the objects new owners first, or accept that they stop); to apply it "
+          + "anyway, run apply again with --allow-impact.");
     } else if (exception instanceof StalePlanException) {
       code = EXIT_STALE_PLAN;
       err.println(exception.getMessage());

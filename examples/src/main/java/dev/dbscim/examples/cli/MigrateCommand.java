@@ -24,22 +24,15 @@ import dev.dbscim.examples.EmbeddedFakeClients;
 import dev.dbscim.examples.MigrationFakeSetup;
 import dev.dbscim.testkit.FakeClock;
 import dev.dbscim.testkit.FakeScimServer;
-import dev.dbscim.testkit.FakeWorkspace;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -69,14 +62,10 @@ final class MigrateCommand implements Callable<Integer> {
 
   /** Where the migration runs: the embedded fake or the configured account and workspaces. */
   private static final class Session implements AutoCloseable {
-    static final String WORKSPACE_TOKEN = "DATABRICKS_WORKSPACE_TOKEN";
-
     final FakeScimServer fake;
     final ScimAccountClient account;
-    final Map<Long, ScimWorkspaceClient> workspaces = new LinkedHashMap<>();
-    /** Per workspace, where its token came from (a variable or a file line), for messages; never the token. */
-    final Map<Long, String> tokenSources = new HashMap<>();
-    final Map<Long, String> hosts = new HashMap<>();
+    final WorkspaceLogins logins;
+    final Map<Long, ScimWorkspaceClient> workspaces;
     final Clock clock;
     final Sleeper sleeper;
 
@@ -93,12 +82,8 @@ final class MigrateCommand implements Callable<Integer> {
         fake = MigrationFakeSetup.start();
         seedFake.accept(fake);
         account = EmbeddedFakeClients.account(fake);
-        for (FakeWorkspace workspace : fake.workspaces()) {
-          if (workspaceHosts.isEmpty() || workspaceHosts.containsKey(workspace.id())) {
-            workspaces.put(workspace.id(), EmbeddedFakeClients.workspace(fake, workspace.id()));
-            hosts.put(workspace.id(), workspace.url().toString());
-          }
-        }
+        logins = WorkspaceLogins.ofFake(fake, workspaceHosts);
+        workspaces = logins.clients();
         FakeClock fakeClock = (FakeClock) fake.clock();
         clock = fakeClock;
         sleeper = fakeClock::advance;
@@ -109,98 +94,16 @@ final class MigrateCommand implements Callable<Integer> {
       }
       fake = null;
       Map<String, String> environment = context.environment();
-      Map<Long, String> fileTokens = tokenFile == null ? new HashMap<>() : readTokens(tokenFile, workspaceHosts);
       account = ScimAccountClient.fromEnvironment(environment);
       try {
-        for (Map.Entry<Long, String> workspace : workspaceHosts.entrySet()) {
-          long id = workspace.getKey();
-          if (workspace.getValue().isEmpty()) {
-            throw new CliFailure(DbscimCli.EXIT_USAGE, "--workspace " + id + " needs its host: --workspace " + id
-                + "=https://...");
-          }
-          hosts.put(id, workspace.getValue());
-          Map<String, String> workspaceEnvironment = new HashMap<>(environment);
-          workspaceEnvironment.put("DATABRICKS_HOST", workspace.getValue());
-          String token = fileTokens.get(id);
-          String source = "line " + id + "=... of --workspace-token-file";
-          if (token == null && present(environment, WORKSPACE_TOKEN + "_" + id)) {
-            token = environment.get(WORKSPACE_TOKEN + "_" + id);
-            source = WORKSPACE_TOKEN + "_" + id;
-          }
-          if (token == null && present(environment, WORKSPACE_TOKEN)) {
-            token = environment.get(WORKSPACE_TOKEN);
-            source = WORKSPACE_TOKEN;
-          }
-          if (token != null) {
-            workspaceEnvironment.put("DATABRICKS_TOKEN", token.trim());
-            workspaceEnvironment.remove("DATABRICKS_CLIENT_ID");
-            workspaceEnvironment.remove("DATABRICKS_CLIENT_SECRET");
-          } else {
-            source = present(environment, "DATABRICKS_TOKEN") ? "DATABRICKS_TOKEN (the account's; set "
-                + WORKSPACE_TOKEN + "_" + id + " for this workspace)" : "DATABRICKS_CLIENT_ID and "
-                + "DATABRICKS_CLIENT_SECRET";
-          }
-          tokenSources.put(id, source);
-          try {
-            workspaces.put(id, ScimWorkspaceClient.fromEnvironment(workspaceEnvironment));
-          } catch (IllegalArgumentException e) {
-            throw new CliFailure(DbscimCli.EXIT_FAILURE, "Workspace " + describe(id) + ": "
-                + e.getMessage().replace("DATABRICKS_HOST", "--workspace").replace("DATABRICKS_TOKEN", source), e);
-          }
-        }
+        logins = WorkspaceLogins.open(environment, workspaceHosts, tokenFile);
       } catch (RuntimeException e) {
-        close();
+        account.close();
         throw e;
       }
+      workspaces = logins.clients();
       clock = Clock.systemUTC();
       sleeper = Sleeper.system();
-    }
-
-    private static boolean present(Map<String, String> environment, String name) {
-      String value = environment.get(name);
-      return value != null && !value.trim().isEmpty();
-    }
-
-    /** Reads {@code <workspaceId>=<token>} lines; blank lines and lines starting with # are skipped. */
-    private static Map<Long, String> readTokens(Path file, Map<Long, String> workspaceHosts) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new CliFailure(DbscimCli.EXIT_USAGE, "Cannot read --workspace-token-file " + file + ": "
-            + e.getClass().getSimpleName());
-      }
-      Map<Long, String> tokens = new HashMap<>();
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i).trim();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        int equals = line.indexOf('=');
-        String where = "--workspace-token-file " + file + ", line " + (i + 1) + ": ";
-        long id;
-        try {
-          id = Long.parseLong(equals < 0 ? "" : line.substring(0, equals).trim());
-        } catch (NumberFormatException e) {
-          throw new CliFailure(DbscimCli.EXIT_USAGE, where + "expected <workspaceId>=<token>");
-        }
-        String token = line.substring(equals + 1).trim();
-        if (token.isEmpty()) {
-          throw new CliFailure(DbscimCli.EXIT_USAGE, where + "the token of workspace " + id + " is empty");
-        }
-        if (!workspaceHosts.containsKey(id)) {
-          throw new CliFailure(DbscimCli.EXIT_USAGE, where + "workspace " + id + " is not named with --workspace");
-        }
-        if (tokens.put(id, token) != null) {
-          throw new CliFailure(DbscimCli.EXIT_USAGE, where + "workspace " + id + " has a token on an earlier line");
-        }
-      }
-      return tokens;
-    }
-
-    String describe(long workspaceId) {
-      String host = hosts.get(workspaceId);
-      return workspaceId + (host == null || host.isEmpty() ? "" : " (" + host + ")");
     }
 
     /**
@@ -212,79 +115,31 @@ final class MigrateCommand implements Callable<Integer> {
       if (fake != null) {
         return failure;
       }
-      for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-        if (cause instanceof UnknownHostException && cause.getMessage() != null) {
-          for (Map.Entry<Long, String> host : hosts.entrySet()) {
-            if (host.getValue().contains(cause.getMessage())) {
-              return new CliFailure(DbscimCli.EXIT_FAILURE, "Workspace " + describe(host.getKey()) + ": cannot "
-                  + "resolve the host " + cause.getMessage() + "; check its --workspace value for a typo", failure);
-            }
-          }
-        }
+      Optional<CliFailure> unknownHost = logins.explainUnknownHost(failure);
+      if (unknownHost.isPresent()) {
+        return unknownHost.get();
       }
       if (!(failure instanceof ScimUnauthorizedException || failure instanceof ScimForbiddenException)) {
         return failure;
       }
-      if (refuses(() -> account.users().list(q -> q.count(1)).iterator().hasNext())) {
+      if (WorkspaceLogins.refuses(() -> account.users().list(q -> q.count(1)).iterator().hasNext())) {
         return new CliFailure(DbscimCli.EXIT_FAILURE, "The account (DATABRICKS_HOST) refused its credentials ("
-            + status(failure) + "): DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, need "
-            + "account admin rights. " + DbscimCli.sentence(failure.getMessage()), failure);
+            + WorkspaceLogins.status(failure) + "): DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and "
+            + "DATABRICKS_CLIENT_SECRET, need account admin rights. " + DbscimCli.sentence(failure.getMessage()),
+            failure);
       }
-      for (Map.Entry<Long, ScimWorkspaceClient> workspace : workspaces.entrySet()) {
-        if (refuses(() -> workspace.getValue().users().list(q -> q.count(1)).iterator().hasNext())) {
-          long id = workspace.getKey();
-          return new CliFailure(DbscimCli.EXIT_FAILURE, "Workspace " + describe(id) + " refused its token ("
-              + status(failure) + "): the token from " + tokenSources.get(id) + " must be valid there and have "
-              + "workspace admin rights; give it its own with " + WORKSPACE_TOKEN + "_" + id + " or a line " + id
-              + "=<token> in --workspace-token-file. " + DbscimCli.sentence(failure.getMessage()), failure);
-        }
-      }
-      return failure;
-    }
-
-    private static String status(RuntimeException failure) {
-      return failure instanceof ScimUnauthorizedException ? "HTTP 401" : "HTTP 403";
-    }
-
-    private static boolean refuses(Runnable read) {
-      try {
-        read.run();
-        return false;
-      } catch (ScimUnauthorizedException | ScimForbiddenException e) {
-        return true;
-      } catch (RuntimeException e) {
-        return false;
-      }
+      Optional<CliFailure> refused = logins.explainRefusal(failure);
+      return refused.isPresent() ? refused.get() : failure;
     }
 
     @Override
     public void close() {
-      workspaces.values().forEach(ScimWorkspaceClient::close);
+      logins.close();
       account.close();
       if (fake != null) {
         fake.close();
       }
     }
-  }
-
-  static Map<Long, String> parseWorkspaces(List<String> specs) {
-    Map<Long, String> hosts = new LinkedHashMap<>();
-    for (String spec : specs) {
-      int equals = spec.indexOf('=');
-      try {
-        long id = Long.parseLong(equals < 0 ? spec.trim() : spec.substring(0, equals).trim());
-        String host = equals < 0 ? "" : spec.substring(equals + 1).trim();
-        if (!host.isEmpty()) {
-          URI.create(host);
-        }
-        hosts.put(id, host);
-      } catch (IllegalArgumentException e) {
-        throw new CliFailure(DbscimCli.EXIT_USAGE,
-            "--workspace takes ID=HOST, such as 1234567890=https://adb-1234567890.12.azuredatabricks.net; got '"
-                + spec + "'");
-      }
-    }
-    return hosts;
   }
 
   /** {@code migrate groups}: workspace-local groups to account groups. */
@@ -346,7 +201,7 @@ final class MigrateCommand implements Callable<Integer> {
       if (workspace != null) {
         specs.add(workspace);
       }
-      try (Session session = new Session(context, parseWorkspaces(specs), null, seedFake)) {
+      try (Session session = new Session(context, WorkspaceLogins.parseWorkspaces(specs), null, seedFake)) {
         long workspaceId = session.workspaces.keySet().iterator().next();
         Clock clock = session.clock;
         ProgressPrinter progress = new ProgressPrinter(context.err(), context.interactive(),
@@ -528,7 +383,7 @@ final class MigrateCommand implements Callable<Integer> {
         throw new CliFailure(DbscimCli.EXIT_USAGE, "--conflict-file " + conflictFile + ": " + e.getMessage());
       }
       ConflictRule rule = conflictRule();
-      try (Session session = new Session(context, parseWorkspaces(workspaces), workspaceTokenFile)) {
+      try (Session session = new Session(context, WorkspaceLogins.parseWorkspaces(workspaces), workspaceTokenFile)) {
         WorkspaceToAccountMigration.Builder builder = WorkspaceToAccountMigration.builder()
             .accountClient(session.account).clock(session.clock).conflictRule(rule).conflictOverrides(overrides);
         session.workspaces.forEach(builder::addWorkspace);

@@ -6,6 +6,7 @@ import dev.dbscim.client.sync.SyncOptions;
 import dev.dbscim.client.sync.SyncPlan;
 import dev.dbscim.client.sync.SyncProgressListener;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Shows what a sync of the directory in FILE would change, sending only reads.",
         "Talks to the account in DATABRICKS_HOST/DATABRICKS_ACCOUNT_ID (or to --workspace-host) when DATABRICKS_* "
-            + "variables are set, else to a fresh embedded fake."})
+            + "variables are set, else to a fresh embedded fake.",
+        SyncSettings.IMPACT_HELP})
 final class PlanCommand implements Callable<Integer> {
   private final CliContext context;
 
@@ -43,12 +45,16 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SyncOptions options = settings.options(spec);
+    Map<Long, String> workspaceHosts = settings.workspaceHosts();
     if (settings.allowRemovalsAboveThreshold) {
       context.err().println("Note: --allow-removals-above-threshold is not saved with a plan; give it to apply.");
     }
+    if (settings.allowImpact) {
+      context.err().println("Note: --allow-impact is not saved with a plan; give it to apply.");
+    }
     Directory directory = SyncCommands.loadDirectory(file, settings, context, spec);
-    try (TargetSession session =
-        TargetSession.open(context, settings.workspaceHost, TargetSession.workspaceIds(directory))) {
+    try (TargetSession session = TargetSession.open(context, settings.workspaceHost,
+        TargetSession.workspaceIds(directory), workspaceHosts, settings.workspaceTokenFile)) {
       SyncEngine engine =
           SyncCommands.engine(session, options, settings.concurrency, SyncProgressListener.none());
       context.err().println("Reading the current state of " + session.target().description() + " ...");

@@ -3,6 +3,7 @@ package dev.dbscim.examples.cli;
 import dev.dbscim.client.sync.Directory;
 import dev.dbscim.client.sync.DirectoryJson;
 import dev.dbscim.client.sync.DirectoryProblem;
+import dev.dbscim.client.sync.ImpactOptions;
 import dev.dbscim.client.sync.InvalidDirectoryException;
 import dev.dbscim.client.sync.SyncEngine;
 import dev.dbscim.client.sync.SyncOptions;
@@ -168,11 +169,17 @@ final class SyncCommands {
     }
   }
 
+  /** Returns an engine of the session's target whose plans read the session's workspaces for their impact. */
   static SyncEngine engine(TargetSession session, SyncOptions options, int concurrency,
       SyncProgressListener listener) {
+    SyncOptions withWorkspaces = options;
+    if (options.impact().enabled() && !session.workspaceClients().isEmpty()) {
+      withWorkspaces = options.toBuilder().impact(ImpactOptions.builder().from(options.impact())
+          .putAllWorkspaceClients(session.workspaceClients()).build()).build();
+    }
     return SyncEngine.builder()
         .target(session.target())
-        .options(options)
+        .options(withWorkspaces)
         .concurrency(concurrency)
         .progressListener(listener)
         .build();

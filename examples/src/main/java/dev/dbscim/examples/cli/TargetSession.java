@@ -11,6 +11,7 @@ import dev.dbscim.examples.EmbeddedFakeClients;
 import dev.dbscim.testkit.FakeScimServer;
 import dev.dbscim.testkit.FakeWorkspace;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +31,23 @@ final class TargetSession implements AutoCloseable {
   private final SyncTarget target;
   private final AutoCloseable client;
   private final FakeScimServer fake;
+  private final WorkspaceLogins workspaces;
 
-  private TargetSession(SyncTarget target, AutoCloseable client, FakeScimServer fake) {
+  private TargetSession(SyncTarget target, AutoCloseable client, FakeScimServer fake, WorkspaceLogins workspaces) {
     this.target = target;
     this.client = client;
     this.fake = fake;
+    this.workspaces = workspaces;
   }
 
   /**
    * Opens the target: Databricks when {@code DATABRICKS_*} variables are set (the account, or the workspace at
-   * {@code workspaceHost}), else a fresh embedded fake with the workspaces the run refers to, said on stderr.
+   * {@code workspaceHost}), else a fresh embedded fake with the workspaces the run refers to, said on stderr. On an
+   * account target it also logs in to the workspaces whose objects the plan reads: those in {@code workspaceHosts}
+   * (tokens as {@link WorkspaceLogins} finds them), or every workspace of the embedded fake.
    */
-  static TargetSession open(CliContext context, String workspaceHost, SortedSet<Long> workspaceIds) {
+  static TargetSession open(CliContext context, String workspaceHost, SortedSet<Long> workspaceIds,
+      Map<Long, String> workspaceHosts, Path workspaceTokenFile) {
     if (context.hasDatabricksVariables()) {
       if (workspaceHost == null) {
         ScimAccountClient client;
@@ -51,7 +57,15 @@ final class TargetSession implements AutoCloseable {
           // A variable's value is unusable; the message names the variable and what to write instead.
           throw new CliFailure(DbscimCli.EXIT_FAILURE, e.getMessage(), e);
         }
-        return new TargetSession(SyncTarget.account(client), client, null);
+        WorkspaceLogins logins;
+        try {
+          logins = workspaceHosts.isEmpty() ? WorkspaceLogins.none()
+              : WorkspaceLogins.open(context.environment(), workspaceHosts, workspaceTokenFile);
+        } catch (RuntimeException e) {
+          client.close();
+          throw e;
+        }
+        return new TargetSession(SyncTarget.account(client), client, null, logins);
       }
       Map<String, String> environment = new HashMap<>(context.environment());
       environment.put(HOST, workspaceHost);
@@ -62,7 +76,7 @@ final class TargetSession implements AutoCloseable {
         // The host came from --workspace-host, not from the variable the message names.
         throw new CliFailure(DbscimCli.EXIT_FAILURE, e.getMessage().replace(HOST, "--workspace-host"), e);
       }
-      return new TargetSession(SyncTarget.workspace(client), client, null);
+      return new TargetSession(SyncTarget.workspace(client), client, null, WorkspaceLogins.none());
     }
     PrintWriter err = context.err();
     FakeScimServer fake = startFake(workspaceIds, workspaceHost != null, err);
@@ -70,13 +84,15 @@ final class TargetSession implements AutoCloseable {
       err.println("No DATABRICKS_* variables are set, so this runs against a fresh embedded fake account at "
           + fake.url() + "; nothing real is read or changed. Set DATABRICKS_HOST, DATABRICKS_ACCOUNT_ID and "
           + "DATABRICKS_TOKEN to use a real account.");
-      return new TargetSession(SyncTarget.account(EmbeddedFakeClients.account(fake)), null, fake);
+      return new TargetSession(SyncTarget.account(EmbeddedFakeClients.account(fake)), null, fake,
+          WorkspaceLogins.ofFake(fake, workspaceHosts));
     }
     FakeWorkspace workspace = fake.workspaces().get(fake.workspaces().size() - 1);
     err.println("No DATABRICKS_* variables are set, so this runs against a workspace without identity federation in "
         + "a fresh embedded fake, at " + workspace.url() + "; " + workspaceHost + " is not contacted. Set "
         + "DATABRICKS_TOKEN to use the real workspace.");
-    return new TargetSession(SyncTarget.workspace(EmbeddedFakeClients.workspace(fake, workspace.id())), null, fake);
+    return new TargetSession(SyncTarget.workspace(EmbeddedFakeClients.workspace(fake, workspace.id())), null, fake,
+        WorkspaceLogins.none());
   }
 
   /**
@@ -124,6 +140,11 @@ final class TargetSession implements AutoCloseable {
     return target;
   }
 
+  /** Returns the clients that read each workspace of an account target, by id (none on a workspace target). */
+  Map<Long, ScimWorkspaceClient> workspaceClients() {
+    return workspaces.clients();
+  }
+
   /** Returns the embedded fake, when the run uses one. */
   Optional<FakeScimServer> fake() {
     return Optional.ofNullable(fake);
@@ -131,6 +152,7 @@ final class TargetSession implements AutoCloseable {
 
   @Override
   public void close() {
+    workspaces.close();
     try {
       if (client != null) {
         client.close();

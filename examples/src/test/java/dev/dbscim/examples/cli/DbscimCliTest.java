@@ -74,6 +74,22 @@ class DbscimCliTest {
   }
 
   @Test
+  void demo_thirdSync_showsWhatTheLeaverBreaks_applyRefuses_thenAppliesWithImpactAllowed() {
+    CliRun run = run("demo", "--directory", SMALL);
+
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    String third = run.out.substring(run.out.indexOf("Third sync"));
+    assertThat(third)
+        .startsWith("Third sync (ada@example.com left; they own a scheduled job and a token in workspace 1001)")
+        .contains("deactivate")
+        .contains("ada@example.com owns 1 scheduled job")
+        .contains("Apply refused (0 write requests sent): ada@example.com owns")
+        .contains("Applying with impact allowed")
+        .contains("2 succeeded, 0 failed")
+        .doesNotContain("Apply did not refuse");
+  }
+
+  @Test
   void noCommand_runsTheDemoOnTheBundledDirectoryWithoutWarnings() {
     assumeTrue(DbscimCli.class.getResource(DemoCommand.DEMO_DIRECTORY) != null,
         "the bundled demo directory is not in this build yet");
@@ -81,7 +97,8 @@ class DbscimCliTest {
     CliRun run = run();
 
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).contains("dbscim demo: the bundled demo directory has").contains("No changes.");
+    assertThat(run.out).contains("dbscim demo: the bundled demo directory has").contains("No changes.")
+        .contains("Apply refused (0 write requests sent)");
     assertThat(run.out + run.err).as(run.toString()).doesNotContainIgnoringCase("warning");
   }
 
