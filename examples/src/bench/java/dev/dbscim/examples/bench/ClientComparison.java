@@ -66,7 +66,8 @@ public final class ClientComparison {
    *
    * @param args options {@code --warmup=N}, {@code --rounds=N}, {@code --users=N}, {@code --creates=N} (0: list
    *     rounds only), {@code --contenders=a,b,...} (of official-sdk, jdk-floor, jdk-bare, jdk-bare-direct,
-   *     jdk-bytes-direct, jdk-async-direct, dbscim; the first is the baseline of the ratios)
+   *     jdk-bytes-direct, jdk-async-direct, dbscim; the first is the baseline of the ratios), {@code --user-groups=true}
+   *     (users carry two groups, which the account API does not send; see {@link BenchScimServer#userGroups})
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
@@ -78,6 +79,7 @@ public final class ClientComparison {
         options.getOrDefault("contenders",
             "official-sdk,jdk-floor,jdk-bare,jdk-bare-direct,jdk-bytes-direct,jdk-async-direct,dbscim").split(","));
 
+    BenchScimServer.userGroups = Boolean.parseBoolean(options.getOrDefault("user-groups", "false"));
     try (BenchScimServer server = BenchScimServer.create(users)) {
       List<Contender> contenders = new ArrayList<>();
       for (String name : names) {

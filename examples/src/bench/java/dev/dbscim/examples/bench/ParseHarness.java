@@ -33,7 +33,8 @@ public final class ParseHarness {
    * @param args {@code --warmup=N} (default 200: the JIT compiler needs that many for some readers),
    *     {@code --rounds=N} (default 60), {@code --users=N} (default 10,000),
    *     {@code --readers=a,b} (of {@code dbscim} and {@code official-sdk}, default {@code dbscim}; measured in turn
-   *     every round, ratios against the first)
+   *     every round, ratios against the first), {@code --user-groups} (users carry two groups, which the account
+   *     API does not send; see {@link BenchScimServer#userGroups})
    */
   public static void main(String[] args) throws Exception {
     int warmup = 200;
@@ -49,6 +50,8 @@ public final class ParseHarness {
         users = Integer.parseInt(arg.substring("--users=".length()));
       } else if (arg.startsWith("--readers=")) {
         readers = arg.substring("--readers=".length());
+      } else if (arg.equals("--user-groups")) {
+        BenchScimServer.userGroups = true;
       } else if (!arg.isEmpty()) {
         throw new IllegalArgumentException("unknown option " + arg);
       }
