@@ -233,7 +233,11 @@ public abstract class ProvisioningMigrationPlan {
     }
     try {
       root.set("directory", ScimJson.mapper().readTree(DirectoryJson.write(directory())));
-      root.set("syncPlan", ScimJson.mapper().readTree(syncPlan().toJson()));
+      ObjectNode sync = (ObjectNode) ScimJson.mapper().readTree(syncPlan().toJson());
+      // The sync plan's impact is read again whenever it is applied, and never read back: a saved migration plan
+      // records the steps only, so that it reads back to the same JSON.
+      sync.remove("impact");
+      root.set("syncPlan", sync);
       return ScimJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the plan as JSON", e);
