@@ -2,8 +2,6 @@ package dev.dbscim.examples.cli;
 
 import dev.dbscim.client.sync.DeletionThresholdExceededException;
 import dev.dbscim.client.sync.Directory;
-import dev.dbscim.client.sync.ImpactNotAllowedException;
-import dev.dbscim.client.sync.RemovalImpact;
 import dev.dbscim.client.sync.SyncCancellation;
 import dev.dbscim.client.sync.SyncEngine;
 import dev.dbscim.client.sync.SyncOptions;
@@ -12,8 +10,6 @@ import dev.dbscim.client.sync.SyncReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
@@ -120,9 +116,8 @@ final class ApplyCommand implements Callable<Integer> {
         }
         plan = plan.allowRemovalsAboveThreshold();
       }
-      if (!options.allowImpact()) {
-        refuseBreakingRemovals(plan);
-      }
+      // Refuses breaking removals before asking or sending anything (the engine would, after the question).
+      engine.checkAllowed(plan);
       if (plan.isEmpty() && !settings.json) {
         return DbscimCli.EXIT_OK;
       }
@@ -153,21 +148,6 @@ final class ApplyCommand implements Callable<Integer> {
         return DbscimCli.EXIT_INTERRUPTED;
       }
       return report.isSuccess() ? DbscimCli.EXIT_OK : DbscimCli.EXIT_FAILURE;
-    }
-  }
-
-  /**
-   * Refuses, before asking or sending anything, a plan whose removals break active objects; the engine would refuse
-   * it too, but only after the question at a terminal.
-   */
-  private static void refuseBreakingRemovals(SyncPlan plan) {
-    List<RemovalImpact> breaking = plan.impact().breaking();
-    if (!breaking.isEmpty() && !plan.impactAllowed()) {
-      List<String> lines = new ArrayList<>();
-      for (RemovalImpact removal : breaking) {
-        lines.add(removal.summary(plan.impact().asOf()));
-      }
-      throw new ImpactNotAllowedException(lines);
     }
   }
 

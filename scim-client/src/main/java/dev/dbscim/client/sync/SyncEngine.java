@@ -316,6 +316,28 @@ public final class SyncEngine {
     Objects.requireNonNull(cancellation, "cancellation");
     checkTarget(plan);
     SyncPlan trusted = plan.madeBy(this) ? plan : verify(plan);
+    checkAllowed(trusted);
+    ExecutorService executor = newPool();
+    try {
+      return new PlanApplier(target, trusted.options(), executor, listener, clock, stopGracePeriod)
+          .apply(trusted, cancellation);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /**
+   * Checks what {@link #apply(SyncPlan)} checks before it sends anything, without sending anything: that the plan
+   * stays within this engine's deletion threshold unless {@linkplain SyncPlan#allowRemovalsAboveThreshold()
+   * allowed}, and that its removals break no active objects unless the plan or this engine's options
+   * {@linkplain SyncOptions#allowImpact() allow it}. Use it to refuse before asking a person to confirm.
+   *
+   * @param plan the plan
+   * @throws DeletionThresholdExceededException when the plan exceeds the deletion threshold
+   * @throws ImpactNotAllowedException when the plan's removals break active objects
+   */
+  public void checkAllowed(SyncPlan plan) {
+    SyncPlan trusted = Objects.requireNonNull(plan, "plan");
     if (trusted.exceedsDeletionThreshold() && !trusted.removalsAllowedAboveThreshold()) {
       throw new DeletionThresholdExceededException(trusted.removalCount(), trusted.managedPrincipalCount(),
           trusted.deletionThreshold());
@@ -329,13 +351,6 @@ public final class SyncEngine {
         }
         throw new ImpactNotAllowedException(lines);
       }
-    }
-    ExecutorService executor = newPool();
-    try {
-      return new PlanApplier(target, trusted.options(), executor, listener, clock, stopGracePeriod)
-          .apply(trusted, cancellation);
-    } finally {
-      executor.shutdownNow();
     }
   }
 
