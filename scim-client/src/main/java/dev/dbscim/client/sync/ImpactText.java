@@ -241,6 +241,9 @@ final class ImpactText {
       }
       unknown.add(kind == WorkspaceObject.Kind.JOB ? "run-as users of jobs" : "managers of " + kind.label(2));
     }
+    if (unlisted.isEmpty() && calls == 0) {
+      return Optional.empty();   // nothing to read one by one: nothing unknown, nothing to say
+    }
     StringBuilder text = new StringBuilder(label).append(": ");
     if (listed.isEmpty()) {
       text.append("cost unknown");

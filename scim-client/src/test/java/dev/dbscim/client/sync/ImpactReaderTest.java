@@ -201,9 +201,11 @@ class ImpactReaderTest {
       prod.add(object(WorkspaceObject.Kind.LAKEVIEW_DASHBOARD, "d" + i, "dash " + i, false, null));
     }
     InMemoryObjects dev = new InMemoryObjects().add(job("1", "one", false));
+    InMemoryObjects empty = new InMemoryObjects();
 
     PlanImpact impact = read(ImpactOptions.defaults(), Arrays.asList(new ImpactReader.Source(OptionalLong.of(1001),
-        prod, 10), new ImpactReader.Source(OptionalLong.of(1002), dev, 0)), Collections.emptySet(),
+        prod, 10), new ImpactReader.Source(OptionalLong.of(1002), dev, 0),
+        new ImpactReader.Source(OptionalLong.of(1003), empty, 10)), Collections.emptySet(),
         Collections.singletonList(delete(BOB, 0)), Collections.emptyList());
 
     assertThat(prod.detailCalls()).isEmpty();
