@@ -241,20 +241,17 @@ final class ImpactText {
       }
       unknown.add(kind == WorkspaceObject.Kind.JOB ? "run-as users of jobs" : "managers of " + kind.label(2));
     }
-    if (unlisted.isEmpty() && calls == 0) {
-      return Optional.empty();   // nothing to read one by one: nothing unknown, nothing to say
+    if (listed.isEmpty() || (unlisted.isEmpty() && calls == 0)) {
+      // Nothing listed: the warnings say what was not read. Nothing to read one by one: nothing unknown.
+      return Optional.empty();
     }
     StringBuilder text = new StringBuilder(label).append(": ");
-    if (listed.isEmpty()) {
-      text.append("cost unknown");
-    } else {
-      text.append(String.join(" and ", listed)).append(", ").append(number(calls))
-          .append(calls == 1 ? " call" : " calls");
-      if (calls > 0) {
-        text.append(callsPerSecond > 0
-            ? ", about " + duration(calls / callsPerSecond) + " at " + pace(callsPerSecond) + " calls/s"
-            : " at the client's pace");
-      }
+    text.append(String.join(" and ", listed)).append(", ").append(number(calls))
+        .append(calls == 1 ? " call" : " calls");
+    if (calls > 0) {
+      text.append(callsPerSecond > 0
+          ? ", about " + duration(calls / callsPerSecond) + " at " + pace(callsPerSecond) + " calls/s"
+          : " at the client's pace");
     }
     List<String> notes = new ArrayList<>();
     if (!deep) {
