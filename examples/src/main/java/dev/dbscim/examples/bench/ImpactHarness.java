@@ -70,15 +70,15 @@ public final class ImpactHarness {
    * @param args the options
    */
   public static void main(String[] args) {
-    int users = option(args, "users", 10_000);
-    int groups = option(args, "groups", 5_000);
-    int memberships = option(args, "memberships", 100_000);
-    int workspaces = option(args, "workspaces", 3);
-    int jobs = option(args, "jobs", 2_000);
-    int clusters = option(args, "clusters", 500);
-    int tokens = option(args, "tokens", 5_000);
-    int remove = option(args, "remove", 500);
-    int rounds = option(args, "rounds", 5);
+    int users = BenchOptions.integer(args, "users", 10_000);
+    int groups = BenchOptions.integer(args, "groups", 5_000);
+    int memberships = BenchOptions.integer(args, "memberships", 100_000);
+    int workspaces = BenchOptions.integer(args, "workspaces", 3);
+    int jobs = BenchOptions.integer(args, "jobs", 2_000);
+    int clusters = BenchOptions.integer(args, "clusters", 500);
+    int tokens = BenchOptions.integer(args, "tokens", 5_000);
+    int remove = BenchOptions.integer(args, "remove", 500);
+    int rounds = BenchOptions.integer(args, "rounds", 5);
     boolean deep = Arrays.asList(args).contains("--deep") || String.join(" ", args).contains("--deep");
 
     Directory full = directory(users, groups, memberships, workspaces, 0);
@@ -204,9 +204,9 @@ public final class ImpactHarness {
           sample = impactful;
         }
       }
-      long expected = 0;
+      // Jobs and clusters come 100 a page; tokens in one answer; the five other kinds, empty here, one page each.
       int perPage100 = (jobs + 99) / 100 + (clusters + 99) / 100;
-      expected = (long) workspaces * (perPage100 + 6) + (deep ? (long) workspaces * jobs : 0);
+      long expected = (long) workspaces * (perPage100 + 6) + (deep ? (long) workspaces * jobs : 0);
       System.out.printf(Locale.ROOT, "plan: %d steps, %d removals; impact: %s%n", sample.operations().size(),
           sample.removalCount(), sample.impact());
       for (WorkspaceAccessChanges access : sample.impact().access()) {
@@ -354,16 +354,5 @@ public final class ImpactHarness {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
-  }
-
-  private static int option(String[] args, String name, int fallback) {
-    for (String arg : args) {
-      for (String part : arg.split("\\s+")) {
-        if (part.startsWith("--" + name + "=")) {
-          return Integer.parseInt(part.substring(name.length() + 3));
-        }
-      }
-    }
-    return fallback;
   }
 }

@@ -40,14 +40,14 @@ public final class SyncThroughputHarness {
    * @param args the options
    */
   public static void main(String[] args) {
-    int scale = option(args, "scale", 40);
-    int users = option(args, "users", 10_000);
-    int groups = option(args, "groups", 5_000);
-    int memberships = option(args, "memberships", 100_000);
-    int concurrency = option(args, "concurrency", 8);
+    int scale = BenchOptions.integer(args, "scale", 40);
+    int users = BenchOptions.integer(args, "users", 10_000);
+    int groups = BenchOptions.integer(args, "groups", 5_000);
+    int memberships = BenchOptions.integer(args, "memberships", 100_000);
+    int concurrency = BenchOptions.integer(args, "concurrency", 8);
     // The client keeps a little under the fake's limits: requests leave evenly spaced but arrive with jitter, and a
     // fixed window that receives one request early from the next slot answers 429.
-    double headroom = option(args, "headroom-percent", 97) / 100.0;
+    double headroom = BenchOptions.integer(args, "headroom-percent", 97) / 100.0;
     // Account defaults (rate-limits.apis.io summary): CREATE/PUT/DELETE 5/s, PATCH 2/s, GET 20/s, LIST 240/min.
     double create = 5.0 * scale;
     double patch = 2.0 * scale;
@@ -125,16 +125,5 @@ public final class SyncThroughputHarness {
       System.out.printf(Locale.ROOT, "second plan: %s in %.2f s%n", again.isEmpty() ? "no changes" : again.operations()
           .size() + " steps", (System.nanoTime() - second) / 1e9);
     }
-  }
-
-  private static int option(String[] args, String name, int fallback) {
-    for (String arg : args) {
-      for (String part : arg.split("\\s+")) {
-        if (part.startsWith("--" + name + "=")) {
-          return Integer.parseInt(part.substring(name.length() + 3));
-        }
-      }
-    }
-    return fallback;
   }
 }
