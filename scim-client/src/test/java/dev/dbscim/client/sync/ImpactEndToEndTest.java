@@ -258,6 +258,35 @@ class ImpactEndToEndTest {
   }
 
   @Test
+  void workspaceTarget_readsItsOwnWorkspace_andAccessComesFromEntitlements() {
+    try (FakeScimServer local = FakeScimServer.builder().workspaces(0).nonFederatedWorkspaces(1).build().start()) {
+      FakeWorkspace workspace = local.workspaces().get(0);
+      ScimWorkspaceClient client = FakeClients.workspace(local, workspace.id());
+      workspaceClients.add(client);
+      SyncEngine engine = SyncEngine.builder().target(SyncTarget.workspace(client)).build();
+      Directory both = Directory.builder()
+          .addUsers(DirectoryUser.builder(BOB).build(), DirectoryUser.builder(CAROL).build()).build();
+      assertThat(engine.apply(engine.plan(both)).failures()).isEmpty();
+      workspace.addJob(BOB, "nightly etl", true);
+      workspace.addToken(BOB, "ci");
+
+      SyncPlan plan = engine.plan(Directory.builder().addUsers(DirectoryUser.builder(CAROL).build()).build());
+
+      WorkspaceAccessChanges access = plan.impact().access().get(0);
+      assertThat(access.workspaceId()).isEmpty();
+      assertThat(access.changes()).singleElement().satisfies(change -> {
+        assertThat(change.principal().name()).isEqualTo(BOB);
+        assertThat(change.removal()).isEqualTo("deactivated");
+        assertThat(change.pathsBefore()).anySatisfy(path -> assertThat(path).contains("group users"));
+      });
+      assertThat(plan.impact().removals()).singleElement().satisfies(bob ->
+          assertThat(bob.summary(plan.impact().asOf()))
+              .isEqualTo("bob@example.com owns 1 scheduled job, 1 active token in the workspace"));
+      assertThatThrownBy(() -> engine.apply(plan)).isInstanceOf(ImpactNotAllowedException.class);
+    }
+  }
+
+  @Test
   void impactOff_computesNothing_andSaysSo() {
     provisionAndSeed();
     SyncPlan plan = engine(ImpactOptions.disabled(), false).plan(after());

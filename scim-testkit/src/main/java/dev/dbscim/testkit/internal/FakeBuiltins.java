@@ -1,5 +1,6 @@
 package dev.dbscim.testkit.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.testkit.internal.FakeStore.Kind;
@@ -53,6 +54,23 @@ public final class FakeBuiltins implements FakeStoreListener {
   }
 
   /**
+   * Returns a workspace system group: {@code users} and {@code admins} hold the {@code workspace-access} and
+   * {@code databricks-sql-access} entitlements, as Databricks grants them by default ("Manage entitlements": "The
+   * users group and admins group are granted workspace access and Databricks SQL access by default").
+   */
+  private String createGroup(long scope, String name) {
+    ObjectNode group = JsonNodeFactory.instance.objectNode().put("displayName", name);
+    if (scope != FakeStore.ACCOUNT) {
+      ArrayNode entitlements = group.putArray("entitlements");
+      entitlements.addObject().put("value", "workspace-access");
+      entitlements.addObject().put("value", "databricks-sql-access");
+    }
+    String id = store.create(scope, Kind.GROUP, group).get("id").asText();
+    system.add(id);
+    return id;
+  }
+
+  /**
    * Creates the system groups of a store whose workspaces are added but which holds no principal yet, and starts
    * maintaining them.
    *
@@ -63,13 +81,6 @@ public final class FakeBuiltins implements FakeStoreListener {
     FakeBuiltins builtins = new FakeBuiltins(store);
     store.listener(builtins);
     return builtins;
-  }
-
-  private String createGroup(long scope, String name) {
-    ObjectNode group = JsonNodeFactory.instance.objectNode().put("displayName", name);
-    String id = store.create(scope, Kind.GROUP, group).get("id").asText();
-    system.add(id);
-    return id;
   }
 
   /**
