@@ -188,11 +188,19 @@ final class StateReader {
   }
 
   private static <T> T get(Future<T> future) {
+    return await(future, "reading the current state");
+  }
+
+  /**
+   * Returns a read's result on the calling thread: its runtime exception or error is rethrown as it was, and an
+   * interrupt sets the flag again and throws {@link SyncInterruptedException} ("interrupted while {@code doing}").
+   */
+  static <T> T await(Future<T> future, String doing) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SyncInterruptedException("interrupted while reading the current state");
+      throw new SyncInterruptedException("interrupted while " + doing);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
