@@ -1,5 +1,6 @@
 package dev.dbscim.client.sync;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -75,7 +76,7 @@ public abstract class AccessChange {
    * @return the lost paths, best level first
    */
   public List<String> lostPaths() {
-    List<String> lost = new java.util.ArrayList<>(pathsBefore());
+    List<String> lost = new ArrayList<>(pathsBefore());
     lost.removeAll(pathsAfter());
     return lost;
   }

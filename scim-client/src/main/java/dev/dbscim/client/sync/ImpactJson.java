@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbscim.client.api.ObjectTie;
 import dev.dbscim.client.api.WorkspaceObject;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -36,7 +37,7 @@ final class ImpactJson {
       workspaceId(node, workspace.workspaceId());
       ObjectNode counts = node.putObject("counts");
       for (AccessChange.Direction direction : AccessChange.Direction.values()) {
-        counts.put(direction.name().toLowerCase(java.util.Locale.ROOT), workspace.count(direction));
+        counts.put(direction.name().toLowerCase(Locale.ROOT), workspace.count(direction));
       }
       strings(node.putArray("unreadGroups"), workspace.unreadGroups());
       ArrayNode changes = node.putArray("changes");

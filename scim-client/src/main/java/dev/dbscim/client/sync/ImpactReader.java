@@ -6,7 +6,6 @@ import dev.dbscim.client.api.WorkspaceObjectsApi;
 import dev.dbscim.client.error.ScimException;
 import dev.dbscim.client.error.ScimServiceException;
 import dev.dbscim.client.error.ScimTimeoutException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,7 +24,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -72,7 +70,7 @@ final class ImpactReader {
     }
 
     static String label(OptionalLong workspaceId) {
-      return workspaceId.isPresent() ? "workspace " + workspaceId.getAsLong() : "the workspace";
+      return ImpactText.workspace(workspaceId);
     }
   }
 
@@ -83,7 +81,7 @@ final class ImpactReader {
    * unconfigured: workspaces of the plan's access changes that have no Source (no client configured).
    */
   static ImmutablePlanImpact.Builder read(ImpactOptions options, List<Source> sources, Set<Long> unconfigured,
-      List<PlannedOperation> operations, List<WorkspaceAccessChanges> access, Instant now, ExecutorService executor) {
+      List<PlannedOperation> operations, List<WorkspaceAccessChanges> access, ExecutorService executor) {
     ImmutablePlanImpact.Builder impact = PlanImpact.builder();
     if (!options.enabled()) {
       return impact.objectsRead(false)
@@ -212,24 +210,12 @@ final class ImpactReader {
    */
   private static <T> T await(Future<T> future, List<? extends Future<?>> all) {
     try {
-      return future.get();
-    } catch (InterruptedException e) {
+      return StateReader.await(future, "reading what removals break");
+    } catch (ScimException e) {
+      throw e;   // a workspace or kind that could not be read: a warning, and the other reads go on
+    } catch (RuntimeException | Error e) {
       cancel(all);
-      Thread.currentThread().interrupt();
-      throw new SyncInterruptedException("interrupted while reading what removals break");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof ScimException) {
-        throw (ScimException) cause;
-      }
-      cancel(all);
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
+      throw e;
     }
   }
 

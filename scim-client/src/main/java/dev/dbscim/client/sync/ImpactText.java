@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Words for impact values: counts of objects per kind with how many are active, what deep reads cost, and the
@@ -20,6 +21,11 @@ final class ImpactText {
   static final int SUMMARY_LINES = 10;
 
   private ImpactText() {}
+
+  /** Returns a workspace as people read it: {@code workspace 1001}, or {@code the workspace} for a workspace target. */
+  static String workspace(OptionalLong workspaceId) {
+    return workspaceId.isPresent() ? "workspace " + workspaceId.getAsLong() : "the workspace";
+  }
 
   /** Appends the access counts per workspace, who loses all access, what removals break and the impact warnings. */
   static void summary(StringBuilder out, PlanImpact impact, boolean allowed) {

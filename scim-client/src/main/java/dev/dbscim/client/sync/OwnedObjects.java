@@ -2,6 +2,7 @@ package dev.dbscim.client.sync;
 
 import dev.dbscim.client.api.WorkspaceObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -44,7 +45,7 @@ public abstract class OwnedObjects {
    * @return the active objects
    */
   public List<WorkspaceObject> active(Instant now) {
-    java.util.List<WorkspaceObject> active = new java.util.ArrayList<>();
+    List<WorkspaceObject> active = new ArrayList<>();
     for (WorkspaceObject object : objects()) {
       if (object.activeAt(now)) {
         active.add(object);
@@ -59,7 +60,7 @@ public abstract class OwnedObjects {
    * @return the label
    */
   public String label() {
-    return workspaceId().isPresent() ? "workspace " + workspaceId().getAsLong() : "the workspace";
+    return ImpactText.workspace(workspaceId());
   }
 
   /**

@@ -126,13 +126,7 @@ public final class SyncEngine {
    */
   public SyncPlan plan(Directory directory) {
     directory.validateOrThrow(limits);
-    ExecutorService executor = newPool();
-    try {
-      CurrentState state = new StateReader(target, options, executor).read(directory);
-      return withImpact(plan(directory, state, options), state, options, executor);
-    } finally {
-      executor.shutdownNow();
-    }
+    return readAndPlan(directory, options);
   }
 
   /**
@@ -147,6 +141,17 @@ public final class SyncEngine {
   public SyncPlan plan(Directory directory, CurrentState state) {
     directory.validateOrThrow(limits);
     return withImpact(plan(directory, state, options), state, options, null);
+  }
+
+  /** Reads the current state, plans with the given options and adds the impact, on one pool of readers. */
+  private SyncPlan readAndPlan(Directory directory, SyncOptions planOptions) {
+    ExecutorService executor = newPool();
+    try {
+      CurrentState state = new StateReader(target, planOptions, executor).read(directory);
+      return withImpact(plan(directory, state, planOptions), state, planOptions, executor);
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   private SyncPlan plan(Directory directory, CurrentState state, SyncOptions planOptions) {
@@ -177,14 +182,7 @@ public final class SyncEngine {
     Directory directory = plan.directory();
     directory.validateOrThrow(limits);
     SyncOptions planOptions = plan.planShape().withSafetyRulesOf(options);
-    SyncPlan fresh;
-    ExecutorService executor = newPool();
-    try {
-      CurrentState state = new StateReader(target, planOptions, executor).read(directory);
-      fresh = withImpact(plan(directory, state, planOptions), state, planOptions, executor);
-    } finally {
-      executor.shutdownNow();
-    }
+    SyncPlan fresh = readAndPlan(directory, planOptions);
     List<String> differences = PlanDifferences.between(plan, fresh);
     if (!differences.isEmpty()) {
       throw new StalePlanException(differences);
@@ -230,8 +228,7 @@ public final class SyncEngine {
           }
         }
       }
-      result = ImpactReader.read(impact, sources, unconfigured, plan.operations(), access.access, plan.createdAt(),
-          executor);
+      result = ImpactReader.read(impact, sources, unconfigured, plan.operations(), access.access, executor);
     }
     PlanImpact built = result.asOf(plan.createdAt()).access(access.access).losingAllAccess(access.losingAllAccess)
         .build();
@@ -254,14 +251,10 @@ public final class SyncEngine {
    * @throws SyncInterruptedException when the thread is interrupted
    */
   public CurrentState readState(Directory directory) {
-    return readState(directory, options);
-  }
-
-  private CurrentState readState(Directory directory, SyncOptions readOptions) {
     Objects.requireNonNull(directory, "directory");
     ExecutorService executor = newPool();
     try {
-      return new StateReader(target, readOptions, executor).read(directory);
+      return new StateReader(target, options, executor).read(directory);
     } finally {
       executor.shutdownNow();
     }

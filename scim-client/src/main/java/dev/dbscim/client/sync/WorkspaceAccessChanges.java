@@ -68,7 +68,7 @@ public abstract class WorkspaceAccessChanges {
    * @return the label
    */
   public String label() {
-    return workspaceId().isPresent() ? "workspace " + workspaceId().getAsLong() : "the workspace";
+    return ImpactText.workspace(workspaceId());
   }
 
   /**

@@ -369,7 +369,7 @@ class ImpactReaderTest {
 
   private PlanImpact read(ImpactOptions options, List<ImpactReader.Source> sources, Set<Long> unconfigured,
       List<PlannedOperation> operations, List<WorkspaceAccessChanges> access) {
-    return ImpactReader.read(options, sources, unconfigured, operations, access, NOW, executor).asOf(NOW).build();
+    return ImpactReader.read(options, sources, unconfigured, operations, access, executor).asOf(NOW).build();
   }
 
   private static ImpactReader.Source source(long workspaceId, InMemoryObjects objects) {
