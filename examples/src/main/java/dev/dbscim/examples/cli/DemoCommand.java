@@ -176,7 +176,7 @@ final class DemoCommand implements Callable<Integer> {
     FakeWorkspace workspace = leaver.workspace;
     workspace.addJob(leaver.userName, "nightly-revenue-report", true);
     workspace.addToken(leaver.userName, "laptop CLI");
-    Counts.of(fake);
+    fake.clearRecordedRequests();   // count only the third sync's requests
     out.println("Third sync (" + leaver.userName + " left; they own a scheduled job and a token in workspace "
         + workspace.id() + "):");
     out.flush();
